@@ -1,0 +1,197 @@
+/**
+ * HTTP API shapes shared by the server (validation, OpenAPI) and the web apps (types).
+ * Public endpoints are under /api/public, staff endpoints under /api/staff (session cookie; every
+ * non-GET staff request carries the `x-csrf-token` header returned by login and /me).
+ */
+import { z } from 'zod';
+import { CASE_STATUSES, CASE_TYPES, DELIVERY_STATUSES, INTAKE_METHODS, LOCALES, STAFF_ROLES, TIMELINE_KINDS, UNIT_KINDS } from './enums.ts';
+
+export const TEXT_MAX = 5000;
+export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
+export const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const ATTACHMENTS_MAX = 5;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+// ---------- public ----------
+
+export const UnitSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  fullName: z.string(),
+  nameEn: z.string().nullable(),
+  type: z.enum(UNIT_KINDS),
+  parentCode: z.string().nullable(),
+});
+export type Unit = z.infer<typeof UnitSchema>;
+export const UnitListSchema = z.array(UnitSchema);
+
+export const LocationSchema = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
+
+export const ContactSchema = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  phone: z.string().trim().regex(/^\+?[0-9 .()-]{8,20}$/, 'phone').optional(),
+  email: z.string().trim().email().max(200).optional(),
+});
+
+export const PublicCaseCreateSchema = z.object({
+  text: z.string().trim().min(1).max(TEXT_MAX),
+  unitCode: z.string().trim().min(1).max(20).optional(),
+  location: LocationSchema.optional(),
+  contact: ContactSchema.optional(),
+  /** Upload tokens returned by POST /api/public/uploads. */
+  attachments: z.array(z.string().min(10).max(100)).max(ATTACHMENTS_MAX).optional(),
+  locale: z.enum(LOCALES).optional(),
+});
+export type PublicCaseCreate = z.infer<typeof PublicCaseCreateSchema>;
+export const PublicCaseCreatedSchema = z.object({ trackingCode: z.string() });
+
+export const UploadCreatedSchema = z.object({
+  uploadToken: z.string(),
+  contentType: z.enum(UPLOAD_TYPES),
+  byteSize: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+
+export const PublicReplySchema = z.object({
+  body: z.string(),
+  kind: z.enum(['acknowledgement', 'reply', 'notification']),
+  createdAt: z.string(),
+});
+export const PublicCaseViewSchema = z.object({
+  trackingCode: z.string(),
+  status: z.enum(CASE_STATUSES),
+  type: z.enum(CASE_TYPES),
+  unit: z.object({ code: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  replies: z.array(PublicReplySchema),
+});
+export type PublicCaseView = z.infer<typeof PublicCaseViewSchema>;
+
+// ---------- staff ----------
+
+export const StaffUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  unit: z.object({ code: z.string(), name: z.string() }),
+});
+export type StaffUser = z.infer<typeof StaffUserSchema>;
+export const LoginSchema = z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) });
+export const SessionSchema = z.object({ user: StaffUserSchema, csrfToken: z.string() });
+
+export const CASE_VIEWS = ['unit', 'mine', 'unassigned', 'open', 'closed'] as const;
+export const CaseListQuerySchema = z.object({
+  view: z.enum(CASE_VIEWS).default('unit'),
+  status: z.enum(CASE_STATUSES).optional(),
+  type: z.enum(CASE_TYPES).optional(),
+  unitCode: z.string().optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  /** Opaque cursor from the previous page. */
+  cursor: z.string().max(200).optional(),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+
+export const CaseSummarySchema = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  type: z.enum(CASE_TYPES),
+  status: z.enum(CASE_STATUSES),
+  channel: z.string(),
+  unit: z.object({ code: z.string(), name: z.string() }),
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  citizenName: z.string().nullable(),
+  excerpt: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+export const CaseListSchema = z.object({ items: z.array(CaseSummarySchema), nextCursor: z.string().nullable() });
+
+export const StaffCaseCreateSchema = z.object({
+  text: z.string().trim().min(1).max(TEXT_MAX),
+  type: z.enum(CASE_TYPES).default('phan_anh'),
+  unitCode: z.string().trim().min(1).max(20),
+  intakeMethod: z.enum(INTAKE_METHODS).exclude(['channel', 'portal']),
+  citizen: ContactSchema.default({}),
+  location: LocationSchema.optional(),
+});
+export type StaffCaseCreate = z.infer<typeof StaffCaseCreateSchema>;
+export const StaffCaseCreatedSchema = z.object({ id: z.string(), trackingCode: z.string() });
+
+export const DeliverySchema = z.object({
+  status: z.enum(DELIVERY_STATUSES),
+  attempts: z.number().int(),
+  lastErrorCode: z.string().nullable(),
+  sentAt: z.string().nullable(),
+});
+export const TimelineEntrySchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(TIMELINE_KINDS),
+  actorType: z.enum(['citizen', 'staff', 'system']),
+  actorName: z.string().nullable(),
+  visibility: z.enum(['public', 'internal']),
+  createdAt: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  message: z
+    .object({
+      id: z.string(),
+      direction: z.enum(['in', 'out']),
+      kind: z.enum(['citizen', 'acknowledgement', 'reply', 'notification']),
+      channel: z.string(),
+      body: z.string(),
+      delivery: DeliverySchema.nullable(),
+    })
+    .nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+export const CaseDetailSchema = z.object({
+  case: CaseSummarySchema.extend({
+    description: z.string(),
+    intakeMethod: z.enum(INTAKE_METHODS),
+    location: LocationSchema.nullable(),
+    citizen: z.object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
+    attachments: z.array(z.object({ id: z.string(), contentType: z.string(), url: z.string() })),
+  }),
+  timeline: z.array(TimelineEntrySchema),
+  allowedTransitions: z.array(z.enum(CASE_STATUSES)),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+export const ReplyCreateSchema = z.object({ body: z.string().trim().min(1).max(TEXT_MAX) });
+export const NoteCreateSchema = z.object({ body: z.string().trim().min(1).max(TEXT_MAX) });
+export const StatusChangeSchema = z.object({ status: z.enum(CASE_STATUSES), reason: z.string().trim().max(1000).optional() });
+export const AssignSchema = z.object({ assigneeId: z.string().uuid().nullable() });
+export const CreatedIdSchema = z.object({ id: z.string() });
+
+export const StaffListSchema = z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(STAFF_ROLES) }));
+
+export const TemplateSchema = z.object({
+  unitCode: z.string().nullable(),
+  locale: z.enum(LOCALES),
+  body: z.string(),
+  isDefault: z.boolean(),
+  variables: z.array(z.string()),
+});
+export const TemplateUpdateSchema = z.object({ unitCode: z.string(), locale: z.enum(LOCALES), body: z.string().trim().min(10).max(2000) });
+
+export const OutboxItemSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  trackingCode: z.string(),
+  channel: z.string(),
+  status: z.enum(DELIVERY_STATUSES),
+  attempts: z.number().int(),
+  lastErrorCode: z.string().nullable(),
+  createdAt: z.string(),
+  nextAttemptAt: z.string(),
+});
+export const OutboxListSchema = z.array(OutboxItemSchema);

@@ -1,0 +1,25 @@
+/** Values shared by the server and the web apps. Unions of string literals, never enums (STYLE §5). */
+
+export const CASE_TYPES = ['thu_tuc', 'phan_anh', 'hoi_dap', 'gop_y', 'khieu_nai', 'to_cao', 'khac'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+export const CASE_STATUSES = ['new', 'assigned', 'in_progress', 'waiting_citizen', 'resolved', 'closed', 'rejected'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const STAFF_ROLES = ['city_admin', 'unit_admin', 'officer', 'triage_operator', 'viewer'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const UNIT_KINDS = ['city', 'department', 'ward', 'commune', 'special_zone'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const INTAKE_METHODS = ['channel', 'portal', 'phone', 'counter', 'email', 'letter'] as const;
+export type IntakeMethod = (typeof INTAKE_METHODS)[number];
+
+export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'held', 'dead'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const TIMELINE_KINDS = ['case.opened', 'message.received', 'message.sent', 'status.changed', 'case.assigned', 'note.added'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];

@@ -1,0 +1,32 @@
+/**
+ * Stable error codes: clients and dashboards rely on them, messages may change (STYLE §8).
+ * Every API error body is `{ error: { code, message, details? } }`; `message` follows Accept-Language.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BODY_MALFORMED: 400,
+  BODY_TOO_LARGE: 413,
+  UNIT_NOT_FOUND: 422,
+  UPLOAD_NOT_FOUND: 422,
+  UPLOAD_TYPE_NOT_ALLOWED: 415,
+  UPLOAD_TOO_LARGE: 413,
+  UPLOAD_UNREADABLE: 422,
+  LOCATION_OUT_OF_RANGE: 422,
+  CASE_NOT_FOUND: 404,
+  TRACKING_CODE_INVALID: 400,
+  STATUS_TRANSITION_NOT_ALLOWED: 409,
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  CSRF_TOKEN_INVALID: 403,
+  FORBIDDEN: 403,
+  STAFF_NOT_FOUND: 422,
+  EMAIL_TAKEN: 409,
+  OUTBOUND_NOT_FOUND: 404,
+  OUTBOUND_NOT_RETRYABLE: 409,
+  TEMPLATE_INVALID: 422,
+  RATE_LIMITED: 429,
+  NOT_FOUND: 404,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,0 +1,96 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import pg from 'pg';
+
+// pg returns int8 (count(*), bigint ids) as strings; PGlite returns numbers. Make both numbers.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+/** Something that runs one SQL statement with positional parameters ($1, $2 …). */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/**
+ * One database behind one small interface: embedded PGlite or a PostgreSQL server.
+ * The SQL is the same on both; transactions are opened by commands through `transaction`.
+ */
+export interface Db extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A transaction: queries, plus multi-statement scripts for migrations. */
+export interface Tx extends Queryable {
+  exec(sql: string): Promise<void>;
+}
+
+export type OpenDbOptions = { databaseUrl?: string | undefined; dataDir?: string; poolSize?: number };
+
+/** Opens PostgreSQL when a URL is given, else PGlite in `dataDir` (or in memory when dataDir is 'memory://'). */
+export async function openDb(options: OpenDbOptions): Promise<Db> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (!options.dataDir) throw new Error('openDb needs a databaseUrl or a dataDir');
+  return openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Db> {
+  const lite = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm } });
+  const run = async <T>(q: { query: PGlite['query'] }, sql: string, params?: readonly unknown[]) =>
+    (await q.query<T>(sql, params ? [...params] : undefined)).rows;
+  return {
+    engine: 'pglite',
+    query: (sql, params) => run(lite, sql, params),
+    transaction: (fn) =>
+      lite.transaction((tx) =>
+        fn({
+          query: (sql, params) => run(tx, sql, params),
+          exec: async (sql) => {
+            await tx.exec(sql);
+          },
+        }),
+      ),
+    exec: async (sql) => {
+      await lite.exec(sql);
+    },
+    close: () => lite.close(),
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A pool error on an idle client must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const run = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) =>
+    (await c.query(sql, params ? [...params] : undefined)).rows as T[];
+  return {
+    engine: 'postgres',
+    query: (sql, params) => run(pool, sql, params),
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: (sql, params) => run(client, sql, params),
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}
