@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { ChannelId, InboundEvent, OutboundMessage, SendResult } from '../domain/message/message.ts';
+
+/**
+ * What a channel can do. Domain code asks these questions; it never branches on the channel's name.
+ */
+export type ChannelCapabilities = {
+  /** How long after the citizen's last message a free-form reply is allowed; null = no window. */
+  replyWindowMs: number | null;
+  /** A longer window for replies written by a person (e.g. Messenger HUMAN_AGENT), if any. */
+  humanReplyWindowMs: number | null;
+  /** Whether the citizen can be messaged at all (the portal shows replies on the tracking page). */
+  canPushMessages: boolean;
+  images: boolean;
+  files: boolean;
+  deliveryReceipts: boolean;
+  maxTextLength: number;
+};
+
+/** Something that makes HTTP requests (global fetch in production, a fake in tests). */
+export type HttpClient = (url: string, init: RequestInit) => Promise<Response>;
+
+export type RawWebhook = { headers: Record<string, string | string[] | undefined>; rawBody: Buffer; query: Record<string, string | undefined> };
+
+export type SendContext<Config> = { config: Config; http: HttpClient; baseUrls: { facebookGraphUrl: string; zaloOpenApiUrl: string; zaloOAuthUrl: string } };
+
+/**
+ * How to implement a channel: create `channels/<id>/index.ts` exporting one object that
+ * `satisfies ChannelAdapter<YourConfig>`, declare capabilities and a config schema, implement
+ * verify/parse/send, add one line to `registry.ts`, and run the shared contract suite from `<id>.test.ts`.
+ * Adapters never touch the database; provider specifics stay inside the channel's folder.
+ */
+export interface ChannelAdapter<Config> {
+  id: ChannelId;
+  capabilities: ChannelCapabilities;
+  /** Per-account credentials and settings; the console renders its settings form from this schema. */
+  configSchema: z.ZodType<Config>;
+  /** Checks the provider's signature on the raw bytes (constant-time compare). */
+  verifyWebhook(request: RawWebhook, config: Config): boolean;
+  /** Pure: payload → normalised events. Unknown event types are ignored, never thrown. */
+  parseWebhook(body: unknown): InboundEvent[];
+  /** Delivers one message; returns sent / retry / failed / held, never throws for provider errors. */
+  send(message: OutboundMessage, ctx: SendContext<Config>): Promise<SendResult>;
+}
