@@ -9,42 +9,42 @@ import { facebookAppSecretProof, signFacebookWebhook } from './signature.ts';
 const page = { id: '111111111111111', name: 'UBND Phường Bến Thành', accessToken: 'EAAdemoPageToken' };
 const base = { appSecret: 'demo_app_secret', verifyToken: 'demo_verify', pages: [page], retry: { delaysMs: [5, 5, 5], timeoutMs: 2000 } };
 
-describe('facebook signature vectors (facebook spec §1, §2.3)', () => {
+void describe('facebook signature vectors (facebook spec §1, §2.3)', () => {
   const vector =
     '{"object":"page","entry":[{"id":"111111111111111","time":1767225600000,"messaging":[{"sender":{"id":"2222222222222222"},"recipient":{"id":"111111111111111"},"timestamp":1767225599000,"message":{"mid":"m_demo1","text":"Xin ch\\u00e0o"}}]}]}';
 
-  it('escapes non-ASCII exactly as Meta does (238 bytes)', () => {
+  void it('escapes non-ASCII exactly as Meta does (238 bytes)', () => {
     const reserialised = toEscapedUnicodeJson(JSON.parse(vector));
     assert.equal(reserialised, vector);
     assert.equal(Buffer.byteLength(reserialised), 238);
   });
 
-  it('signs the spec body with both headers', () => {
+  void it('signs the spec body with both headers', () => {
     assert.deepEqual(signFacebookWebhook(vector, 'demo_app_secret'), {
       'x-hub-signature-256': 'sha256=1e6f68663fe10f069530f840aba1bcd264569a3aa6d32ab0abe33df2ae89db52',
       'x-hub-signature': 'sha1=f4ce93feb1b6e5e3621b9cac9205da1b8ac256a5',
     });
   });
 
-  it('gives a different signature for the un-escaped body (the classic Vietnamese bug)', () => {
+  void it('gives a different signature for the un-escaped body (the classic Vietnamese bug)', () => {
     const unescaped = JSON.stringify(JSON.parse(vector));
     assert.equal(Buffer.byteLength(unescaped), 234);
     assert.notEqual(signFacebookWebhook(unescaped, 'demo_app_secret')['x-hub-signature-256'], signFacebookWebhook(vector, 'demo_app_secret')['x-hub-signature-256']);
   });
 
-  it('computes appsecret_proof from the spec vector', () => {
+  void it('computes appsecret_proof from the spec vector', () => {
     assert.equal(facebookAppSecretProof('EAAdemoPageToken', 'demo_app_secret'), 'a545aa957eb67d3a67a9af4d9d72b83d6d29f12c7c35a7526a89287784f4cf8e');
   });
 });
 
-describe('facebook webhook delivery', () => {
+void describe('facebook webhook delivery', () => {
   let recorder: Awaited<ReturnType<typeof startWebhookRecorder>>;
-  before(async () => {
+  void before(async () => {
     recorder = await startWebhookRecorder();
   });
-  after(() => recorder.close());
+  void after(() => recorder.close());
 
-  it('sends a signed, escaped-unicode message event that verifies over the raw bytes', async () => {
+  void it('sends a signed, escaped-unicode message event that verifies over the raw bytes', async () => {
     const fb = await startFacebookEmulator({ ...base, webhookUrl: recorder.url });
     try {
       const before = recorder.requests.length;
@@ -70,7 +70,7 @@ describe('facebook webhook delivery', () => {
     }
   });
 
-  it('batches updates arriving together into one POST, one messaging event per entry', async () => {
+  void it('batches updates arriving together into one POST, one messaging event per entry', async () => {
     const fb = await startFacebookEmulator({ ...base, webhookUrl: recorder.url, batchWindowMs: 10_000 });
     try {
       const before = recorder.requests.length;
@@ -96,7 +96,7 @@ describe('facebook webhook delivery', () => {
     }
   });
 
-  it('feed comments: reply-to-reply joins the top-level thread, delete sends a remove without message', async () => {
+  void it('feed comments: reply-to-reply joins the top-level thread, delete sends a remove without message', async () => {
     const fb = await startFacebookEmulator({ ...base, webhookUrl: recorder.url });
     try {
       const post = fb.pagePublishes({ message: 'Lịch tiếp dân' });
@@ -118,7 +118,7 @@ describe('facebook webhook delivery', () => {
     }
   });
 
-  it('retries a failed delivery with the same bytes and signature, then succeeds', async () => {
+  void it('retries a failed delivery with the same bytes and signature, then succeeds', async () => {
     const flaky = await startWebhookRecorder((_req, i) => ({ status: i < 2 ? 500 : 200 }));
     const fb = await startFacebookEmulator({ ...base, webhookUrl: flaky.url, retry: { delaysMs: [60_000, 60_000, 60_000], timeoutMs: 2000 } });
     try {
@@ -138,7 +138,7 @@ describe('facebook webhook delivery', () => {
     }
   });
 
-  it('drops the update after the retry schedule is exhausted (timers, short schedule)', async () => {
+  void it('drops the update after the retry schedule is exhausted (timers, short schedule)', async () => {
     const down = await startWebhookRecorder(() => ({ status: 503 }));
     const fb = await startFacebookEmulator({ ...base, webhookUrl: down.url, retry: { delaysMs: [1, 1], timeoutMs: 1000 } });
     try {
@@ -156,8 +156,8 @@ describe('facebook webhook delivery', () => {
   });
 });
 
-describe('facebook verification handshake (facebook spec §2.2)', () => {
-  it('passes only when the callback echoes the bare challenge for the right token', async () => {
+void describe('facebook verification handshake (facebook spec §2.2)', () => {
+  void it('passes only when the callback echoes the bare challenge for the right token', async () => {
     const callback = await startWebhookRecorder((req) => {
       const q = new URL(req.url, 'http://x').searchParams;
       return q.get('hub.mode') === 'subscribe' && q.get('hub.verify_token') === 'demo_verify' ? { status: 200, body: q.get('hub.challenge') ?? '' } : { status: 403 };
