@@ -4,8 +4,8 @@ import { portalChannel } from './portal/index.ts';
 
 /** Every channel adapter, one line each (STYLE §4). Staff-entered cases (phone, counter) use the portal's view. */
 const adapters: Partial<Record<ChannelId, ChannelAdapter<never>>> = {
-  portal: portalChannel as ChannelAdapter<never>,
-  staff: portalChannel as ChannelAdapter<never>,
+  portal: portalChannel as unknown as ChannelAdapter<never>,
+  staff: portalChannel as unknown as ChannelAdapter<never>,
 };
 
 export function findChannel(id: string): ChannelAdapter<never> | undefined {

@@ -1,8 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { AppError } from '../lib/app-error.ts';
+import { CliError } from './cli-error.ts';
 import { registerCommands } from './registry.ts';
-
-/** Thrown by a sub-command for bad input or a refused operation: printed as one line, exit code 2. */
-export class CliError extends Error {}
 
 const program = new Command('gandan')
   .description('Gần Dân — citizen engagement and case management for city governments')
@@ -19,6 +18,11 @@ try {
     process.stderr.write(`gandan: ${err.message.replace(/^error: /, '')}\n`);
     process.exit(2);
   }
-  process.stderr.write(`gandan: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(err instanceof CliError ? 2 : 1);
+  process.stderr.write(`gandan: ${describeError(err)}\n`);
+  process.exit(err instanceof CliError || err instanceof AppError ? 2 : 1);
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof AppError) return `${err.code}${err.details ? ` ${JSON.stringify(err.details)}` : ''}`;
+  return err instanceof Error ? err.message : String(err);
 }

@@ -1,9 +1,14 @@
 import type { Command } from 'commander';
+import { registerMigrateCommand } from './migrate.command.ts';
+import { registerStartCommand } from './start.command.ts';
+import { registerUserCommand } from './user.command.ts';
 
 /**
  * Every sub-command of `gandan`, one line each. A command file exports `register<Name>Command(program)`,
  * which adds its sub-command (with `--help`) to the program.
  */
 export function registerCommands(program: Command): void {
-  void program;
+  registerStartCommand(program);
+  registerMigrateCommand(program);
+  registerUserCommand(program);
 }

@@ -2,6 +2,8 @@
 -- This table is its own queue: the worker claims due rows with FOR UPDATE SKIP LOCKED.
 CREATE TABLE outbound_messages (
   id                   uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  -- Creation order, also within one transaction: per-conversation ordering follows it.
+  seq                  bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
   message_id           uuid NOT NULL UNIQUE REFERENCES messages (id),
   case_id              uuid NOT NULL REFERENCES cases (id),
   channel              text NOT NULL,
@@ -23,7 +25,7 @@ CREATE TABLE outbound_messages (
   sent_at              timestamptz
 );
 CREATE INDEX outbound_messages_due_idx ON outbound_messages (next_attempt_at) WHERE status IN ('queued', 'sending');
-CREATE INDEX outbound_messages_conversation_idx ON outbound_messages (conversation_key, created_at) WHERE status <> 'sent';
+CREATE INDEX outbound_messages_conversation_idx ON outbound_messages (conversation_key, seq) WHERE status IN ('queued', 'sending', 'held');
 
 -- Editable message templates; unit_id NULL is the city-wide default a unit may override.
 CREATE TABLE message_templates (

@@ -1,0 +1,37 @@
+import type { CaseStatus } from '../../../contracts/enums.ts';
+import { appendCaseEvent } from '../db/repositories/case-events.repo.ts';
+import { updateCaseStatus } from '../db/repositories/cases.repo.ts';
+import type { StaffRow } from '../db/repositories/staff.repo.ts';
+import { canTransition } from '../domain/case/transitions.ts';
+import { AppError } from '../lib/app-error.ts';
+import { getCaseForActor } from './authorize.ts';
+import type { CommandContext } from './context.ts';
+
+/**
+ * Moves a case to another status when the lifecycle allows it. Returns the old and new status.
+ * Throws CASE_NOT_FOUND, FORBIDDEN or STATUS_TRANSITION_NOT_ALLOWED.
+ */
+export async function changeCaseStatus(
+  ctx: CommandContext,
+  actor: StaffRow,
+  caseId: string,
+  to: CaseStatus,
+  reason: string | undefined,
+): Promise<{ from: CaseStatus; to: CaseStatus }> {
+  const at = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const c = await getCaseForActor(tx, actor, caseId, 'case.status', true);
+    if (!canTransition(c.status, to)) throw new AppError('STATUS_TRANSITION_NOT_ALLOWED', { from: c.status, to });
+    await updateCaseStatus(tx, c.id, to, at);
+    await appendCaseEvent(tx, {
+      caseId: c.id,
+      kind: 'status.changed',
+      actorType: 'staff',
+      actorId: actor.id,
+      visibility: 'public',
+      data: { from: c.status, to, ...(reason ? { reason } : {}) },
+      at,
+    });
+    return { from: c.status, to };
+  });
+}

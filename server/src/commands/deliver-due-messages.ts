@@ -1,0 +1,70 @@
+import type { SendContext } from '../channels/channel.ts';
+import { findChannel } from '../channels/registry.ts';
+import { claimDueOutbound, recordOutboundOutcome, type ClaimedOutbound } from '../db/repositories/outbound.repo.ts';
+import { nextAttemptDelayMs } from '../domain/delivery/retry-policy.ts';
+import type { SendResult } from '../domain/message/message.ts';
+import type { CommandContext } from './context.ts';
+
+export type DeliveryDeps = CommandContext & {
+  workerId: string;
+  sendContext: (m: ClaimedOutbound) => Promise<SendContext<never> | undefined>;
+  onOutcome?: (m: ClaimedOutbound, result: SendResult) => void;
+};
+
+const LEASE_MS = 60_000;
+
+/**
+ * Claims due outgoing messages and delivers each through its channel adapter, recording sent / retry / held /
+ * dead. Returns how many were claimed (0 = idle). Claims are short transactions; no provider call ever runs
+ * inside a transaction (PGlite serialises all queries behind an open one).
+ */
+export async function deliverDueMessages(deps: DeliveryDeps, limit = 20): Promise<number> {
+  const claimed = await deps.db.transaction((tx) =>
+    claimDueOutbound(tx, { now: deps.clock.now(), limit, workerId: deps.workerId, leaseMs: LEASE_MS }),
+  );
+  for (const m of claimed) {
+    const result = await sendOne(deps, m);
+    deps.onOutcome?.(m, result);
+    await recordOutboundOutcome(deps.db, m.id, deps.workerId, toOutcome(deps, m, result));
+  }
+  return claimed.length;
+}
+
+async function sendOne(deps: DeliveryDeps, m: ClaimedOutbound): Promise<SendResult> {
+  const adapter = findChannel(m.channel);
+  if (!adapter) return { kind: 'failed', code: 'CHANNEL_UNKNOWN' };
+  const ctx = await deps.sendContext(m);
+  if (!ctx) return { kind: 'held', code: 'CHANNEL_NOT_CONFIGURED' };
+  try {
+    return await adapter.send(
+      {
+        idempotencyKey: m.idempotencyKey,
+        channelAccount: m.channelAccount,
+        recipientId: m.recipientId,
+        text: m.body,
+        origin: m.messageKind === 'reply' ? 'reply' : 'automatic',
+        lastInboundAt: m.lastCitizenMessageAt,
+      },
+      ctx,
+    );
+  } catch (err) {
+    // An adapter should return a result, but a thrown network error is a transient failure, not a lost message.
+    return { kind: 'retry', code: 'SEND_THREW', detail: err instanceof Error ? err.message.slice(0, 200) : 'unknown' };
+  }
+}
+
+function toOutcome(deps: DeliveryDeps, m: ClaimedOutbound, r: SendResult): Parameters<typeof recordOutboundOutcome>[3] {
+  switch (r.kind) {
+    case 'sent':
+      return { status: 'sent', providerMessageId: r.providerMessageId, at: deps.clock.now() };
+    case 'held':
+      return { status: 'held', code: r.code, detail: r.detail ?? null };
+    case 'failed':
+      return { status: 'dead', code: r.code, detail: r.detail ?? null };
+    case 'retry': {
+      if (m.attempts >= m.maxAttempts) return { status: 'dead', code: r.code, detail: r.detail ?? null };
+      const delay = nextAttemptDelayMs(m.attempts, deps.random.unit(), r.afterMs);
+      return { status: 'queued', nextAttemptAt: new Date(deps.clock.now().getTime() + delay), code: r.code, detail: r.detail ?? null };
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import type { PublicCaseView } from '../../../contracts/api.ts';
+import { listPublicReplies } from '../db/repositories/case-events.repo.ts';
+import { findCaseByTrackingCode } from '../db/repositories/cases.repo.ts';
+import { parseTrackingCode } from '../domain/case/tracking-code.ts';
+import { AppError } from '../lib/app-error.ts';
+import type { CommandContext } from './context.ts';
+
+/**
+ * What the holder of a tracking code may see: status, unit and our public replies. Never the citizen's own
+ * text, contact or location (anyone can type a code). Throws TRACKING_CODE_INVALID or CASE_NOT_FOUND.
+ */
+export async function findPublicCase(ctx: Pick<CommandContext, 'db'>, code: string): Promise<PublicCaseView> {
+  const trackingCode = parseTrackingCode(code);
+  if (!trackingCode) throw new AppError('TRACKING_CODE_INVALID');
+  const c = await findCaseByTrackingCode(ctx.db, trackingCode);
+  if (!c) throw new AppError('CASE_NOT_FOUND');
+  const replies = await listPublicReplies(ctx.db, c.id);
+  return {
+    trackingCode: c.trackingCode,
+    status: c.status,
+    type: c.type,
+    unit: { code: c.unitCode, name: c.unitFullName },
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    replies: replies.map((r) => ({ body: r.body, kind: r.kind, createdAt: r.createdAt.toISOString() })),
+  };
+}

@@ -1,0 +1,53 @@
+import type { CaseDetail } from '../../../contracts/api.ts';
+import { listCaseAttachments } from '../db/repositories/attachments.repo.ts';
+import { listTimeline } from '../db/repositories/case-events.repo.ts';
+import { findCitizenOfCase } from '../db/repositories/cases.repo.ts';
+import type { StaffRow } from '../db/repositories/staff.repo.ts';
+import { allowedTransitions } from '../domain/case/transitions.ts';
+import { isAllowed } from '../domain/access/permissions.ts';
+import { getCaseForActor } from './authorize.ts';
+import type { CommandContext } from './context.ts';
+import { toSummary } from './list-cases.ts';
+
+/** A case with its whole timeline, as a staff member in scope sees it. Throws CASE_NOT_FOUND or FORBIDDEN. */
+export async function getCaseDetail(ctx: Pick<CommandContext, 'db'>, actor: StaffRow, caseId: string): Promise<CaseDetail> {
+  const c = await getCaseForActor(ctx.db, actor, caseId, 'case.read');
+  const [timeline, citizen, attachments] = await Promise.all([
+    listTimeline(ctx.db, c.id),
+    findCitizenOfCase(ctx.db, c.id),
+    listCaseAttachments(ctx.db, c.id),
+  ]);
+  return {
+    case: {
+      ...toSummary({ ...c, citizenName: citizen?.name ?? null }),
+      description: c.description,
+      intakeMethod: c.intakeMethod,
+      location: c.location,
+      citizen: citizen ?? null,
+      attachments: attachments.map((a) => ({ id: a.id, contentType: a.contentType, url: `/api/staff/attachments/${a.id}` })),
+    },
+    timeline: timeline.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      actorType: e.actorType,
+      actorName: e.actorName,
+      visibility: e.visibility,
+      createdAt: e.createdAt.toISOString(),
+      data: e.data,
+      message: e.message
+        ? {
+            ...e.message,
+            delivery: e.message.delivery
+              ? {
+                  status: e.message.delivery.status as 'queued' | 'sending' | 'sent' | 'held' | 'dead',
+                  attempts: e.message.delivery.attempts,
+                  lastErrorCode: e.message.delivery.lastErrorCode,
+                  sentAt: e.message.delivery.sentAt?.toISOString() ?? null,
+                }
+              : null,
+          }
+        : null,
+    })),
+    allowedTransitions: isAllowed(actor.role, 'case.status') ? [...allowedTransitions(c.status)] : [],
+  };
+}

@@ -1,0 +1,74 @@
+import type { CaseSummary, CaseListQuery } from '../../../contracts/api.ts';
+import type { CaseStatus } from '../../../contracts/enums.ts';
+import { listCases, type CaseListRow } from '../db/repositories/cases.repo.ts';
+import type { StaffRow } from '../db/repositories/staff.repo.ts';
+import { findUnitByCode } from '../db/repositories/units.repo.ts';
+import { isPathInScope } from '../domain/access/permissions.ts';
+import { AppError } from '../lib/app-error.ts';
+import { requireAction } from './authorize.ts';
+import type { CommandContext } from './context.ts';
+
+const OPEN: CaseStatus[] = ['new', 'assigned', 'in_progress', 'waiting_citizen'];
+const CLOSED: CaseStatus[] = ['resolved', 'closed', 'rejected'];
+
+/** One page of the inbox for a staff member, newest first, limited to their unit subtree. */
+export async function listCasesForStaff(
+  ctx: Pick<CommandContext, 'db'>,
+  actor: StaffRow,
+  query: CaseListQuery,
+): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+  requireAction(actor, 'case.read');
+  let unitId: string | undefined;
+  if (query.unitCode) {
+    const unit = await findUnitByCode(ctx.db, query.unitCode);
+    if (!unit || !isPathInScope(actor.unitPath, unit.path)) throw new AppError('UNIT_NOT_FOUND');
+    unitId = unit.id;
+  }
+  const statuses = query.status ? [query.status] : query.view === 'open' || query.view === 'unassigned' ? OPEN : query.view === 'closed' ? CLOSED : undefined;
+  const rows = await listCases(ctx.db, {
+    scopePath: actor.unitPath,
+    unitId,
+    assigneeId: query.view === 'mine' ? actor.id : undefined,
+    unassignedOnly: query.view === 'unassigned',
+    statuses,
+    type: query.type,
+    search: query.q || undefined,
+    before: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { items: page.map(toSummary), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+export function toSummary(r: CaseListRow): CaseSummary {
+  return {
+    id: r.id,
+    trackingCode: r.trackingCode,
+    type: r.type,
+    status: r.status,
+    channel: r.channel,
+    unit: { code: r.unitCode, name: r.unitFullName },
+    assignee: r.assigneeId && r.assigneeName ? { id: r.assigneeId, name: r.assigneeName } : null,
+    citizenName: r.citizenName,
+    excerpt: r.description.length > 160 ? `${r.description.slice(0, 157)}…` : r.description,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+function encodeCursor(r: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([r.createdAt.toISOString(), r.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const createdAt = new Date(at);
+    if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    return { createdAt, id };
+  } catch {
+    throw new AppError('VALIDATION_FAILED', { field: 'cursor' });
+  }
+}

@@ -1,0 +1,233 @@
+import type { CaseStatus, CaseType, IntakeMethod } from '../../../../contracts/enums.ts';
+import type { Queryable } from '../client.ts';
+
+export type CaseRow = {
+  id: string;
+  trackingCode: string;
+  type: CaseType;
+  status: CaseStatus;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  unitFullName: string;
+  unitKind: string;
+  unitPath: string;
+  citizenId: string | null;
+  identityId: string | null;
+  channel: string;
+  intakeMethod: IntakeMethod;
+  description: string;
+  category: string | null;
+  procedureCode: string | null;
+  location: { lat: number; lng: number } | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  firstResponseAt: Date | null;
+  lastCitizenMessageAt: Date | null;
+};
+
+export type NewCase = {
+  trackingCode: string;
+  type: CaseType;
+  unitId: string;
+  citizenId: string | null;
+  identityId: string | null;
+  channel: string;
+  intakeMethod: IntakeMethod;
+  description: string;
+  location: { lat: number; lng: number } | null;
+  createdByStaffId: string | null;
+  at: Date;
+};
+
+function selectCase(extraColumns = '', extraJoins = ''): string {
+  return `
+  SELECT c.*, u.code AS unit_code, u.name AS unit_name, u.full_name AS unit_full_name, u.kind AS unit_kind, u.path AS unit_path,
+         s.name AS assignee_name ${extraColumns}
+    FROM cases c
+    JOIN units u ON u.id = c.unit_id
+    LEFT JOIN staff_users s ON s.id = c.assignee_id ${extraJoins}`;
+}
+const SELECT_CASE = selectCase();
+
+type DbCase = {
+  id: string;
+  tracking_code: string;
+  type: CaseType;
+  status: CaseStatus;
+  unit_id: string;
+  unit_code: string;
+  unit_name: string;
+  unit_full_name: string;
+  unit_kind: string;
+  unit_path: string;
+  citizen_id: string | null;
+  identity_id: string | null;
+  channel: string;
+  intake_method: IntakeMethod;
+  description: string;
+  category: string | null;
+  procedure_code: string | null;
+  location_lat: number | null;
+  location_lng: number | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  created_at: Date;
+  updated_at: Date;
+  first_response_at: Date | null;
+  last_citizen_message_at: Date | null;
+};
+
+function toCase(r: DbCase): CaseRow {
+  return {
+    id: r.id,
+    trackingCode: r.tracking_code,
+    type: r.type,
+    status: r.status,
+    unitId: r.unit_id,
+    unitCode: r.unit_code,
+    unitName: r.unit_name,
+    unitFullName: r.unit_full_name,
+    unitKind: r.unit_kind,
+    unitPath: r.unit_path,
+    citizenId: r.citizen_id,
+    identityId: r.identity_id,
+    channel: r.channel,
+    intakeMethod: r.intake_method,
+    description: r.description,
+    category: r.category,
+    procedureCode: r.procedure_code,
+    location: r.location_lat === null || r.location_lng === null ? null : { lat: r.location_lat, lng: r.location_lng },
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    firstResponseAt: r.first_response_at,
+    lastCitizenMessageAt: r.last_citizen_message_at,
+  };
+}
+
+/** Inserts a case; returns its id, or null when the tracking code is already taken (the caller draws again). */
+export async function insertCase(q: Queryable, c: NewCase): Promise<string | null> {
+  const rows = await q.query<{ id: string }>(
+    `INSERT INTO cases (tracking_code, type, status, unit_id, citizen_id, identity_id, channel, intake_method, description,
+                        location_lat, location_lng, created_by_staff_id, created_at, updated_at, last_citizen_message_at)
+     VALUES ($1, $2, 'new', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13)
+     ON CONFLICT (tracking_code) DO NOTHING RETURNING id`,
+    [
+      c.trackingCode,
+      c.type,
+      c.unitId,
+      c.citizenId,
+      c.identityId,
+      c.channel,
+      c.intakeMethod,
+      c.description,
+      c.location?.lat ?? null,
+      c.location?.lng ?? null,
+      c.createdByStaffId,
+      c.at,
+      c.intakeMethod === 'channel' || c.intakeMethod === 'portal' ? c.at : null,
+    ],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function findCaseById(q: Queryable, id: string): Promise<CaseRow | undefined> {
+  const rows = await q.query<DbCase>(`${SELECT_CASE} WHERE c.id = $1`, [id]);
+  return rows[0] ? toCase(rows[0]) : undefined;
+}
+
+/** Locks the case row for the rest of the transaction (status changes, replies). */
+export async function lockCaseById(q: Queryable, id: string): Promise<CaseRow | undefined> {
+  const rows = await q.query<DbCase>(`${SELECT_CASE} WHERE c.id = $1 FOR UPDATE OF c`, [id]);
+  return rows[0] ? toCase(rows[0]) : undefined;
+}
+
+export async function findCaseByTrackingCode(q: Queryable, trackingCode: string): Promise<CaseRow | undefined> {
+  const rows = await q.query<DbCase>(`${SELECT_CASE} WHERE c.tracking_code = $1`, [trackingCode]);
+  return rows[0] ? toCase(rows[0]) : undefined;
+}
+
+export async function updateCaseStatus(q: Queryable, id: string, status: CaseStatus, at: Date): Promise<void> {
+  await q.query(
+    `UPDATE cases SET status = $2, updated_at = $3,
+        resolved_at = CASE WHEN $2 = 'resolved' THEN $3 WHEN $2 = 'in_progress' THEN NULL ELSE resolved_at END,
+        closed_at = CASE WHEN $2 IN ('closed', 'rejected') THEN $3 ELSE closed_at END
+      WHERE id = $1`,
+    [id, status, at],
+  );
+}
+
+export async function updateCaseAssignee(q: Queryable, id: string, assigneeId: string | null, status: CaseStatus, at: Date): Promise<void> {
+  await q.query('UPDATE cases SET assignee_id = $2, status = $3, updated_at = $4 WHERE id = $1', [id, assigneeId, status, at]);
+}
+
+/** Records the first staff answer (for time-to-first-answer figures) and bumps updated_at. */
+export async function markCaseAnswered(q: Queryable, id: string, at: Date): Promise<void> {
+  await q.query('UPDATE cases SET first_response_at = coalesce(first_response_at, $2), updated_at = $2 WHERE id = $1', [id, at]);
+}
+
+export async function touchCase(q: Queryable, id: string, at: Date): Promise<void> {
+  await q.query('UPDATE cases SET updated_at = $2 WHERE id = $1', [id, at]);
+}
+
+export type CaseListFilter = {
+  /** Materialised path of the unit whose subtree is visible. */
+  scopePath: string;
+  unitId?: string | undefined;
+  assigneeId?: string | undefined;
+  unassignedOnly?: boolean;
+  statuses?: readonly CaseStatus[] | undefined;
+  type?: CaseType | undefined;
+  search?: string | undefined;
+  /** Keyset cursor: rows strictly older than this (created_at, id). */
+  before?: { createdAt: Date; id: string } | undefined;
+  limit: number;
+};
+
+export type CaseListRow = CaseRow & { citizenName: string | null };
+
+/** A page of cases, newest first, within a unit subtree. */
+export async function listCases(q: Queryable, f: CaseListFilter): Promise<CaseListRow[]> {
+  const where: string[] = ["(u.path = $1 OR u.path LIKE $1 || '/%')"];
+  const params: unknown[] = [f.scopePath];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replaceAll('?', `$${params.length}`));
+  };
+  if (f.unitId) add('c.unit_id = ?', f.unitId);
+  if (f.assigneeId) add('c.assignee_id = ?', f.assigneeId);
+  if (f.unassignedOnly) where.push('c.assignee_id IS NULL');
+  if (f.statuses) add('c.status = ANY(?::text[])', f.statuses);
+  if (f.type) add('c.type = ?', f.type);
+  if (f.search) {
+    add("(f_unaccent(lower(c.description)) LIKE '%' || f_unaccent(lower(?)) || '%' OR c.tracking_code = upper(?))", f.search);
+  }
+  if (f.before) {
+    params.push(f.before.createdAt, f.before.id);
+    where.push(`(c.created_at, c.id) < ($${params.length - 1}, $${params.length}::uuid)`);
+  }
+  params.push(f.limit);
+  const rows = await q.query<DbCase & { citizen_name: string | null }>(
+    `${selectCase(', ci.display_name AS citizen_name', 'LEFT JOIN citizens ci ON ci.id = c.citizen_id')}
+      WHERE ${where.join(' AND ')}
+      ORDER BY c.created_at DESC, c.id DESC
+      LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map((r) => ({ ...toCase(r), citizenName: r.citizen_name }));
+}
+
+export async function findCitizenOfCase(
+  q: Queryable,
+  caseId: string,
+): Promise<{ name: string | null; phone: string | null; email: string | null } | undefined> {
+  const rows = await q.query<{ display_name: string | null; phone: string | null; email: string | null }>(
+    'SELECT ci.display_name, ci.phone, ci.email FROM cases c JOIN citizens ci ON ci.id = c.citizen_id WHERE c.id = $1',
+    [caseId],
+  );
+  return rows[0] ? { name: rows[0].display_name, phone: rows[0].phone, email: rows[0].email } : undefined;
+}

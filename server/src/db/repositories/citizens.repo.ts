@@ -1,0 +1,55 @@
+import type { Queryable } from '../client.ts';
+
+export type CitizenContact = { name?: string | undefined; phone?: string | undefined; email?: string | undefined };
+
+/** Creates a citizen with optional contact details; returns its id. */
+export async function insertCitizen(q: Queryable, contact: CitizenContact, at: Date): Promise<string> {
+  const rows = await q.query<{ id: string }>(
+    'INSERT INTO citizens (display_name, phone, email, created_at) VALUES ($1, $2, $3, $4) RETURNING id',
+    [contact.name ?? null, contact.phone ?? null, contact.email ?? null, at],
+  );
+  return rows[0]!.id;
+}
+
+export type IdentityKey = { channel: string; channelAccount: string; externalId: string };
+
+/**
+ * The citizen identity for a channel account, created with a new citizen when first seen.
+ * Safe under concurrency: a racing insert of the same identity resolves to the existing row.
+ */
+export async function findOrCreateIdentity(
+  q: Queryable,
+  key: IdentityKey,
+  displayName: string | null,
+  at: Date,
+): Promise<{ identityId: string; citizenId: string; created: boolean }> {
+  const existing = await findIdentity(q, key);
+  if (existing) return { ...existing, created: false };
+  const citizenId = await insertCitizen(q, { name: displayName ?? undefined }, at);
+  const inserted = await q.query<{ id: string }>(
+    `INSERT INTO citizen_identities (citizen_id, channel, channel_account, external_id, display_name, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (channel, channel_account, external_id) DO NOTHING RETURNING id`,
+    [citizenId, key.channel, key.channelAccount, key.externalId, displayName, at],
+  );
+  if (inserted[0]) return { identityId: inserted[0].id, citizenId, created: true };
+  const raced = await findIdentity(q, key);
+  if (!raced) throw new Error('identity vanished after a conflicting insert');
+  return { ...raced, created: false };
+}
+
+async function findIdentity(q: Queryable, key: IdentityKey): Promise<{ identityId: string; citizenId: string } | undefined> {
+  const rows = await q.query<{ id: string; citizen_id: string }>(
+    'SELECT id, citizen_id FROM citizen_identities WHERE channel = $1 AND channel_account = $2 AND external_id = $3',
+    [key.channel, key.channelAccount, key.externalId],
+  );
+  return rows[0] ? { identityId: rows[0].id, citizenId: rows[0].citizen_id } : undefined;
+}
+
+/** Where to reach a citizen identity: its channel account and id there. */
+export async function findIdentityAddress(q: Queryable, identityId: string): Promise<{ channelAccount: string; externalId: string } | undefined> {
+  const rows = await q.query<{ channel_account: string; external_id: string }>(
+    'SELECT channel_account, external_id FROM citizen_identities WHERE id = $1',
+    [identityId],
+  );
+  return rows[0] ? { channelAccount: rows[0].channel_account, externalId: rows[0].external_id } : undefined;
+}

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { STAFF_ROLES } from '../../../../contracts/enums.ts';
+import { isAllowed, isPathInScope, STAFF_ACTIONS, type StaffAction } from './permissions.ts';
+
+const MATRIX: Record<(typeof STAFF_ROLES)[number], StaffAction[]> = {
+  city_admin: [...STAFF_ACTIONS],
+  unit_admin: [...STAFF_ACTIONS],
+  officer: ['case.read', 'case.create', 'case.reply', 'case.note', 'case.status', 'case.assign', 'outbox.read'],
+  triage_operator: ['case.read', 'case.create', 'case.note', 'case.assign'],
+  viewer: ['case.read'],
+};
+
+for (const role of STAFF_ROLES) {
+  for (const action of STAFF_ACTIONS) {
+    const expected = MATRIX[role].includes(action);
+    test(`${role} ${expected ? 'may' : 'may not'} ${action}`, () => assert.equal(isAllowed(role, action), expected));
+  }
+}
+
+test('scope covers the unit and its subtree only', () => {
+  const table: [string, string, boolean][] = [
+    ['79', '79', true],
+    ['79', '79/26734', true],
+    ['79/26734', '79/26734', true],
+    ['79/26734', '79/26737', false],
+    ['79/2673', '79/26734', false],
+    ['79/SXD', '79', false],
+  ];
+  for (const [scope, unit, expected] of table) assert.equal(isPathInScope(scope, unit), expected, `${scope} ⊇ ${unit}`);
+});

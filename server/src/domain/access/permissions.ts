@@ -1,0 +1,32 @@
+import type { StaffRole } from '../../../../contracts/enums.ts';
+
+export const STAFF_ACTIONS = [
+  'case.read',
+  'case.create',
+  'case.reply',
+  'case.note',
+  'case.status',
+  'case.assign',
+  'template.edit',
+  'outbox.read',
+  'outbox.retry',
+] as const;
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+/** What each role may do, within its own unit and the units below it. */
+const GRANTS: Record<StaffRole, readonly StaffAction[]> = {
+  city_admin: STAFF_ACTIONS,
+  unit_admin: STAFF_ACTIONS,
+  officer: ['case.read', 'case.create', 'case.reply', 'case.note', 'case.status', 'case.assign', 'outbox.read'],
+  triage_operator: ['case.read', 'case.create', 'case.note', 'case.assign'],
+  viewer: ['case.read'],
+};
+
+export function isAllowed(role: StaffRole, action: StaffAction): boolean {
+  return GRANTS[role].includes(action);
+}
+
+/** A unit is in scope when it is the staff member's unit or below it (paths like '79/26734'). */
+export function isPathInScope(scopePath: string, unitPath: string): boolean {
+  return unitPath === scopePath || unitPath.startsWith(`${scopePath}/`);
+}

@@ -1,0 +1,97 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { CommandContext } from '../commands/context.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Metrics } from '../lib/metrics.ts';
+import { handleError, sendError } from './errors.ts';
+import { opsRoutes } from './routes/ops/ops.routes.ts';
+import { publicRoutes } from './routes/public/public.routes.ts';
+import { authRoutes } from './routes/staff/auth.routes.ts';
+import { caseRoutes } from './routes/staff/cases.routes.ts';
+import { settingsRoutes } from './routes/staff/settings.routes.ts';
+
+export type AppDeps = {
+  ctx: CommandContext;
+  metrics: Metrics;
+  log: Logger;
+  /** Built web apps (web/dist); when missing, pages answer with a hint to build them. */
+  webDist?: string;
+  secureCookies?: boolean;
+  rateLimits?: boolean;
+  isShuttingDown?: () => boolean;
+};
+
+/** Builds the HTTP app without listening, so tests can call `app.inject()` (STYLE §2). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: 256 * 1024,
+    trustProxy: true,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.decorateRequest('staff', null);
+  app.decorateRequest('csrfToken', null);
+
+  // Request log and latency by route pattern: never the raw URL (tracking codes) nor bodies.
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const seconds = reply.elapsedTime / 1000;
+    deps.metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, seconds);
+    request.log.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
+  await app.register(rateLimit, { global: false, ...(deps.rateLimits === false ? { max: Number.MAX_SAFE_INTEGER } : {}) });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Gần Dân API', version: '0.1.0', description: 'Citizen engagement and case management. Staff endpoints need the session cookie and the x-csrf-token header.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const shuttingDown = deps.isShuttingDown ?? (() => false);
+  await app.register(opsRoutes, { db: deps.ctx.db, metrics: deps.metrics, isShuttingDown: shuttingDown });
+  await app.register(publicRoutes, { prefix: '/api/public', ctx: deps.ctx, metrics: deps.metrics });
+  await app.register(authRoutes, { prefix: '/api/staff', ctx: deps.ctx, secureCookies: deps.secureCookies ?? false });
+  await app.register(caseRoutes, { prefix: '/api/staff', ctx: deps.ctx, metrics: deps.metrics });
+  await app.register(settingsRoutes, { prefix: '/api/staff', ctx: deps.ctx });
+  await registerWebApps(app, deps.webDist);
+
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 'NOT_FOUND'));
+  return app;
+}
+
+/** Serves the portal at / and /track/*, the console at /console/*, and their assets. */
+async function registerWebApps(app: FastifyInstance, webDist: string | undefined): Promise<void> {
+  if (!webDist || !existsSync(path.join(webDist, 'index.html'))) {
+    const hint = 'The web apps are not built: run `npm run build:web` (npm start does it for you).';
+    for (const url of ['/', '/track/*', '/console', '/console/*']) app.get(url, { schema: { hide: true } }, (_req, reply) => reply.status(503).type('text/plain').send(hint));
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDist, prefix: '/', index: false, wildcard: true, maxAge: '1h' });
+  const page = (file: string) => (_req: unknown, reply: { header: (k: string, v: string) => { sendFile: (f: string) => unknown } }) =>
+    reply.header('cache-control', 'no-cache').sendFile(file);
+  app.get('/', { schema: { hide: true } }, page('index.html'));
+  app.get('/track/*', { schema: { hide: true } }, page('index.html'));
+  app.get('/console', { schema: { hide: true } }, page('console/index.html'));
+  app.get('/console/*', { schema: { hide: true } }, page('console/index.html'));
+}

@@ -1,0 +1,111 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AssignSchema,
+  CaseDetailSchema,
+  CaseListQuerySchema,
+  CaseListSchema,
+  CreatedIdSchema,
+  ErrorBodySchema,
+  NoteCreateSchema,
+  ReplyCreateSchema,
+  StaffCaseCreatedSchema,
+  StaffCaseCreateSchema,
+  StatusChangeSchema,
+} from '../../../../../contracts/api.ts';
+import { addInternalNote } from '../../../commands/add-internal-note.ts';
+import { assignCase } from '../../../commands/assign-case.ts';
+import { requireAction } from '../../../commands/authorize.ts';
+import { changeCaseStatus } from '../../../commands/change-case-status.ts';
+import type { CommandContext } from '../../../commands/context.ts';
+import { getCaseDetail } from '../../../commands/get-case-detail.ts';
+import { listCasesForStaff } from '../../../commands/list-cases.ts';
+import { openCase } from '../../../commands/open-case.ts';
+import { replyToCitizen } from '../../../commands/reply-to-citizen.ts';
+import { findAttachment } from '../../../db/repositories/attachments.repo.ts';
+import { findUnitById } from '../../../db/repositories/units.repo.ts';
+import { isPathInScope } from '../../../domain/access/permissions.ts';
+import { AppError } from '../../../lib/app-error.ts';
+import type { Metrics } from '../../../lib/metrics.ts';
+import { requireStaff, staffOf } from '../../staff-auth.ts';
+
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 422: ErrorBodySchema };
+const CaseParams = z.object({ id: z.string().uuid() });
+
+/** The officer's case work: inbox, case page, replies, notes, status, assignment, counter/phone intake. */
+export const caseRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext; metrics: Metrics }> = async (app, { ctx, metrics }) => {
+  app.addHook('preHandler', requireStaff(ctx));
+
+  app.get('/cases', { schema: { tags: ['staff'], summary: 'Inbox: cases of my unit subtree', querystring: CaseListQuerySchema, response: { 200: CaseListSchema, ...errors } } }, async (request) =>
+    listCasesForStaff(ctx, staffOf(request), request.query),
+  );
+
+  app.post(
+    '/cases',
+    { schema: { tags: ['staff'], summary: 'Record a request received by phone, at the counter, by letter or e-mail', body: StaffCaseCreateSchema, response: { 201: StaffCaseCreatedSchema, ...errors } } },
+    async (request, reply) => {
+      const actor = staffOf(request);
+      requireAction(actor, 'case.create');
+      const b = request.body;
+      const opened = await openCase(ctx, {
+        text: b.text,
+        type: b.type,
+        unitCode: b.unitCode,
+        channel: 'staff',
+        intakeMethod: b.intakeMethod,
+        contact: b.citizen,
+        location: b.location,
+        locale: 'vi',
+        createdByStaffId: actor.id,
+      });
+      metrics.casesOpened.inc({ channel: 'staff' });
+      return reply.status(201).send({ id: opened.caseId, trackingCode: opened.trackingCode });
+    },
+  );
+
+  app.get('/cases/:id', { schema: { tags: ['staff'], summary: 'A case with its timeline', params: CaseParams, response: { 200: CaseDetailSchema, ...errors } } }, async (request) =>
+    getCaseDetail(ctx, staffOf(request), request.params.id),
+  );
+
+  app.post(
+    '/cases/:id/replies',
+    { schema: { tags: ['staff'], summary: 'Reply to the citizen on the case channel', params: CaseParams, body: ReplyCreateSchema, response: { 201: CreatedIdSchema, ...errors } } },
+    async (request, reply) => {
+      const { messageId } = await replyToCitizen(ctx, staffOf(request), request.params.id, request.body.body);
+      return reply.status(201).send({ id: messageId });
+    },
+  );
+
+  app.post(
+    '/cases/:id/notes',
+    { schema: { tags: ['staff'], summary: 'Add an internal note', params: CaseParams, body: NoteCreateSchema, response: { 201: CreatedIdSchema, ...errors } } },
+    async (request, reply) => {
+      const { eventId } = await addInternalNote(ctx, staffOf(request), request.params.id, request.body.body);
+      return reply.status(201).send({ id: String(eventId) });
+    },
+  );
+
+  app.post(
+    '/cases/:id/status',
+    { schema: { tags: ['staff'], summary: 'Change the status', params: CaseParams, body: StatusChangeSchema, response: { 200: z.object({ from: z.string(), to: z.string() }), ...errors } } },
+    async (request) => changeCaseStatus(ctx, staffOf(request), request.params.id, request.body.status, request.body.reason),
+  );
+
+  app.post(
+    '/cases/:id/assign',
+    { schema: { tags: ['staff'], summary: 'Assign or unassign', params: CaseParams, body: AssignSchema, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await assignCase(ctx, staffOf(request), request.params.id, request.body.assigneeId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get('/attachments/:id', { schema: { tags: ['staff'], summary: 'A photo attached to a case', params: CaseParams } }, async (request, reply) => {
+    const actor = staffOf(request);
+    requireAction(actor, 'case.read');
+    const a = await findAttachment(ctx.db, request.params.id);
+    const unit = a?.unitId ? await findUnitById(ctx.db, a.unitId) : undefined;
+    if (!a || !unit || !isPathInScope(actor.unitPath, unit.path)) throw new AppError('NOT_FOUND');
+    return reply.header('content-type', a.contentType).header('cache-control', 'private, max-age=3600').send(a.data);
+  });
+};

@@ -1,0 +1,61 @@
+import type { Locale } from '../../../contracts/enums.ts';
+import type { ErrorCode } from '../../../contracts/errors.ts';
+
+/** Server-side user-facing text, Vietnamese first. The web apps have their own catalogues in web/ui. */
+export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
+  VALIDATION_FAILED: { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is not valid.' },
+  BODY_MALFORMED: { vi: 'Nội dung yêu cầu không đọc được (JSON sai định dạng).', en: 'The request body could not be read (malformed JSON).' },
+  BODY_TOO_LARGE: { vi: 'Nội dung yêu cầu quá lớn.', en: 'The request body is too large.' },
+  MEDIA_TYPE_UNSUPPORTED: { vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
+  UNIT_NOT_FOUND: { vi: 'Không tìm thấy đơn vị với mã đã cho.', en: 'No unit has the given code.' },
+  UPLOAD_NOT_FOUND: { vi: 'Không tìm thấy ảnh đã tải lên (hoặc ảnh đã được dùng).', en: 'The uploaded file was not found (or was already used).' },
+  UPLOAD_TYPE_NOT_ALLOWED: { vi: 'Chỉ nhận ảnh JPEG, PNG hoặc WebP.', en: 'Only JPEG, PNG or WebP images are accepted.' },
+  UPLOAD_TOO_LARGE: { vi: 'Ảnh quá lớn (tối đa 5 MB).', en: 'The image is too large (5 MB at most).' },
+  UPLOAD_UNREADABLE: { vi: 'Tệp không phải là ảnh hợp lệ.', en: 'The file is not a valid image.' },
+  LOCATION_OUT_OF_RANGE: { vi: 'Vị trí nằm ngoài phạm vi Thành phố.', en: 'The location is outside the city.' },
+  CASE_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ.', en: 'Case not found.' },
+  TRACKING_CODE_INVALID: { vi: 'Mã hồ sơ không đúng định dạng (ví dụ: GD-7K3Q-9MPX).', en: 'The tracking code is not in the right form (e.g. GD-7K3Q-9MPX).' },
+  STATUS_TRANSITION_NOT_ALLOWED: { vi: 'Không thể chuyển hồ sơ sang trạng thái này.', en: 'The case cannot move to this status.' },
+  AUTH_REQUIRED: { vi: 'Vui lòng đăng nhập.', en: 'Please log in.' },
+  AUTH_INVALID_CREDENTIALS: { vi: 'Email hoặc mật khẩu không đúng.', en: 'Wrong email or password.' },
+  CSRF_TOKEN_INVALID: { vi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.', en: 'Invalid session token, please reload the page.' },
+  FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  STAFF_NOT_FOUND: { vi: 'Không tìm thấy cán bộ trong đơn vị.', en: 'No such staff member in the unit.' },
+  EMAIL_TAKEN: { vi: 'Email này đã được dùng cho một tài khoản khác.', en: 'This email is already used by another account.' },
+  OUTBOUND_NOT_FOUND: { vi: 'Không tìm thấy tin nhắn gửi đi.', en: 'Outgoing message not found.' },
+  OUTBOUND_NOT_RETRYABLE: { vi: 'Tin nhắn này không ở trạng thái có thể gửi lại.', en: 'This message is not in a state that can be retried.' },
+  TEMPLATE_INVALID: { vi: 'Mẫu tin nhắn không hợp lệ (biến không tồn tại hoặc thiếu mã hồ sơ).', en: 'Invalid template (unknown variable or missing tracking code).' },
+  RATE_LIMITED: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.', en: 'Too many requests, please try again in a few minutes.' },
+  NOT_FOUND: { vi: 'Không tìm thấy.', en: 'Not found.' },
+  INTERNAL: { vi: 'Hệ thống gặp lỗi, vui lòng thử lại sau.', en: 'Something went wrong, please try again later.' },
+};
+
+/** Default acknowledgement templates (CONTRACTS §4: the tracking code appears verbatim). */
+export const DEFAULT_ACK_TEMPLATES: Record<Locale, string> = {
+  vi: '{unitName} đã tiếp nhận phản ánh, kiến nghị của Ông/Bà lúc {receivedAt}. Mã hồ sơ: {trackingCode}. Ông/Bà có thể theo dõi kết quả tại {trackUrl}.',
+  en: '{unitName} has received your message at {receivedAt}. Tracking code: {trackingCode}. Follow its progress at {trackUrl}.',
+};
+
+/** How a unit names itself in messages to citizens. */
+export function unitDisplayName(unit: { kind: string; fullName: string }, locale: Locale): string {
+  if (unit.kind === 'department') return unit.fullName;
+  return locale === 'vi' ? `UBND ${unit.fullName}` : `People's Committee of ${unit.fullName}`;
+}
+
+/** Date-time as citizens read it in Viet Nam (Asia/Ho_Chi_Minh, 24 h). */
+export function formatLocalDateTime(d: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(d);
+}
+
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'vi';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}
