@@ -53,7 +53,7 @@ export function describeEachEngine(
   setup?: (fresh: FreshDb) => Promise<void>,
 ): void {
   for (const engine of testEngines()) {
-    describe(`${title} [${engine}]`, () => {
+    void describe(`${title} [${engine}]`, () => {
       let fresh: FreshDb | undefined;
       before(async () => {
         fresh = await freshDb(engine);
