@@ -32,6 +32,8 @@ export default defineConfig({
         portal: fileURLToPath(new URL('./portal/index.html', import.meta.url)),
         console: fileURLToPath(new URL('./console/index.html', import.meta.url)),
       },
+      // The chunk both apps share (React, i18n, UI) would otherwise be named after one of its modules.
+      output: { chunkFileNames: 'assets/shared-[hash].js', assetFileNames: 'assets/[name]-[hash][extname]' },
     },
   },
   server: {

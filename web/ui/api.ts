@@ -13,11 +13,17 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+let onAuthRequired: (() => void) | null = null;
 let acceptLanguage: Locale = 'vi';
 
 /** Called after login and /me; every non-GET request then carries it (the server checks it on staff routes). */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+/** The console registers this to show the login form when a session ends mid-work. */
+export function setAuthRequiredHandler(handler: (() => void) | null): void {
+  onAuthRequired = handler;
 }
 
 export function setApiLocale(locale: Locale): void {
@@ -44,7 +50,11 @@ async function send<T>(method: Method, path: string, body?: BodyInit, contentTyp
   } catch {
     // Non-JSON body (a proxy error page): reported below by status.
   }
-  if (!response.ok) throw toApiError(response.status, parsed);
+  if (!response.ok) {
+    const error = toApiError(response.status, parsed);
+    if (error.code === 'AUTH_REQUIRED' && onAuthRequired) onAuthRequired();
+    throw error;
+  }
   return parsed as T;
 }
 

@@ -8,6 +8,9 @@ export const en: Catalogue = {
   'lang.label': 'Language',
   'lang.switchTo': 'Tiếng Việt',
 
+  'locale.vi': 'Tiếng Việt',
+  'locale.en': 'English',
+
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.cancel': 'Cancel',

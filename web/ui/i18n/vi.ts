@@ -9,6 +9,9 @@ export const vi = {
   'lang.label': 'Ngôn ngữ',
   'lang.switchTo': 'English',
 
+  'locale.vi': 'Tiếng Việt',
+  'locale.en': 'English',
+
   'common.loading': 'Đang tải…',
   'common.retry': 'Thử lại',
   'common.cancel': 'Hủy',

@@ -1,0 +1,151 @@
+import { useRef } from 'react';
+import type { CaseDetail } from '../../../ui/api-types.ts';
+import { api } from '../../../ui/api.ts';
+import { ChannelBadge, StatusBadge, TypeBadge } from '../../../ui/components/badges.tsx';
+import { ErrorMessage } from '../../../ui/components/error-message.tsx';
+import { formatDateTime } from '../../../ui/format.ts';
+import { useI18n } from '../../../ui/i18n/i18n.tsx';
+import { channelKey } from '../../../ui/labels.ts';
+import { Link, navigate } from '../../../ui/router.tsx';
+import { useAsync } from '../../../ui/use-async.ts';
+import { paths } from '../../routes.ts';
+import { useShortcuts } from '../shortcuts/use-shortcuts.ts';
+import { AssignControl, StatusActions } from './case-actions.tsx';
+import { ComposeBox } from './compose-box.tsx';
+import { Timeline } from './timeline.tsx';
+
+/** One case: header, facts and contact, timeline, reply and note boxes, assignment and status changes. */
+export function CasePage({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const detail = useAsync(() => api.get<CaseDetail>(`/api/staff/cases/${encodeURIComponent(id)}`), [id]);
+  const replyRef = useRef<HTMLTextAreaElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  useShortcuts({
+    r: () => replyRef.current?.focus(),
+    n: () => noteRef.current?.focus(),
+    Escape: () => history.length > 1 ? history.back() : navigate(paths.inbox()),
+  });
+
+  if (!detail.data) {
+    return detail.error ? <ErrorMessage error={detail.error} /> : <p role="status">{t('common.loading')}</p>;
+  }
+  const { case: c, timeline } = detail.data;
+  const channel = channelKey(c.channel);
+  const citizen = c.citizen;
+  const hasContact = Boolean(citizen && (citizen.name || citizen.phone || citizen.email));
+
+  return (
+    <>
+      <p style={{ margin: '0 0 0.5rem' }}>
+        <Link href={paths.inbox()}>← {t('case.backToInbox')}</Link>
+      </p>
+      <div className="case-head">
+        <h1>{c.trackingCode}</h1>
+        <StatusBadge status={c.status} />
+        <TypeBadge type={c.type} />
+        <ChannelBadge channel={c.channel} />
+        <span className="muted">{c.unit.name}</span>
+      </div>
+      <ErrorMessage error={detail.error} />
+      <div className="case-layout">
+        <div>
+          <section className="panel" aria-labelledby="desc-title">
+            <h2 id="desc-title">{t('case.description')}</h2>
+            <p className="description">{c.description}</p>
+            {c.attachments.length > 0 && (
+              <>
+                <h3 style={{ marginTop: '0.75rem' }}>{t('case.attachments')}</h3>
+                <div className="attachments">
+                  {c.attachments.map((attachment, index) => (
+                    <a key={attachment.id} href={attachment.url} target="_blank" rel="noreferrer">
+                      <img src={attachment.url} alt={t('case.attachmentAlt', { n: index + 1 })} loading="lazy" />
+                    </a>
+                  ))}
+                </div>
+              </>
+            )}
+          </section>
+          <section className="panel" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{t('timeline.title')}</h2>
+            <Timeline entries={timeline} />
+          </section>
+          <ComposeBox
+            variant="reply"
+            endpoint={`/api/staff/cases/${c.id}/replies`}
+            label={t('reply.label', { channel: channel ? t(channel) : c.channel })}
+            placeholder={t('reply.placeholder')}
+            submitLabel={t('reply.submit')}
+            doneText={t('reply.sent')}
+            textareaRef={replyRef}
+            onDone={detail.reload}
+          />
+          <ComposeBox
+            variant="note"
+            endpoint={`/api/staff/cases/${c.id}/notes`}
+            label={t('note.label')}
+            placeholder={t('note.placeholder')}
+            submitLabel={t('note.submit')}
+            doneText={t('note.saved')}
+            textareaRef={noteRef}
+            onDone={detail.reload}
+          />
+        </div>
+        <aside>
+          <section className="panel" aria-labelledby="facts-title">
+            <h2 id="facts-title">{t('case.citizen')}</h2>
+            {hasContact && citizen ? (
+              <dl className="facts-dense" data-testid="citizen-contact">
+                {citizen.name && (
+                  <>
+                    <dt>{t('portal.contact.name')}</dt>
+                    <dd>{citizen.name}</dd>
+                  </>
+                )}
+                {citizen.phone && (
+                  <>
+                    <dt>{t('portal.contact.phone')}</dt>
+                    <dd>
+                      <a href={`tel:${citizen.phone}`}>{citizen.phone}</a>
+                    </dd>
+                  </>
+                )}
+                {citizen.email && (
+                  <>
+                    <dt>{t('portal.contact.email')}</dt>
+                    <dd>
+                      <a href={`mailto:${citizen.email}`}>{citizen.email}</a>
+                    </dd>
+                  </>
+                )}
+              </dl>
+            ) : (
+              <p className="muted">{t('case.anonymous')}</p>
+            )}
+            <dl className="facts-dense" style={{ marginTop: '0.75rem' }}>
+              <dt>{t('case.unit')}</dt>
+              <dd>{c.unit.name}</dd>
+              <dt>{t('case.channel')}</dt>
+              <dd>{channel ? t(channel) : c.channel}</dd>
+              <dt>{t('case.intake')}</dt>
+              <dd>{t(`intake.${c.intakeMethod}`)}</dd>
+              <dt>{t('case.createdAt')}</dt>
+              <dd>{formatDateTime(c.createdAt, locale)}</dd>
+              {c.location && (
+                <>
+                  <dt>{t('case.location')}</dt>
+                  <dd>
+                    <a href={`https://www.openstreetmap.org/?mlat=${c.location.lat}&mlon=${c.location.lng}#map=18/${c.location.lat}/${c.location.lng}`} target="_blank" rel="noreferrer">
+                      {c.location.lat.toFixed(5)}, {c.location.lng.toFixed(5)} ({t('case.openMap')})
+                    </a>
+                  </dd>
+                </>
+              )}
+            </dl>
+          </section>
+          <AssignControl detail={detail.data} onChanged={detail.reload} />
+          <StatusActions detail={detail.data} onChanged={detail.reload} />
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState, type FormEvent, type Ref } from 'react';
+import { api } from '../../../ui/api.ts';
+import { Button } from '../../../ui/components/button.tsx';
+import { ErrorMessage } from '../../../ui/components/error-message.tsx';
+import { TextArea } from '../../../ui/components/field.tsx';
+import { useT } from '../../../ui/i18n/i18n.tsx';
+import { TEXT_MAX } from '../../../ui/limits.ts';
+
+type ComposeBoxProps = {
+  endpoint: string;
+  label: string;
+  placeholder: string;
+  submitLabel: string;
+  doneText: string;
+  variant: 'reply' | 'note';
+  textareaRef: Ref<HTMLTextAreaElement>;
+  onDone: () => void;
+};
+
+/** A textarea that posts {body}; Ctrl/Cmd+Enter sends. Used for citizen replies and internal notes. */
+export function ComposeBox({ endpoint, label, placeholder, submitLabel, doneText, variant, textareaRef, onDone }: ComposeBoxProps) {
+  const t = useT();
+  const [body, setBody] = useState('');
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [isDone, setDone] = useState(false);
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!body.trim() || isBusy) return;
+    setBusy(true);
+    setError(null);
+    setDone(false);
+    try {
+      await api.post(endpoint, { body: body.trim() });
+      setBody('');
+      setDone(true);
+      onDone();
+    } catch (postError) {
+      setError(postError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className={variant === 'note' ? 'panel compose compose-note' : 'panel compose'} onSubmit={(event) => void submit(event)} data-testid={`${variant}-form`}>
+      <TextArea
+        ref={textareaRef}
+        label={label}
+        hint={t('compose.sendHint')}
+        placeholder={placeholder}
+        rows={3}
+        maxLength={TEXT_MAX}
+        value={body}
+        onChange={(event) => {
+          setBody(event.target.value);
+          setDone(false);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+          if (event.key === 'Escape') event.currentTarget.blur();
+        }}
+      />
+      <div className="row" style={{ marginTop: '0.5rem' }}>
+        <Button type="submit" variant={variant === 'note' ? 'secondary' : 'primary'} busy={isBusy} disabled={!body.trim()}>
+          {submitLabel}
+        </Button>
+        <span role="status" className="muted">
+          {isDone ? doneText : ''}
+        </span>
+      </div>
+      <ErrorMessage error={error} />
+    </form>
+  );
+}

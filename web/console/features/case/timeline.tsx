@@ -1,0 +1,85 @@
+import type { TimelineEntry } from '../../../ui/api-types.ts';
+import { DeliveryBadge } from '../../../ui/components/badges.tsx';
+import { formatDateTime } from '../../../ui/format.ts';
+import { useI18n } from '../../../ui/i18n/i18n.tsx';
+import type { Translate } from '../../../ui/i18n/translate.ts';
+import { CASE_STATUSES, type CaseStatus } from '../../../../contracts/enums.ts';
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const asStatus = (value: unknown): CaseStatus | null => ((CASE_STATUSES as readonly unknown[]).includes(value) ? (value as CaseStatus) : null);
+
+/** Title line of an entry without a message body; `data` is free-form per kind, so read it defensively. */
+function eventText(entry: TimelineEntry, t: Translate): string {
+  const { data } = entry;
+  switch (entry.kind) {
+    case 'case.opened':
+      return t('timeline.opened');
+    case 'status.changed': {
+      const from = asStatus(data.from);
+      const to = asStatus(data.to) ?? asStatus(data.status);
+      if (from && to) return t('timeline.statusChanged', { from: t(`status.${from}`), to: t(`status.${to}`) });
+      return t('timeline.statusChangedTo', { to: to ? t(`status.${to}`) : t('common.none') });
+    }
+    case 'case.assigned': {
+      const name = str(data.assigneeName) ?? str(data.toName) ?? str((data.assignee as { name?: unknown } | null | undefined)?.name);
+      const hasAssignee = name !== null || str(data.assigneeId) !== null;
+      return hasAssignee ? t('timeline.assigned', { name: name ?? t('common.none') }) : t('timeline.unassigned');
+    }
+    case 'note.added':
+      return t('timeline.note');
+    case 'message.received':
+      return t('timeline.received');
+    case 'message.sent':
+      return t('timeline.sent');
+  }
+}
+
+function entryClass(entry: TimelineEntry): string {
+  if (entry.kind === 'note.added' || (entry.visibility === 'internal' && !entry.message)) return 'tl tl-note';
+  if (entry.message?.direction === 'in') return 'tl tl-in';
+  if (entry.message?.direction === 'out') return 'tl tl-out';
+  return 'tl tl-event';
+}
+
+function actorLabel(entry: TimelineEntry, t: Translate): string {
+  if (entry.actorName) return entry.actorName;
+  if (entry.actorType === 'citizen') return t('timeline.citizen');
+  if (entry.actorType === 'system') return t('timeline.system');
+  return t('common.none');
+}
+
+/** The whole case history, oldest first: messages both ways with delivery state, events, internal notes. */
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  const { t, locale } = useI18n();
+  if (entries.length === 0) return <p className="muted">{t('timeline.empty')}</p>;
+  return (
+    <ol className="timeline" data-testid="timeline">
+      {entries.map((entry) => {
+        const message = entry.message;
+        const noteBody = entry.kind === 'note.added' ? (str(entry.data.body) ?? str(entry.data.text)) : null;
+        const reason = str(entry.data.reason);
+        return (
+          <li key={entry.id} className={entryClass(entry)} data-kind={entry.kind}>
+            <div className="tl-meta">
+              <span className="tl-title">{eventText(entry, t)}</span>
+              {message && message.kind !== 'citizen' && message.kind !== 'reply' && <span>· {t(`replyKind.${message.kind}`)}</span>}
+              <span>· {actorLabel(entry, t)}</span>
+              <time dateTime={entry.createdAt}>· {formatDateTime(entry.createdAt, locale)}</time>
+              {entry.visibility === 'internal' && <strong>· {t('timeline.internal')}</strong>}
+              {message?.delivery && (
+                <>
+                  <DeliveryBadge status={message.delivery.status} />
+                  {message.delivery.attempts > 1 && <span>{t('timeline.attempts', { n: message.delivery.attempts })}</span>}
+                  {message.delivery.lastErrorCode && <code>{t('timeline.errorCode', { code: message.delivery.lastErrorCode })}</code>}
+                </>
+              )}
+            </div>
+            {message && <p className="tl-body">{message.body}</p>}
+            {noteBody && <p className="tl-body">{noteBody}</p>}
+            {reason && <p className="tl-body muted">{t('timeline.reason', { reason })}</p>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,179 @@
+import { useEffect, useRef, useState } from 'react';
+import { CASE_STATUSES, CASE_TYPES } from '../../../../contracts/enums.ts';
+import type { CaseList, CaseSummary } from '../../../ui/api-types.ts';
+import { api, queryString } from '../../../ui/api.ts';
+import { ChannelBadge, StatusBadge } from '../../../ui/components/badges.tsx';
+import { Button } from '../../../ui/components/button.tsx';
+import { ErrorMessage } from '../../../ui/components/error-message.tsx';
+import { SelectField, TextField } from '../../../ui/components/field.tsx';
+import { formatDateTime } from '../../../ui/format.ts';
+import { useI18n } from '../../../ui/i18n/i18n.tsx';
+import { Link, navigate, useLocation } from '../../../ui/router.tsx';
+import { useAsync } from '../../../ui/use-async.ts';
+import { paths } from '../../routes.ts';
+import { useShortcuts } from '../shortcuts/use-shortcuts.ts';
+import { CASE_VIEWS, inboxSearch, parseInboxFilters, type InboxFilters } from './inbox-query.ts';
+
+const PAGE_SIZE = 50;
+
+/** The case list: views, filters, search and j/k/Enter navigation. */
+export function InboxPage() {
+  const { t, locale } = useI18n();
+  const search = useLocation().split('?')[1] ?? '';
+  const filters = parseInboxFilters(search);
+  const [query, setQuery] = useState(filters.q ?? '');
+  const [extra, setExtra] = useState<{ items: CaseSummary[]; nextCursor: string | null } | null>(null);
+  const [selected, setSelected] = useState(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<HTMLTableSectionElement>(null);
+
+  const list = useAsync(() => {
+    setExtra(null);
+    return api.get<CaseList>(`/api/staff/cases${queryString({ ...filters, limit: PAGE_SIZE })}`);
+  }, [search]);
+
+  const setFilters = (next: Partial<InboxFilters>, replace = false) => {
+    setSelected(0);
+    navigate(paths.inbox(inboxSearch({ ...filters, ...next })), { replace });
+  };
+
+  // Search as you type, after a short pause; the query string keeps the last search for Back.
+  useEffect(() => {
+    const trimmed = query.trim() || undefined;
+    if (trimmed === filters.q) return;
+    const timer = setTimeout(() => setFilters({ q: trimmed }, true), 300);
+    return () => clearTimeout(timer);
+  });
+
+  const items = [...(list.data?.items ?? []), ...(extra?.items ?? [])];
+  const nextCursor = extra ? extra.nextCursor : (list.data?.nextCursor ?? null);
+  const loadMore = async () => {
+    if (!nextCursor) return;
+    const page = await api.get<CaseList>(`/api/staff/cases${queryString({ ...filters, limit: PAGE_SIZE, cursor: nextCursor })}`);
+    setExtra((previous) => ({ items: [...(previous?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
+  };
+
+  const move = (delta: number) => setSelected((i) => Math.max(0, Math.min(items.length - 1, i + delta)));
+  useEffect(() => {
+    tableRef.current?.querySelector<HTMLElement>(`[data-index="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+  useShortcuts({
+    j: () => move(1),
+    k: () => move(-1),
+    ArrowDown: () => move(1),
+    ArrowUp: () => move(-1),
+    Enter: () => {
+      const item = items[selected];
+      if (item) navigate(paths.case(item.id));
+    },
+    '/': () => searchRef.current?.focus(),
+  });
+
+  return (
+    <>
+      <div className="row">
+        <h1 style={{ margin: 0 }}>{t('inbox.title')}</h1>
+        {list.data && (
+          <span className="muted" role="status">
+            {t('inbox.count', { n: items.length })}
+          </span>
+        )}
+      </div>
+      <div className="tabs" role="group" aria-label={t('inbox.views')}>
+        {CASE_VIEWS.map((view) => (
+          <button key={view} type="button" aria-pressed={filters.view === view} onClick={() => setFilters({ view })}>
+            {t(`inbox.view.${view}`)}
+          </button>
+        ))}
+      </div>
+      <div className="toolbar">
+        <div className="search">
+          <TextField
+            ref={searchRef}
+            label={
+              <>
+                {t('inbox.search')} <kbd>/</kbd>
+              </>
+            }
+            type="search"
+            placeholder={t('inbox.searchPlaceholder')}
+            value={query}
+            aria-keyshortcuts="/"
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' || event.key === 'Enter') event.currentTarget.blur();
+            }}
+          />
+        </div>
+        <SelectField label={t('inbox.filter.status')} value={filters.status ?? ''} onChange={(e) => setFilters({ status: (e.target.value || undefined) as InboxFilters['status'] })}>
+          <option value="">{t('common.all')}</option>
+          {CASE_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`status.${status}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('inbox.filter.type')} value={filters.type ?? ''} onChange={(e) => setFilters({ type: (e.target.value || undefined) as InboxFilters['type'] })}>
+          <option value="">{t('common.all')}</option>
+          {CASE_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`type.${type}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <ErrorMessage error={list.error} />
+      {list.isLoading && !list.data && <p role="status">{t('common.loading')}</p>}
+      {list.data && items.length === 0 && <p className="panel muted">{t('inbox.empty')}</p>}
+      {items.length > 0 && (
+        <table className="table" aria-busy={list.isLoading}>
+          <thead>
+            <tr>
+              <th scope="col">{t('inbox.col.code')}</th>
+              <th scope="col">{t('inbox.col.status')}</th>
+              <th scope="col">{t('inbox.col.type')}</th>
+              <th scope="col">{t('inbox.col.excerpt')}</th>
+              <th scope="col">{t('inbox.col.citizen')}</th>
+              <th scope="col">{t('inbox.col.assignee')}</th>
+              <th scope="col">{t('inbox.col.channel')}</th>
+              <th scope="col">{t('inbox.col.updated')}</th>
+            </tr>
+          </thead>
+          <tbody ref={tableRef}>
+            {items.map((item, index) => (
+              <tr key={item.id} data-index={index} aria-selected={index === selected} onClick={() => navigate(paths.case(item.id))}>
+                <td className="code-cell">
+                  <Link href={paths.case(item.id)} onFocus={() => setSelected(index)}>
+                    {item.trackingCode}
+                  </Link>
+                </td>
+                <td>
+                  <StatusBadge status={item.status} />
+                </td>
+                <td>{t(`type.${item.type}`)}</td>
+                <td className="excerpt" title={item.excerpt}>
+                  {item.excerpt}
+                </td>
+                <td>{item.citizenName ?? t('common.none')}</td>
+                <td>{item.assignee?.name ?? <span className="muted">{t('inbox.unassigned')}</span>}</td>
+                <td>
+                  <ChannelBadge channel={item.channel} />
+                </td>
+                <td>
+                  <time dateTime={item.updatedAt}>{formatDateTime(item.updatedAt, locale)}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {nextCursor && (
+        <p>
+          <Button variant="secondary" onClick={() => void loadMore()}>
+            {t('inbox.loadMore')}
+          </Button>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { inboxSearch, parseInboxFilters } from './inbox-query.ts';
+
+void test('inbox filters round-trip through the query string', () => {
+  const filters = { view: 'mine', status: 'in_progress', type: 'phan_anh', q: 'đèn đường' } as const;
+  assert.deepEqual(parseInboxFilters(inboxSearch(filters)), filters);
+});
+
+void test('unknown or empty values fall back to the defaults', () => {
+  assert.deepEqual(parseInboxFilters('?view=bogus&status=nope&q=%20'), { view: 'unit', status: undefined, type: undefined, q: undefined });
+  assert.equal(inboxSearch({ view: 'unit' }), '');
+});
+
+void test('views match the contract', async () => {
+  const contract = await import('../../../../contracts/api.ts');
+  const { CASE_VIEWS } = await import('./inbox-query.ts');
+  assert.deepEqual([...CASE_VIEWS], [...contract.CASE_VIEWS]);
+});

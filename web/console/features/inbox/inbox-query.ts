@@ -1,0 +1,29 @@
+import { CASE_STATUSES, CASE_TYPES, type CaseStatus, type CaseType } from '../../../../contracts/enums.ts';
+
+// Repeated from contracts/api.ts (importing values from there would bundle zod); the test checks they match.
+export const CASE_VIEWS = ['unit', 'mine', 'unassigned', 'open', 'closed'] as const;
+export type CaseView = (typeof CASE_VIEWS)[number];
+export type InboxFilters = { view: CaseView; status?: CaseStatus; type?: CaseType; q?: string };
+
+const pick = <T extends string>(values: readonly T[], raw: string | null): T | undefined => (values as readonly (string | null)[]).includes(raw) ? (raw as T) : undefined;
+
+/** Inbox filters live in the query string, so Back from a case returns to the same list. */
+export function parseInboxFilters(search: string): InboxFilters {
+  const params = new URLSearchParams(search);
+  return {
+    view: pick(CASE_VIEWS, params.get('view')) ?? 'unit',
+    status: pick(CASE_STATUSES, params.get('status')),
+    type: pick(CASE_TYPES, params.get('type')),
+    q: params.get('q')?.trim() || undefined,
+  };
+}
+
+export function inboxSearch(filters: InboxFilters): string {
+  const params = new URLSearchParams();
+  if (filters.view !== 'unit') params.set('view', filters.view);
+  if (filters.status) params.set('status', filters.status);
+  if (filters.type) params.set('type', filters.type);
+  if (filters.q) params.set('q', filters.q);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,29 @@
+/** The console's pages, read from location.pathname (the server serves index.html for every /console/* path). */
+export type ConsoleRoute =
+  | { name: 'inbox' }
+  | { name: 'case'; id: string }
+  | { name: 'intake' }
+  | { name: 'settings' }
+  | { name: 'outbox' }
+  | { name: 'not-found' };
+
+export const BASE = '/console';
+
+export const paths = {
+  inbox: (search = '') => `${BASE}/${search}`,
+  case: (id: string) => `${BASE}/cases/${encodeURIComponent(id)}`,
+  intake: () => `${BASE}/intake`,
+  settings: () => `${BASE}/settings`,
+  outbox: () => `${BASE}/outbox`,
+};
+
+export function parseRoute(pathname: string): ConsoleRoute {
+  const rest = pathname.replace(/^\/console/, '').replace(/\/+$/, '');
+  if (rest === '' || rest === '/cases') return { name: 'inbox' };
+  const caseMatch = /^\/cases\/([^/]+)$/.exec(rest);
+  if (caseMatch?.[1]) return { name: 'case', id: decodeURIComponent(caseMatch[1]) };
+  if (rest === '/intake') return { name: 'intake' };
+  if (rest === '/settings') return { name: 'settings' };
+  if (rest === '/outbox') return { name: 'outbox' };
+  return { name: 'not-found' };
+}
