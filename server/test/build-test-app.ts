@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { cryptoRandom, type CommandContext } from '../src/commands/context.ts';
+import { deliverDueMessages } from '../src/commands/deliver-due-messages.ts';
+import { createDemoAccounts, prepareDatabase } from '../src/commands/prepare-database.ts';
+import { buildApp } from '../src/http/app.ts';
+import { manualClock } from '../src/lib/clock.ts';
+import { createLogger } from '../src/lib/logger.ts';
+import { createMetrics } from '../src/lib/metrics.ts';
+import type { FreshDb } from './fresh-db.ts';
+import { TEST_PASSWORD } from './test-server.ts';
+
+export type TestApp = {
+  app: FastifyInstance;
+  ctx: CommandContext;
+  clock: ReturnType<typeof manualClock>;
+  /** Logs in a demo account; returns headers for later staff requests. */
+  login(email: string): Promise<{ cookie: string; csrf: string; headers: Record<string, string> }>;
+  /** Runs the delivery worker once, as the background worker would. */
+  deliver(): Promise<number>;
+};
+
+export const START = new Date('2026-11-02T02:00:00Z'); // Monday 09:00 in Ho Chi Minh City
+
+/** The HTTP app on a seeded test database, with a manual clock and no listening socket (app.inject). */
+export async function buildTestApp(fresh: FreshDb): Promise<TestApp> {
+  await prepareDatabase(fresh.db);
+  const clock = manualClock(START);
+  const ctx: CommandContext = { db: fresh.db, clock, random: cryptoRandom, publicUrl: 'https://gandan.test', notifyOutbox: () => undefined };
+  const emails = ['admin@gandan.local', 'truongphong.saigon@gandan.local', 'canbo.saigon@gandan.local', 'canbo.linhxuan@gandan.local', 'canbo.soxaydung@gandan.local'];
+  await createDemoAccounts(ctx, Object.fromEntries(emails.map((e) => [e, TEST_PASSWORD])));
+  const app = await buildApp({ ctx, metrics: createMetrics(), log: createLogger('silent'), rateLimits: false });
+  return {
+    app,
+    ctx,
+    clock,
+    login: async (email) => {
+      const res = await app.inject({ method: 'POST', url: '/api/staff/auth/login', payload: { email, password: TEST_PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login failed for ${email}: ${res.statusCode} ${res.body}`);
+      const cookie = `gd_session=${res.cookies.find((c) => c.name === 'gd_session')?.value}`;
+      const csrf = (res.json() as { csrfToken: string }).csrfToken;
+      return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+    },
+    deliver: () =>
+      deliverDueMessages({ ...ctx, workerId: 'test-worker', sendContext: async () => ({ config: {} as never, http: fetch, baseUrls: { facebookGraphUrl: '', zaloOpenApiUrl: '', zaloOAuthUrl: '' } }) }),
+  };
+}
