@@ -1,4 +1,4 @@
-import type { SendContext } from '../channels/channel.ts';
+import type { ChannelAdapter, SendContext } from '../channels/channel.ts';
 import { findChannel } from '../channels/registry.ts';
 import { claimDueOutbound, recordOutboundOutcome, type ClaimedOutbound } from '../db/repositories/outbound.repo.ts';
 import { nextAttemptDelayMs } from '../domain/delivery/retry-policy.ts';
@@ -9,6 +9,8 @@ export type DeliveryDeps = CommandContext & {
   workerId: string;
   sendContext: (m: ClaimedOutbound) => Promise<SendContext<never> | undefined>;
   onOutcome?: (m: ClaimedOutbound, result: SendResult) => void;
+  /** The adapter registry; tests pass their own adapters. */
+  findChannel?: (id: string) => ChannelAdapter<never> | undefined;
 };
 
 const LEASE_MS = 60_000;
@@ -31,7 +33,7 @@ export async function deliverDueMessages(deps: DeliveryDeps, limit = 20): Promis
 }
 
 async function sendOne(deps: DeliveryDeps, m: ClaimedOutbound): Promise<SendResult> {
-  const adapter = findChannel(m.channel);
+  const adapter = (deps.findChannel ?? findChannel)(m.channel);
   if (!adapter) return { kind: 'failed', code: 'CHANNEL_UNKNOWN' };
   const ctx = await deps.sendContext(m);
   if (!ctx) return { kind: 'held', code: 'CHANNEL_NOT_CONFIGURED' };
