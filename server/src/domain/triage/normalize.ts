@@ -1,0 +1,112 @@
+/**
+ * Vietnamese text normalisation for triage. Two forms: a display form (NFC, tidy whitespace, the citizen's
+ * words untouched) and a matching form (lower case, accents folded, teencode/abbreviations expanded,
+ * Telex/VNI leftovers repaired, links and emoji replaced by tokens). Pure functions.
+ */
+
+const MAX_CHARS = 20_000;
+const URL_RE = /\b(?:https?:\/\/|www\.)\S+/giu;
+const EMOJI_RE = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*/gu;
+// C0/C1 controls except tab and newline, lone surrogates, the replacement character.
+// eslint-disable-next-line no-control-regex
+const CONTROL_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]|[\uD800-\uDFFF]/gu;
+
+/** Display form: NFC, control characters dropped, whitespace runs collapsed, capped at 20 000 characters. */
+export function normalizeForDisplay(raw: string): string {
+  const text = raw.length > MAX_CHARS * 2 ? raw.slice(0, MAX_CHARS * 2) : raw;
+  return text
+    .normalize('NFC')
+    .replace(CONTROL_RE, ' ')
+    .replace(/[ \t\u00A0]+/gu, ' ')
+    .replace(/\s*\n\s*/gu, '\n')
+    .trim()
+    .slice(0, MAX_CHARS);
+}
+
+/** Lower case without diacritics (đ → d). Keeps length-independent, not position-preserving. */
+export function foldAccents(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .replace(/[đĐ]/gu, 'd')
+    .toLowerCase();
+}
+
+/** Teencode and everyday abbreviations, keyed by folded token. Values are folded words. */
+const TEENCODE: Record<string, string> = {
+  ko: 'khong', k: 'khong', kh: 'khong', hok: 'khong', khum: 'khong', kg: 'khong', hem: 'khong', hum: 'khong',
+  dc: 'duoc', dk: 'duoc', dcj: 'duoc', đc: 'duoc', duoc: 'duoc',
+  e: 'em', mn: 'moi nguoi', mng: 'moi nguoi', ae: 'anh em',
+  ad: 'admin', adm: 'admin', add: 'admin',
+  j: 'gi', ji: 'gi', z: 'vay', v: 'vay', zay: 'vay', dzay: 'vay', r: 'roi', rui: 'roi', roai: 'roi',
+  ntn: 'nhu the nao', bn: 'bao nhieu', bnhieu: 'bao nhieu', bh: 'bao gio', bjo: 'bao gio',
+  vs: 'voi', ng: 'nguoi', ngta: 'nguoi ta', bik: 'biet', bit: 'biet', bjk: 'biet', hk: 'khong',
+  sdt: 'so dien thoai', dt: 'dien thoai', dthoai: 'dien thoai', đt: 'dien thoai',
+  nc: 'nuoc', ns: 'noi', lm: 'lam', cx: 'cung', cg: 'cung', trc: 'truoc', ntin: 'nhan tin',
+  tks: 'cam on', thanks: 'cam on', thank: 'cam on', thx: 'cam on', cmon: 'cam on', camon: 'cam on',
+  ok: 'ok', oke: 'ok', okie: 'ok', uh: 'u', uk: 'u', um: 'u',
+  nhg: 'nhung', nhma: 'nhung ma', nma: 'nhung ma', mik: 'minh', mk: 'minh', mjk: 'minh', t: 'toi',
+  ubnd: 'uy ban', ub: 'uy ban', bhyt: 'bao hiem y te', bhxh: 'bao hiem xa hoi', cccd: 'can cuoc', cmnd: 'chung minh',
+  gpxd: 'giay phep xay dung', gcn: 'giay chung nhan', hkd: 'ho kinh doanh', tthc: 'thu tuc',
+  tp: 'thanh pho', tphcm: 'thanh pho ho chi minh', hcm: 'ho chi minh', sg: 'sai gon',
+  bv: 'benh vien', ktx: 'ky tuc xa', dhqg: 'dai hoc quoc gia', cs: 'canh sat',
+  qa: 'qua', wa: 'qua', ui: 'oi', oy: 'oi', ah: 'a', ak: 'a', ja: 'gia', jo: 'gio',
+  hnay: 'hom nay', hqua: 'hom qua', tgian: 'thoi gian', tg: 'thoi gian', ngke: 'nguoi ke',
+};
+
+const VI_SYLLABLE =
+  /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?(?:[aeiouy]{1,3})(?:ng|nh|ch|c|m|n|p|t)?$/u;
+
+/** Repairs a Telex leftover such as "khoong", "dduwowcj", "phuongw"; returns the token unchanged otherwise. */
+export function repairTelex(token: string): string {
+  if (!/^[a-z]{3,9}$/u.test(token)) return token;
+  if (!/dd|aa|ee|oo|w/u.test(token) && VI_SYLLABLE.test(token)) return token;
+  let t = token.replace(/^dd/u, 'd').replace(/([aeo])\1/gu, '$1').replace(/w/gu, '');
+  if (!VI_SYLLABLE.test(t) && /[aeiouy][a-z]*[sfrxj]$/u.test(t)) t = t.slice(0, -1);
+  return t !== token && t.length > 1 && VI_SYLLABLE.test(t) ? t : token;
+}
+
+/** Repairs a VNI leftover such as "đu7o7c5" → "duoc": digits 1–9 right after a vowel inside a word. */
+export function repairVni(token: string): string {
+  if (token.length < 4 || !/^[a-z]+[0-9a-z]*$/u.test(token) || !/[aeiouy][1-9]/u.test(token)) return token;
+  const t = token.replace(/([a-z])[1-9]+/gu, '$1');
+  return /^[a-z]+$/u.test(t) && VI_SYLLABLE.test(t) ? t : token;
+}
+
+/** Splits folded text into word tokens, digits kept with letters ("q12", "p7", "0912"). */
+export function tokenize(folded: string): string[] {
+  return folded.match(/[a-z0-9]+/gu) ?? [];
+}
+
+/**
+ * Matching form: folded, links → "urltoken", emoji → "emojitoken", teencode expanded, Telex/VNI repaired,
+ * "q12"/"p7" expanded to "quan 12"/"phuong 7". Returns space-joined tokens.
+ */
+export function normalizeForMatching(text: string): string {
+  const display = normalizeForDisplay(text).replace(URL_RE, ' urltoken ').replace(EMOJI_RE, ' emojitoken ');
+  const out: string[] = [];
+  const folded = foldAccents(display).replace(/\b([qpf])\s*[.-]\s*(\d{1,2})\b/gu, '$1$2');
+  for (const raw of tokenize(folded)) {
+    const token = repairVni(repairTelex(raw));
+    const expanded = TEENCODE[token];
+    if (expanded !== undefined) {
+      out.push(expanded);
+      continue;
+    }
+    const abbrev = /^(q|p|f|quan|phuong)(\d{1,2})$/u.exec(token);
+    if (abbrev) {
+      out.push(abbrev[1] === 'q' || abbrev[1] === 'quan' ? 'quan' : 'phuong', String(Number(abbrev[2])));
+      continue;
+    }
+    out.push(token);
+  }
+  return out.join(' ');
+}
+
+/** Share of letters that are Latin (incl. Vietnamese); low values mean another script or no text at all. */
+export function latinLetterShare(text: string): number {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return 0;
+  const latin = letters.filter((ch) => /\p{Script=Latin}/u.test(ch)).length;
+  return latin / letters.length;
+}

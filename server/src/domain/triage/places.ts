@@ -1,0 +1,212 @@
+/**
+ * Extracts the ward, district and street a message names, as official names with diacritics, from the
+ * accent-folded matching form (so "phuong 7 quan 3", "P7 Q3" and "phường 7, quận 3" read alike). Pure.
+ */
+import type { Gazetteer } from './gazetteer.ts';
+import { normalizeForDisplay, normalizeForMatching } from './normalize.ts';
+
+export type ExtractedPlaces = {
+  ward: string | null;
+  /** 2021–2024 ward codes the named ward may be (several when the name exists in several districts). */
+  wardCodes: string[];
+  /** A 2025 unit named directly (a name that exists only after 2025-07-01). */
+  unit2025Code: string | null;
+  district: string | null;
+  districtCode: string | null;
+  street: string | null;
+  /** How the places were found, for explanations: "phường Linh Trung", "Quận 3", "landmark chợ Bà Chiểu". */
+  mentions: string[];
+  /** Two different wards were named, so the ward is left empty. */
+  hasSeveralWards: boolean;
+};
+
+const DISTRICT_KEYS = new Set(['quan', 'huyen', 'district', 'q']);
+const CITY_KEYS = [['thanh', 'pho'], ['tp']];
+const WARD_KEYS = [['thi', 'tran'], ['phuong'], ['xa'], ['ward'], ['commune'], ['p'], ['f']];
+const STREET_KEYS = new Set(['duong', 'hem', 'kiet', 'ngo', 'pho', 'street', 'mat', 'tien', 'nga', 'tu', 'ba', 'sau', 'doan', 'tuyen']);
+const PERSON_KEYS = new Set(['ten', 'la', 'ong', 'ba', 'anh', 'chi', 'chu', 'nguoi', 'bac', 'co', 'chau', 'ho']);
+const COUNT_WORDS = new Set(['ngay', 'thang', 'nam', 'gio', 'h', 'tuan', 'lan', 'phut', 'nguoi', 'ban', 'cai', 'tang', 'm', 'km', 'tieng']);
+/** Words before a name that make it a landmark (industrial park, canal, hospital, market), not a ward or street. */
+const LANDMARK_PREV = new Set(['khu', 'nghiep', 'rac', 'kenh', 'rach', 'song', 'cau', 'vien', 'xe', 'cang', 'ga', 'san', 'truong', 'cong']);
+const DISTRICT_NUMBERS = new Set([1, 3, 4, 5, 6, 7, 8, 10, 11, 12]);
+
+function keyAt(tokens: string[], i: number, keys: string[][]): number {
+  for (const key of keys) if (key.every((k, j) => tokens[i + j] === k)) return key.length;
+  return 0;
+}
+
+/** Longest folded name from `index` starting at token i (up to maxWords tokens). */
+function longestMatch<T>(tokens: string[], i: number, maxWords: number, lookup: (key: string) => T | undefined) {
+  for (let n = Math.min(maxWords, tokens.length - i); n >= 1; n--) {
+    const hit = lookup(tokens.slice(i, i + n).join(' '));
+    if (hit !== undefined) return { hit, n };
+  }
+  return undefined;
+}
+
+function titleCaseStreet(raw: string): string {
+  return raw.replace(/\s+/gu, ' ').trim();
+}
+
+/** Accent-free text that keeps letter case, to tell "Phan Anh" (a street) from "phản ánh" (to report). */
+function foldKeepCase(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D');
+}
+
+/** The spelling among several that the text itself uses, else the first. */
+function pickSpelling(spellings: string[], display: string): string {
+  return spellings.find((s) => display.includes(s)) ?? spellings[0] ?? '';
+}
+
+/** Names the message gives for ward, district and street. Never throws. */
+export function extractPlaces(text: string, g: Gazetteer): ExtractedPlaces {
+  const tokens = normalizeForMatching(text).split(' ').filter(Boolean);
+  const display = normalizeForDisplay(text);
+  const caseFolded = foldKeepCase(display).replace(/\s+/gu, ' ');
+  // A name found without a keyword must be written capitalised, as names are.
+  const isCapitalised = (name: string) => caseFolded.includes(foldKeepCase(name));
+  const padded = ` ${tokens.join(' ')} `;
+  const used = new Array<boolean>(tokens.length).fill(false);
+  const mark = (i: number, n: number) => { for (let j = i; j < i + n; j++) used[j] = true; };
+  const out: ExtractedPlaces = { ward: null, wardCodes: [], unit2025Code: null, district: null, districtCode: null, street: null, mentions: [], hasSeveralWards: false };
+  const wards: { name: string; codes: string[]; unit2025: string | null; at: number }[] = [];
+  const districts: { code: string; at: number }[] = [];
+  const streets: { name: string; at: number }[] = [];
+
+  for (const l of g.landmarks)
+    if (padded.includes(` ${l.pattern} `)) {
+      const codes = [...g.wards.values()].filter((w) => w.name === l.ward && w.districtCode === l.districtCode).map((w) => w.code);
+      wards.push({ name: l.ward, codes, unit2025: null, at: padded.indexOf(l.pattern) / 4 });
+      out.mentions.push(`landmark:${l.pattern}`);
+    }
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? '';
+    const prev = tokens[i - 1] ?? '';
+    // Numbered streets: Đường số 8, Quốc lộ 1A, Tỉnh lộ 10, Hương lộ 2.
+    const numbered = /^(?:duong so|quoc lo|ql|tinh lo|tl|huong lo|hl) (\d{1,3}[a-z]?)$/u;
+    for (const n of [3, 2]) {
+      const seq = tokens.slice(i, i + n).join(' ');
+      const m = numbered.exec(seq);
+      if (!m || (n === 2 && /^(duong|quoc|tinh|huong)$/u.test(t))) continue;
+      const num = (m[1] ?? '').toUpperCase();
+      const kind = seq.startsWith('duong') ? 'Đường số' : /^(quoc|ql)/u.test(seq) ? 'Quốc lộ' : /^(tinh|tl)/u.test(seq) ? 'Tỉnh lộ' : 'Hương lộ';
+      streets.push({ name: `${kind} ${num}`, at: i });
+      mark(i, n);
+      break;
+    }
+    if (used[i]) continue;
+    // Ward keyword + number or name.
+    const wk = keyAt(tokens, i, WARD_KEYS);
+    if (wk > 0 && !(wk === 1 && (t === 'p' || t === 'f') && !/^\d+$/u.test(tokens[i + 1] ?? ''))) {
+      const next = tokens[i + wk] ?? '';
+      if (/^\d{1,2}$/u.test(next) && Number(next) >= 1 && Number(next) <= 30 && !COUNT_WORDS.has(tokens[i + wk + 1] ?? '')) {
+        wards.push({ name: `Phường ${Number(next)}`, codes: g.wardByFolded.get(String(Number(next))) ?? [], unit2025: null, at: i });
+        mark(i, wk + 1);
+        continue;
+      }
+      const hit = longestMatch(tokens, i + wk, 5, (k) => /^\d/u.test(k) ? undefined : g.wardByFolded.get(k) ?? (g.unit2025ByFolded.has(k) ? [] : undefined));
+      if (hit) {
+        const key = tokens.slice(i + wk, i + wk + hit.n).join(' ');
+        const codes = hit.hit;
+        const name = codes.length ? (g.wards.get(codes[0] ?? '')?.name ?? key) : (g.units2025.get(g.unit2025ByFolded.get(key)?.[0] ?? '')?.name ?? key);
+        wards.push({ name, codes, unit2025: codes.length ? null : (g.unit2025ByFolded.get(key)?.[0] ?? null), at: i });
+        // "thị trấn Củ Chi" also names the district it is the seat of.
+        if (wk === 2 && g.districtByFolded.has(key)) districts.push({ code: g.districtByFolded.get(key)?.[0] ?? '', at: i });
+        mark(i, wk + hit.n);
+        i += wk + hit.n - 1;
+        continue;
+      }
+    }
+    // District keyword + number or name; "thành phố Thủ Đức".
+    const ck = keyAt(tokens, i, CITY_KEYS);
+    if (DISTRICT_KEYS.has(t) || ck > 0) {
+      const k = ck > 0 ? ck : 1;
+      const next = tokens[i + k] ?? '';
+      if (ck === 0 && /^\d{1,2}$/u.test(next) && DISTRICT_NUMBERS.has(Number(next))) {
+        districts.push({ code: g.districtByFolded.get(String(Number(next)))?.[0] ?? '', at: i });
+        mark(i, k + 1);
+        continue;
+      }
+      const hit = longestMatch(tokens, i + k, 3, (key) => (/^\d/u.test(key) ? undefined : g.districtByFolded.get(key)));
+      if (hit) {
+        districts.push({ code: hit.hit[0] ?? '', at: i });
+        mark(i, k + hit.n);
+        i += k + hit.n - 1;
+        continue;
+      }
+    }
+    // Street keyword (đường, hẻm 51, số 12) + known street name.
+    const afterKey = STREET_KEYS.has(t) || /^\d+$/u.test(t) || (t === 'so' && /^\d/u.test(tokens[i + 1] ?? ''));
+    const start = afterKey ? i + 1 : i;
+    const hit = longestMatch(tokens, start, g.maxStreetWords, (k) => g.streetByFolded.get(k));
+    if (hit && !used[start]) {
+      const key = tokens.slice(start, start + hit.n).join(' ');
+      const isAlsoArea = g.wardByFolded.has(key) || g.districtByFolded.has(key);
+      const spelled = pickSpelling(hit.hit, display);
+      const longerWard = longestMatch(tokens, start, 5, (k) => g.wardByFolded.get(k));
+      const bareOk =
+        hit.n >= 2 && !isAlsoArea && !PERSON_KEYS.has(prev) &&
+        !LANDMARK_PREV.has(prev) && prev !== 'cho' && isCapitalised(spelled) && !(longerWard && longerWard.n > hit.n);
+      const trailingKey = /^(street|st|road)$/u.test(tokens[start + hit.n] ?? '');
+      const keyedOk = (afterKey || trailingKey) && !(longerWard && longerWard.n > hit.n && !STREET_KEYS.has(t));
+      if (keyedOk || bareOk) {
+        let name = spelled;
+        const num = tokens[start + hit.n] ?? '';
+        // Streets named after a ward plus a number: "Tân Thới Hiệp 07", "Thạnh Xuân 25".
+        if (g.wardByFolded.has(key) && /^\d{1,2}$/u.test(num) && !COUNT_WORDS.has(tokens[start + hit.n + 1] ?? '')) name = `${name} ${num}`;
+        streets.push({ name, at: start });
+        mark(start, hit.n);
+        i = start + hit.n - 1;
+        continue;
+      }
+    }
+    // Bare district names ("Bình Thạnh", "Gò Vấp") and bare, unambiguous ward names ("Vĩnh Lộc B").
+    const d = longestMatch(tokens, i, 3, (k) => (k.includes(' ') ? g.districtByFolded.get(k) : undefined));
+    if (d && !STREET_KEYS.has(prev)) {
+      districts.push({ code: d.hit[0] ?? '', at: i });
+      mark(i, d.n);
+      i += d.n - 1;
+      continue;
+    }
+    const w = longestMatch(tokens, i, 5, (k) => (k.includes(' ') && !g.districtByFolded.has(k) ? g.wardByFolded.get(k) : undefined));
+    if (w && !STREET_KEYS.has(prev) && !PERSON_KEYS.has(prev) && !LANDMARK_PREV.has(prev)) {
+      wards.push({ name: g.wards.get(w.hit[0] ?? '')?.name ?? '', codes: w.hit, unit2025: null, at: i });
+      mark(i, w.n);
+      i += w.n - 1;
+    }
+  }
+  if (streets.length === 0) {
+    const s = findCapitalisedStreet(text);
+    if (s) streets.push({ name: s, at: 0 });
+  }
+
+  const firstDistrict = districts.sort((a, b) => a.at - b.at)[0];
+  if (firstDistrict && g.districts.has(firstDistrict.code)) {
+    out.districtCode = firstDistrict.code;
+    out.district = g.districts.get(firstDistrict.code)?.name ?? null;
+    out.mentions.push(`district:${out.district}`);
+  }
+  const distinct = [...new Map(wards.map((w) => [w.name, w])).values()];
+  if (distinct.length > 1) out.hasSeveralWards = true;
+  else if (distinct[0]) {
+    const w = distinct[0];
+    out.unit2025Code = w.unit2025;
+    out.wardCodes = out.districtCode && w.codes.some((c) => g.wards.get(c)?.districtCode === out.districtCode)
+      ? w.codes.filter((c) => g.wards.get(c)?.districtCode === out.districtCode)
+      : w.codes;
+    out.ward = out.wardCodes.length === 1 ? (g.wards.get(out.wardCodes[0] ?? '')?.name ?? w.name) : w.name;
+    out.mentions.push(`ward:${w.name}`);
+  }
+  out.street = streets.sort((a, b) => a.at - b.at)[0]?.name ?? null;
+  if (out.street) out.mentions.push(`street:${out.street}`);
+  return out;
+}
+
+/** "đường Xuân Hồng" in a text with diacritics, for streets missing from the gazetteer. */
+function findCapitalisedStreet(text: string): string | null {
+  const display = normalizeForDisplay(text);
+  const m = /(?:^|[\s(,])(?:đường|Đường)\s+((?:\p{Lu}[\p{Ll}\d]*(?:\s+|$)){1,4})/u.exec(display);
+  if (!m || !m[1] || !/[\u0300-\u036fà-ỹđ]/iu.test(display)) return null;
+  return titleCaseStreet(m[1]);
+}

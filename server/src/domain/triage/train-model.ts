@@ -1,0 +1,95 @@
+/**
+ * The triage model: four linear classifiers (type, category, procedure, urgent) trained from labelled
+ * examples. `trainModel` is the one entry point, whether the examples come from the corpus, a corrections
+ * file or database rows. Pure.
+ */
+import { vectorize, type SparseVector } from './features.ts';
+import {
+  deserializeLinearModel,
+  pruneModel,
+  serializeLinearModel,
+  trainLinear,
+  type LinearModel,
+  type SerializedLinearModel,
+} from './model.ts';
+import { MESSAGE_TYPES, type LabelledExample } from './types.ts';
+
+export const NULL_LABEL = '∅';
+export const MODEL_VERSION = 1;
+
+export type TriageModel = {
+  version: number;
+  type: LinearModel;
+  /** Trained on phan_anh and gop_y messages; NULL_LABEL = no city-issue category. */
+  category: LinearModel;
+  /** Trained on thu_tuc and hoi_dap messages; NULL_LABEL = not about a procedure. */
+  procedure: LinearModel;
+  urgent: LinearModel;
+  /** Probability of "urgent" above which a message is flagged; set low on purpose (recall first). */
+  urgentThreshold: number;
+  trainedOn: number;
+};
+
+export type SerializedTriageModel = Omit<TriageModel, 'type' | 'category' | 'procedure' | 'urgent'> & {
+  type: SerializedLinearModel;
+  category: SerializedLinearModel;
+  procedure: SerializedLinearModel;
+  urgent: SerializedLinearModel;
+};
+
+function labelsOf(values: (string | null)[]): string[] {
+  return [...new Set(values.map((v) => v ?? NULL_LABEL))].sort();
+}
+
+/** Inverse-frequency class weights, softened by a square root and (E.bal) tunable. */
+function balancedWeights(labels: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const l of labels) counts[l] = (counts[l] ?? 0) + 1;
+  const k = Object.keys(counts).length;
+  const power = ((globalThis as any).EXP ?? {}).bal ?? 0.5;
+  return Object.fromEntries(Object.entries(counts).map(([l, n]) => [l, Math.pow(labels.length / (k * n), power)]));
+}
+
+/** Trains all four classifiers. Later examples with the same id replace earlier ones (corrections win). */
+export function trainModel(examples: LabelledExample[]): TriageModel {
+  const byId = new Map<string, LabelledExample>();
+  const anonymous: LabelledExample[] = [];
+  for (const ex of examples) if (ex.id) byId.set(ex.id, ex); else anonymous.push(ex);
+  const rows = [...byId.values(), ...anonymous].map((ex) => ({ ex, x: vectorize(ex.text) }));
+  const pick = (types: string[], field: (ex: LabelledExample) => string | null) =>
+    rows.filter((r) => types.includes(r.ex.type)).map((r) => ({ x: r.x, label: field(r.ex) ?? NULL_LABEL }));
+  const typeData = rows.map((r) => ({ x: r.x, label: r.ex.type }));
+  const catData = pick(['phan_anh', 'gop_y'], (ex) => ex.category);
+  const procData = pick(['thu_tuc', 'hoi_dap'], (ex) => ex.procedure);
+  const urgentData = rows.map((r) => ({ x: r.x, label: r.ex.urgent ? 'yes' : 'no' }));
+  const urgentShare = urgentData.filter((d) => d.label === 'yes').length / Math.max(1, urgentData.length);
+  return {
+    version: MODEL_VERSION,
+    type: trainLinear(typeData, [...MESSAGE_TYPES], { classWeights: balancedWeights(typeData.map((d) => d.label)) }),
+    category: trainLinear(catData, labelsOf(catData.map((d) => d.label))),
+    procedure: trainLinear(procData, labelsOf(procData.map((d) => d.label))),
+    urgent: trainLinear(urgentData, ['no', 'yes'], {
+      classWeights: { yes: Math.min(8, Math.max(1, 0.25 / Math.max(urgentShare, 1e-3))) },
+    }),
+    urgentThreshold: 0.3,
+    trainedOn: rows.length,
+  };
+}
+
+export type { SparseVector };
+
+/** JSON form of a model, pruned of near-zero weights. */
+export function serializeModel(model: TriageModel, minWeight = 0.002): SerializedTriageModel {
+  const ser = (m: LinearModel) => serializeLinearModel(pruneModel(m, minWeight));
+  return { ...model, type: ser(model.type), category: ser(model.category), procedure: ser(model.procedure), urgent: ser(model.urgent) };
+}
+
+export function deserializeModel(data: SerializedTriageModel): TriageModel {
+  return {
+    ...data,
+    type: deserializeLinearModel(data.type),
+    category: deserializeLinearModel(data.category),
+    procedure: deserializeLinearModel(data.procedure),
+    urgent: deserializeLinearModel(data.urgent),
+  };
+}
