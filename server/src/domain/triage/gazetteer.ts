@@ -84,6 +84,8 @@ export function buildGazetteer(input: AdminUnitsInput, extraStreets: readonly st
     const name = districtDisplayName(d.name);
     g.districts.set(d.code, { code: d.code, name, type: d.type, wardCodes: d.wards.map((w) => w.code) });
     push(g.districtByFolded, /^\d+$/u.test(d.name) ? String(Number(d.name)) : foldAccents(name), d.code);
+    // Quận 2 and Quận 9 became part of Thành phố Thủ Đức in 2021; people still name them.
+    if (d.code === '769') for (const old of ['2', '9']) push(g.districtByFolded, old, d.code);
     for (const w of d.wards) {
       const wardName = wardDisplayName(w.name);
       g.wards.set(w.code, { code: w.code, name: wardName, type: w.type, districtCode: d.code });
@@ -92,6 +94,8 @@ export function buildGazetteer(input: AdminUnitsInput, extraStreets: readonly st
   }
   for (const row of input.to2025Jan.rows) g.step2025Jan.set(row.old_code, row.new.map((n) => n.code));
   for (const row of input.to2025Jul.rows) g.step2025Jul.set(row.old_code, row.new.map((n) => n.code));
+  // Numbered wards merged on 2020-12-31 (NQ 1111/NQ-UBTVQH14): Quận 3 Phường 6, 7, 8 → Phường Võ Thị Sáu.
+  for (const n of ['6', '7', '8']) push(g.wardByFolded, n, '27139');
   for (const u of input.hcmc2025.wards) {
     g.units2025.set(u.code, { code: u.code, name: modernizeTone(u.name), fullName: modernizeTone(u.full_name) });
     push(g.unit2025ByFolded, foldAccents(u.name), u.code);

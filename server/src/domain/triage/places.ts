@@ -28,7 +28,7 @@ const PERSON_KEYS = new Set(['ten', 'la', 'ong', 'ba', 'anh', 'chi', 'chu', 'ngu
 const COUNT_WORDS = new Set(['ngay', 'thang', 'nam', 'gio', 'h', 'tuan', 'lan', 'phut', 'nguoi', 'ban', 'cai', 'tang', 'm', 'km', 'tieng']);
 /** Words before a name that make it a landmark (industrial park, canal, hospital, market), not a ward or street. */
 const LANDMARK_PREV = new Set(['khu', 'nghiep', 'rac', 'kenh', 'rach', 'song', 'cau', 'vien', 'xe', 'cang', 'ga', 'san', 'truong', 'cong']);
-const DISTRICT_NUMBERS = new Set([1, 3, 4, 5, 6, 7, 8, 10, 11, 12]);
+const DISTRICT_NUMBERS = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 
 function keyAt(tokens: string[], i: number, keys: string[][]): number {
   for (const key of keys) if (key.every((k, j) => tokens[i + j] === k)) return key.length;
@@ -192,10 +192,10 @@ export function extractPlaces(text: string, g: Gazetteer): ExtractedPlaces {
   else if (distinct[0]) {
     const w = distinct[0];
     out.unit2025Code = w.unit2025;
-    out.wardCodes = out.districtCode && w.codes.some((c) => g.wards.get(c)?.districtCode === out.districtCode)
-      ? w.codes.filter((c) => g.wards.get(c)?.districtCode === out.districtCode)
-      : w.codes;
-    out.ward = out.wardCodes.length === 1 ? (g.wards.get(out.wardCodes[0] ?? '')?.name ?? w.name) : w.name;
+    // With a district stated, only that district's ward of this name counts (none if it has no such ward).
+    out.wardCodes = out.districtCode ? w.codes.filter((c) => g.wards.get(c)?.districtCode === out.districtCode) : w.codes;
+    const only = out.wardCodes.length === 1 ? g.wards.get(out.wardCodes[0] ?? '') : undefined;
+    out.ward = only && !/^Phường \d/u.test(w.name) ? only.name : w.name;
     out.mentions.push(`ward:${w.name}`);
   }
   out.street = streets.sort((a, b) => a.at - b.at)[0]?.name ?? null;

@@ -1,0 +1,90 @@
+/**
+ * Personal data in citizen messages: phone numbers (mobile and landline, every common Vietnamese way of
+ * writing them), CCCD/CMND and passport numbers, emails and the sender's own address. `redactPii` is THE
+ * redaction function: every public view, export and log line that shows message text goes through it. Pure.
+ */
+
+export type PiiKind = 'phone' | 'id' | 'email' | 'address';
+export type PiiMatch = { kind: PiiKind; start: number; end: number; text: string };
+
+export const PII_PLACEHOLDERS: Record<PiiKind, string> = {
+  phone: '[SĐT]',
+  id: '[CCCD]',
+  email: '[email]',
+  address: '[địa chỉ]',
+};
+
+const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;
+// A run of digits with the separators people type between groups: spaces, dots, dashes, brackets.
+const NUMBER_RUN_RE = /(?<![\p{L}\d/])\+?\(?\d[\d .\-()]{6,20}\d(?![\d/]|[\p{L}])/gu;
+// Passport numbers vary by country (B1234567, 19FR45821): 6–12 capitals/digits, mostly digits, after the word.
+const PASSPORT_RE = /(?<![\p{L}\d])(?=(?:[A-Z]*\d){5})[A-Z0-9]{6,12}(?![\p{L}\d])/gu;
+const ID_CONTEXT_RE = /(cccd|cmnd|cmt|can cuoc|chung minh|ho chieu|passport|so dinh danh|id)\W{0,12}(so\W{0,4})?$/u;
+// The sender's own address: an ownership phrase, then a house number, then the street words.
+const OWN_ADDRESS_RE =
+  /(?:dia chi|d\/c|thuong tru(?: tai| o)?|cu tru tai|tam tru tai|nha (?:toi|em|minh|chung toi)(?: o)?|(?:toi|em|minh) (?:o|song o|dang o)|cua (?:toi|em|minh)|can ho|my address is|i live at)[\s:,(]*(?:(?:tai|o)\s+)?(?:(?:so|nha so|no\.?)\s*)?(\d{1,5}[a-z]?(?:\/\d{1,5}[a-z]?)*(?:\s*(?:hem|kiet|ngo)\s*\d{1,5}(?:\/\d{1,5})*)?[\s,]+(?:(?:duong|pho)\s+)?[a-z][a-z0-9 ]{1,40}?)(?=\s*(?:[,.\n;:)(]|$|\s(?:phuong|quan|huyen|xa|p\s?\d|q\s?\d|tp|khu pho|ap)\b))/gu;
+
+/** Lower case without diacritics, one output character per input character, so offsets carry over. */
+function foldSameLength(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const base = ch === 'đ' || ch === 'Đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch).toLowerCase();
+    out += base.length === ch.length ? base : ch;
+  }
+  return out;
+}
+
+function classifyNumber(digits: string, hasPlus: boolean, before: string): PiiKind | null {
+  const idContext = ID_CONTEXT_RE.test(before);
+  if (/^84[35789]\d{8}$/u.test(digits) || /^842\d{9}$/u.test(digits)) return 'phone';
+  if (hasPlus) return digits.length >= 9 && digits.length <= 13 ? 'phone' : null;
+  if (/^0[35789]\d{8}$/u.test(digits) || /^02\d{9}$/u.test(digits)) return idContext ? 'id' : 'phone';
+  if (/^(1800|1900)\d{4,6}$/u.test(digits)) return 'phone';
+  if (/^0\d{11}$/u.test(digits)) return 'id';
+  if (/^\d{9}$/u.test(digits) || /^\d{12}$/u.test(digits)) return idContext || /^\d{9}$/u.test(digits) ? 'id' : null;
+  if (/^[2-9]\d{7}$/u.test(digits) && /(dt|dien thoai|sdt|lh|lien he|goi|phone|tel)\W{0,6}$/u.test(before)) return 'phone';
+  return null;
+}
+
+/** Every piece of personal data in the text, in order, non-overlapping. */
+export function detectPii(text: string): PiiMatch[] {
+  const source = text.normalize('NFC');
+  const folded = foldSameLength(source);
+  const found: PiiMatch[] = [];
+  const add = (kind: PiiKind, start: number, end: number) => found.push({ kind, start, end, text: source.slice(start, end) });
+  for (const m of source.matchAll(EMAIL_RE)) add('email', m.index, m.index + m[0].length);
+  for (const m of source.matchAll(NUMBER_RUN_RE)) {
+    const raw = m[0].replace(/[\s.\-(]+$/u, '');
+    const digits = raw.replace(/\D/gu, '');
+    const kind = classifyNumber(digits, raw.startsWith('+'), folded.slice(Math.max(0, m.index - 30), m.index));
+    if (kind) add(kind, m.index, m.index + raw.length);
+  }
+  for (const m of source.matchAll(PASSPORT_RE))
+    if (/(ho chieu|passport)/u.test(folded.slice(Math.max(0, m.index - 40), m.index)) && !found.some((f) => f.start === m.index)) add('id', m.index, m.index + m[0].length);
+  for (const m of folded.matchAll(OWN_ADDRESS_RE)) {
+    const group = m[1] ?? '';
+    const start = m.index + m[0].lastIndexOf(group);
+    add('address', start, start + group.trimEnd().length);
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const result: PiiMatch[] = [];
+  for (const f of found) if (!result.some((r) => f.start < r.end && r.start < f.end)) result.push(f);
+  return result;
+}
+
+/** True when the text holds any personal data. */
+export function hasPii(text: string): boolean {
+  return detectPii(text).length > 0;
+}
+
+/** The text with every piece of personal data replaced by a placeholder ([SĐT], [CCCD], [email], [địa chỉ]). */
+export function redactPii(text: string): string {
+  const source = text.normalize('NFC');
+  let out = '';
+  let at = 0;
+  for (const m of detectPii(source)) {
+    out += source.slice(at, m.start) + PII_PLACEHOLDERS[m.kind];
+    at = m.end;
+  }
+  return out + source.slice(at);
+}
