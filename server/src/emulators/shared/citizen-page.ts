@@ -28,7 +28,8 @@ button{padding:6px 10px;cursor:pointer}small{color:#666}.post{border-top:1px sol
 <div class="row"><textarea id="text" rows="2" placeholder="Viết tin nhắn… (write a message)"></textarea></div>
 <div class="row"><button onclick="send()">Gửi / Send</button>
 <button onclick="sendImage()">Gửi ảnh</button><button onclick="sendLocation()">Gửi vị trí</button>
-${provider === 'facebook' ? '<button onclick="post(\'/_emulator/reads\',who())">Đã xem</button>' : '<button onclick="sendSticker()">Sticker</button><button onclick="follow(true)">Quan tâm</button><button onclick="follow(false)">Bỏ quan tâm</button><button onclick="shareInfo()">Chia sẻ thông tin</button>'}
+<button onclick="post('/_emulator/reads',who())">Đã xem</button>
+${provider === 'facebook' ? '' : '<button onclick="sendSticker()">Sticker</button><button onclick="follow(true)">Quan tâm</button><button onclick="follow(false)">Bỏ quan tâm</button><button onclick="shareInfo()">Chia sẻ thông tin</button>'}
 </div><small id="status"></small></section>
 ${provider === 'facebook' ? `<section><h3>Bài viết của Trang / Page posts</h3>
 <div class="row"><input id="postText" placeholder="(Trang) đăng bài mới… (page posts)"><button onclick="newPost()">Đăng</button></div>
