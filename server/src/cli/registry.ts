@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerEmulateCommand } from './emulate.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerStartCommand } from './start.command.ts';
 import { registerUserCommand } from './user.command.ts';
@@ -11,4 +12,5 @@ export function registerCommands(program: Command): void {
   registerStartCommand(program);
   registerMigrateCommand(program);
   registerUserCommand(program);
+  registerEmulateCommand(program);
 }
