@@ -33,7 +33,7 @@ export default defineConfig({
         console: fileURLToPath(new URL('./console/index.html', import.meta.url)),
       },
       // The chunk both apps share (React, i18n, UI) would otherwise be named after one of its modules.
-      output: { chunkFileNames: 'assets/shared-[hash].js', assetFileNames: 'assets/[name]-[hash][extname]' },
+      output: { chunkFileNames: 'assets/shared-[hash].js', assetFileNames: (asset) => (asset.names.some((name) => name.endsWith('.css')) ? 'assets/styles-[hash][extname]' : 'assets/[name]-[hash][extname]') },
     },
   },
   server: {

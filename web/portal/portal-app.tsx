@@ -32,7 +32,7 @@ export function PortalApp() {
             <Link href="/" aria-current={isTrack ? undefined : 'page'}>
               {t('portal.nav.submit')}
             </Link>
-            <Link href="/track" aria-current={isTrack ? 'page' : undefined}>
+            <Link href="/track/" aria-current={isTrack ? 'page' : undefined}>
               {t('portal.nav.track')}
             </Link>
           </nav>

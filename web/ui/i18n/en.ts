@@ -23,6 +23,7 @@ export const en: Catalogue = {
   'common.copied': 'Copied',
   'common.close': 'Close',
   'common.back': 'Back',
+  'common.remove': 'Remove',
   'common.none': '—',
   'common.charCount': '{n}/{max} characters',
   'common.all': 'All',

@@ -24,6 +24,7 @@ export const vi = {
   'common.copied': 'Đã sao chép',
   'common.close': 'Đóng',
   'common.back': 'Quay lại',
+  'common.remove': 'Xóa',
   'common.none': '—',
   'common.charCount': '{n}/{max} ký tự',
   'common.all': 'Tất cả',

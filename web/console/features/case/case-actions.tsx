@@ -6,16 +6,16 @@ import { Button } from '../../../ui/components/button.tsx';
 import { ErrorMessage } from '../../../ui/components/error-message.tsx';
 import { SelectField, TextField } from '../../../ui/components/field.tsx';
 import { useT } from '../../../ui/i18n/i18n.tsx';
-import { useAsync } from '../../../ui/use-async.ts';
+import type { AsyncState } from '../../../ui/use-async.ts';
 import { useUser } from '../auth/session.tsx';
 
 type ActionProps = { detail: CaseDetail; onChanged: () => void };
+type AssignProps = ActionProps & { staff: AsyncState<StaffList> };
 
 /** Assign to me or to a colleague of the unit. */
-export function AssignControl({ detail, onChanged }: ActionProps) {
+export function AssignControl({ detail, onChanged, staff }: AssignProps) {
   const t = useT();
   const user = useUser();
-  const staff = useAsync(() => api.get<StaffList>('/api/staff/staff'), []);
   const [error, setError] = useState<unknown>(null);
   const [isBusy, setBusy] = useState(false);
   const caseId = detail.case.id;

@@ -1,5 +1,5 @@
-import { useRef } from 'react';
-import type { CaseDetail } from '../../../ui/api-types.ts';
+import { useMemo, useRef } from 'react';
+import type { CaseDetail, StaffList } from '../../../ui/api-types.ts';
 import { api } from '../../../ui/api.ts';
 import { ChannelBadge, StatusBadge, TypeBadge } from '../../../ui/components/badges.tsx';
 import { ErrorMessage } from '../../../ui/components/error-message.tsx';
@@ -18,6 +18,8 @@ import { Timeline } from './timeline.tsx';
 export function CasePage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const detail = useAsync(() => api.get<CaseDetail>(`/api/staff/cases/${encodeURIComponent(id)}`), [id]);
+  const staff = useAsync(() => api.get<StaffList>('/api/staff/staff'), []);
+  const staffNames = useMemo(() => new Map((staff.data ?? []).map((person) => [person.id, person.name])), [staff.data]);
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   useShortcuts({
@@ -67,7 +69,7 @@ export function CasePage({ id }: { id: string }) {
           </section>
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('timeline.title')}</h2>
-            <Timeline entries={timeline} />
+            <Timeline entries={timeline} staffNames={staffNames} />
           </section>
           <ComposeBox
             variant="reply"
@@ -142,7 +144,7 @@ export function CasePage({ id }: { id: string }) {
               )}
             </dl>
           </section>
-          <AssignControl detail={detail.data} onChanged={detail.reload} />
+          <AssignControl detail={detail.data} onChanged={detail.reload} staff={staff} />
           <StatusActions detail={detail.data} onChanged={detail.reload} />
         </aside>
       </div>

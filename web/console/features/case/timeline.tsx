@@ -9,7 +9,7 @@ const str = (value: unknown): string | null => (typeof value === 'string' && val
 const asStatus = (value: unknown): CaseStatus | null => ((CASE_STATUSES as readonly unknown[]).includes(value) ? (value as CaseStatus) : null);
 
 /** Title line of an entry without a message body; `data` is free-form per kind, so read it defensively. */
-function eventText(entry: TimelineEntry, t: Translate): string {
+function eventText(entry: TimelineEntry, t: Translate, staffNames: ReadonlyMap<string, string>): string {
   const { data } = entry;
   switch (entry.kind) {
     case 'case.opened':
@@ -21,9 +21,9 @@ function eventText(entry: TimelineEntry, t: Translate): string {
       return t('timeline.statusChangedTo', { to: to ? t(`status.${to}`) : t('common.none') });
     }
     case 'case.assigned': {
-      const name = str(data.assigneeName) ?? str(data.toName) ?? str((data.assignee as { name?: unknown } | null | undefined)?.name);
-      const hasAssignee = name !== null || str(data.assigneeId) !== null;
-      return hasAssignee ? t('timeline.assigned', { name: name ?? t('common.none') }) : t('timeline.unassigned');
+      // data is { from, to } with staff ids; names come from the unit's staff list.
+      const to = str(data.to);
+      return to ? t('timeline.assigned', { name: staffNames.get(to) ?? t('common.none') }) : t('timeline.unassigned');
     }
     case 'note.added':
       return t('timeline.note');
@@ -49,7 +49,7 @@ function actorLabel(entry: TimelineEntry, t: Translate): string {
 }
 
 /** The whole case history, oldest first: messages both ways with delivery state, events, internal notes. */
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+export function Timeline({ entries, staffNames }: { entries: TimelineEntry[]; staffNames: ReadonlyMap<string, string> }) {
   const { t, locale } = useI18n();
   if (entries.length === 0) return <p className="muted">{t('timeline.empty')}</p>;
   return (
@@ -61,7 +61,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
         return (
           <li key={entry.id} className={entryClass(entry)} data-kind={entry.kind}>
             <div className="tl-meta">
-              <span className="tl-title">{eventText(entry, t)}</span>
+              <span className="tl-title">{eventText(entry, t, staffNames)}</span>
               {message && message.kind !== 'citizen' && message.kind !== 'reply' && <span>· {t(`replyKind.${message.kind}`)}</span>}
               <span>· {actorLabel(entry, t)}</span>
               <time dateTime={entry.createdAt}>· {formatDateTime(entry.createdAt, locale)}</time>

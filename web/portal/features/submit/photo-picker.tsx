@@ -54,22 +54,29 @@ export function PhotoPicker({ photos, onChange, onBusyChange }: PhotoPickerProps
 
   return (
     <div className="field">
-      <label className="field-label" htmlFor={id}>
+      <span className="field-label" id={`${id}-label`}>
         {t('portal.photo.label')} <span className="field-optional">({t('common.optional')})</span>
-      </label>
+      </span>
       <p className="field-hint" id={`${id}-hint`}>
         {t('portal.photo.hint', { max: ATTACHMENTS_MAX })}
       </p>
       {photos.length < ATTACHMENTS_MAX && (
-        <input
-          id={id}
-          className="file-input"
-          type="file"
-          accept="image/jpeg,image/png,image/webp"
-          aria-describedby={`${id}-hint`}
-          disabled={isUploading}
-          onChange={(event) => void onFile(event)}
-        />
+        // The native file button is labelled in the browser's language, so a styled label stands in for it.
+        <div>
+          <input
+            id={id}
+            className="file-input"
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            aria-labelledby={`${id}-label ${id}-button`}
+            aria-describedby={`${id}-hint`}
+            disabled={isUploading}
+            onChange={(event) => void onFile(event)}
+          />
+          <label htmlFor={id} id={`${id}-button`} className="btn btn-secondary" aria-hidden="true">
+            {t('portal.photo.add')}
+          </label>
+        </div>
       )}
       {isUploading && (
         <p role="status" className="muted">
@@ -87,8 +94,8 @@ export function PhotoPicker({ photos, onChange, onBusyChange }: PhotoPickerProps
           {photos.map((photo, index) => (
             <li key={photo.token} className="thumb">
               <img src={photo.previewUrl} alt={t('portal.photo.alt', { n: index + 1 })} />
-              <Button variant="danger" size="small" onClick={() => remove(index)}>
-                {t('portal.photo.remove', { n: index + 1 })}
+              <Button variant="danger" size="small" onClick={() => remove(index)} aria-label={t('portal.photo.remove', { n: index + 1 })}>
+                {t('common.remove')}
               </Button>
             </li>
           ))}

@@ -1,0 +1,130 @@
+/**
+ * Citizen reports on the portal (phone viewport, with a photo) → officer replies in the console (desktop) →
+ * the citizen's tracking page shows the reply. Screenshots of each step go to test-results/screenshots/.
+ * Needs `npm run build:web` first and Debian's /usr/bin/chromium (never downloads a browser).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import sharp from 'sharp';
+// eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
+import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
+import type { Unit } from '../ui/api-types.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = 'test-results/screenshots';
+const CODE_PATTERN = /^GD-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
+
+let server: TestServer;
+let browser: Browser;
+
+before(async () => {
+  assert.ok(existsSync('web/dist/index.html'), 'run `npm run build:web` before the e2e tests');
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+/** Fails the test on any uncaught page error, which a screenshot alone would not show. */
+function watchErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (error) => errors.push(error.message));
+}
+
+void test('a citizen report reaches an officer, and the reply reaches the citizen', async () => {
+  const officer = server.staff.find((s) => s.role === 'officer');
+  assert.ok(officer, 'the seed has an officer');
+  const units = (await (await fetch(`${server.url}/api/public/units`)).json()) as Unit[];
+  const unit = units.find((u) => u.code === officer.unitCode);
+  assert.ok(unit, `unit ${officer.unitCode} is listed`);
+  const errors: string[] = [];
+
+  // --- Citizen on a phone ---
+  const citizen = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+  watchErrors(citizen, errors);
+  await citizen.goto(`${server.url}/`);
+  await citizen.getByRole('heading', { name: 'Gửi phản ánh, kiến nghị' }).waitFor();
+  await shot(citizen, '01-portal-form');
+
+  const text = 'Đèn đường trước số 12 Lê Lợi bị hỏng ba ngày nay, buổi tối rất tối và nguy hiểm.';
+  await citizen.getByLabel('Nội dung phản ánh, kiến nghị').fill(text);
+  // Typed without diacritics, as on a phone keyboard.
+  const unitBox = citizen.getByRole('combobox', { name: /Phường, xã/ });
+  await unitBox.fill(unit.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase());
+  await citizen.getByRole('option', { name: unit.fullName, exact: true }).click();
+  assert.equal(await unitBox.inputValue(), unit.fullName);
+
+  const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#d9822b' } }).jpeg().toBuffer();
+  await citizen.locator('input[type=file]').setInputFiles({ name: 'den-duong.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await citizen.getByRole('img', { name: 'Ảnh đính kèm 1' }).waitFor();
+
+  await citizen.getByLabel('Họ và tên').fill('Trần Thị Bình');
+  await citizen.getByLabel('Số điện thoại').fill('0901 234 567');
+  await shot(citizen, '02-portal-filled');
+
+  await citizen.getByRole('button', { name: 'Gửi phản ánh' }).click();
+  const codeBox = citizen.getByTestId('tracking-code');
+  await codeBox.waitFor();
+  const code = (await codeBox.textContent())?.trim() ?? '';
+  assert.match(code, CODE_PATTERN);
+  await shot(citizen, '03-portal-success');
+
+  // --- Officer at a desk ---
+  const desk = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
+  watchErrors(desk, errors);
+  await desk.goto(`${server.url}/console/`);
+  await desk.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
+  await desk.getByLabel('Email công vụ').fill(officer.email);
+  await desk.getByLabel('Mật khẩu').fill(officer.password);
+  await shot(desk, '04-console-login');
+  await desk.getByRole('button', { name: 'Đăng nhập' }).click();
+
+  const caseLink = desk.getByRole('link', { name: code });
+  await caseLink.waitFor();
+  await shot(desk, '05-console-inbox');
+  await caseLink.click();
+  await desk.getByRole('heading', { name: code, level: 1 }).waitFor();
+  await desk.getByText(text).first().waitFor();
+  assert.ok(await desk.getByTestId('citizen-contact').getByText('Trần Thị Bình').isVisible(), 'staff see the citizen contact');
+  await shot(desk, '06-console-case');
+
+  const reply = 'Chào chị, phường đã cử đội kỹ thuật thay bóng đèn trong chiều nay. Cảm ơn chị đã phản ánh.';
+  await desk.keyboard.press('r');
+  const replyBox = desk.getByRole('textbox', { name: /Trả lời người dân/ });
+  assert.ok(await replyBox.evaluate((el) => el === document.activeElement), '"r" focuses the reply box');
+  await replyBox.fill(reply);
+  await desk.getByRole('button', { name: 'Gửi trả lời' }).click();
+  await desk.getByTestId('timeline').getByText(reply).waitFor();
+  await desk.getByTestId('timeline').locator('[data-kind="message.sent"]').last().getByText('Đã gửi').waitFor({ timeout: 15_000 }).catch(() => undefined);
+  await desk.reload();
+  await desk.getByTestId('timeline').getByText(reply).waitFor();
+  await shot(desk, '07-console-replied');
+
+  // --- Citizen follows the case ---
+  await citizen.getByRole('link', { name: 'Xem tình trạng xử lý' }).click();
+  await citizen.getByRole('heading', { name: code }).waitFor();
+  const replyOnTrack = citizen.getByText(reply);
+  for (let attempt = 0; attempt < 20 && !(await replyOnTrack.isVisible()); attempt++) {
+    await citizen.waitForTimeout(250);
+    await citizen.getByRole('button', { name: 'Tải lại' }).click();
+  }
+  await replyOnTrack.waitFor({ timeout: 5_000 });
+  const trackText = (await citizen.locator('main').textContent()) ?? '';
+  assert.ok(!trackText.includes('Trần Thị Bình') && !trackText.includes('0901'), 'the tracking page shows no personal data');
+  assert.ok(trackText.includes(unit.name), 'the tracking page names the unit');
+  await shot(citizen, '08-portal-track');
+
+  assert.deepEqual(errors, [], 'no uncaught errors in the pages');
+});
