@@ -15,20 +15,20 @@ export type TestApp = {
   clock: ReturnType<typeof manualClock>;
   /** Logs in a demo account; returns headers for later staff requests. */
   login(email: string): Promise<{ cookie: string; csrf: string; headers: Record<string, string> }>;
-  /** Runs the delivery worker once, as the background worker would. */
+  /** Runs the delivery worker until nothing is due, as the background worker would. */
   deliver(): Promise<number>;
 };
 
 export const START = new Date('2026-11-02T02:00:00Z'); // Monday 09:00 in Ho Chi Minh City
 
 /** The HTTP app on a seeded test database, with a manual clock and no listening socket (app.inject). */
-export async function buildTestApp(fresh: FreshDb): Promise<TestApp> {
+export async function buildTestApp(fresh: FreshDb, opts: { rateLimits?: boolean } = {}): Promise<TestApp> {
   await prepareDatabase(fresh.db);
   const clock = manualClock(START);
   const ctx: CommandContext = { db: fresh.db, clock, random: cryptoRandom, publicUrl: 'https://gandan.test', notifyOutbox: () => undefined };
   const emails = ['admin@gandan.local', 'truongphong.saigon@gandan.local', 'canbo.saigon@gandan.local', 'canbo.linhxuan@gandan.local', 'canbo.soxaydung@gandan.local'];
   await createDemoAccounts(ctx, Object.fromEntries(emails.map((e) => [e, TEST_PASSWORD])));
-  const app = await buildApp({ ctx, metrics: createMetrics(), log: createLogger('silent'), rateLimits: false });
+  const app = await buildApp({ ctx, metrics: createMetrics(), log: createLogger('silent'), rateLimits: opts.rateLimits ?? false });
   return {
     app,
     ctx,
@@ -40,7 +40,19 @@ export async function buildTestApp(fresh: FreshDb): Promise<TestApp> {
       const csrf = (res.json() as { csrfToken: string }).csrfToken;
       return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
     },
-    deliver: () =>
-      deliverDueMessages({ ...ctx, workerId: 'test-worker', sendContext: async () => ({ config: {} as never, http: fetch, baseUrls: { facebookGraphUrl: '', zaloOpenApiUrl: '', zaloOAuthUrl: '' } }) }),
+    deliver: async () => {
+      // One pass sends at most one message per conversation (order); drain until idle like the worker does.
+      let total = 0;
+      let n: number;
+      do {
+        n = await deliverOnce();
+        total += n;
+      } while (n > 0);
+      return total;
+    },
   };
+
+  function deliverOnce() {
+    return deliverDueMessages({ ...ctx, workerId: 'test-worker', sendContext: async () => ({ config: {} as never, http: fetch, baseUrls: { facebookGraphUrl: '', zaloOpenApiUrl: '', zaloOAuthUrl: '' } }) });
+  }
 }

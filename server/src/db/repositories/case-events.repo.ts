@@ -103,8 +103,8 @@ export async function listPublicReplies(
   caseId: string,
 ): Promise<{ body: string; kind: 'acknowledgement' | 'reply' | 'notification'; createdAt: Date }[]> {
   const rows = await q.query<{ body: string; kind: 'acknowledgement' | 'reply' | 'notification'; created_at: Date }>(
-    `SELECT m.body, m.kind, m.created_at FROM messages m
-      WHERE m.case_id = $1 AND m.direction = 'out' ORDER BY m.created_at, m.id`,
+    `SELECT m.body, m.kind, m.created_at FROM messages m JOIN outbound_messages o ON o.message_id = m.id
+      WHERE m.case_id = $1 AND m.direction = 'out' ORDER BY m.created_at, o.seq`,
     [caseId],
   );
   return rows.map((r) => ({ body: r.body, kind: r.kind, createdAt: r.created_at }));

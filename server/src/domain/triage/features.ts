@@ -1,6 +1,5 @@
 /**
- * Turns a message into hashed sparse features for the linear model: accent-folded word unigrams and bigrams,
- * character 3–5-grams, a few cue lexicons (general Vietnamese vocabulary, not corpus sentences) and shape
+ * Turns a message into hashed sparse features for the linear model: accent-folded word unigrams and bigrams, a few cue lexicons (general Vietnamese vocabulary, not corpus sentences) and shape
  * features (question mark, diacritics present, formal letter opening, length). Pure.
  */
 import { normalizeForMatching } from './normalize.ts';
@@ -71,8 +70,6 @@ export function featureNames(text: string): string[] {
     if (i + 1 < words.length) out.push(`b:${words[i]}_${words[i + 1]}`);
   }
   const padded = ` ${matching} `;
-  const E = (globalThis as any).EXP ?? {};
-  for (let n = E.cmin ?? 3; n <= (E.cmax ?? 5); n++) for (let i = 0; i + n <= padded.length; i++) out.push(`c:${padded.slice(i, i + n)}`);
   addCues(out, padded, 'urgent', URGENT_CUES);
   addCues(out, padded, 'general', GENERAL_CUES);
   addCues(out, padded, 'ask', PROCEDURE_ASK_CUES);

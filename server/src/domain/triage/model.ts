@@ -56,8 +56,7 @@ export function trainLinear(
   classes: string[],
   options: TrainOptions = {},
 ): LinearModel {
-  const E = (globalThis as any).EXP ?? {};
-  const { epochs = E.epochs ?? 25, learningRate = E.lr ?? 0.5, l2 = E.l2 ?? 1e-4, classWeights = {} } = options;
+  const { epochs = 25, learningRate = 0.5, l2 = 1e-4, classWeights = {} } = options;
   const K = classes.length;
   // Features are remapped to a compact range so the weights fit one flat array during training.
   const slot = new Map<number, number>();

@@ -3,7 +3,7 @@
  * examples. `trainModel` is the one entry point, whether the examples come from the corpus, a corrections
  * file or database rows. Pure.
  */
-import { vectorize, type SparseVector } from './features.ts';
+import { vectorize } from './features.ts';
 import {
   deserializeLinearModel,
   pruneModel,
@@ -41,13 +41,12 @@ function labelsOf(values: (string | null)[]): string[] {
   return [...new Set(values.map((v) => v ?? NULL_LABEL))].sort();
 }
 
-/** Inverse-frequency class weights, softened by a square root and (E.bal) tunable. */
+/** Inverse-frequency class weights softened by a square root (rare types are not drowned out by phan_anh). */
 function balancedWeights(labels: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const l of labels) counts[l] = (counts[l] ?? 0) + 1;
   const k = Object.keys(counts).length;
-  const power = ((globalThis as any).EXP ?? {}).bal ?? 0.5;
-  return Object.fromEntries(Object.entries(counts).map(([l, n]) => [l, Math.pow(labels.length / (k * n), power)]));
+  return Object.fromEntries(Object.entries(counts).map(([l, n]) => [l, Math.sqrt(labels.length / (k * n))]));
 }
 
 /** Trains all four classifiers. Later examples with the same id replace earlier ones (corrections win). */
@@ -75,8 +74,6 @@ export function trainModel(examples: LabelledExample[]): TriageModel {
     trainedOn: rows.length,
   };
 }
-
-export type { SparseVector };
 
 /** JSON form of a model, pruned of near-zero weights. */
 export function serializeModel(model: TriageModel, minWeight = 0.002): SerializedTriageModel {

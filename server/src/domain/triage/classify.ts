@@ -1,0 +1,110 @@
+/**
+ * The first pass over an incoming message: type, category, procedure, urgency (each with a confidence),
+ * places resolved to a 2025 unit, personal data, the formal legal track, and an explanation officers can read.
+ * Pure: the model, gazetteer and ward boundaries are passed in.
+ */
+import type { Gazetteer } from './gazetteer.ts';
+import { foldAccents, latinLetterShare, normalizeForDisplay } from './normalize.ts';
+import { hasPii } from './pii.ts';
+import { extractPlaces } from './places.ts';
+import { predictLabels } from './predict-labels.ts';
+import { findUnitAtPoint, resolvePlace, type WardBoundary } from './resolve-place.ts';
+import type { TriageModel } from './train-model.ts';
+import type { Bilingual, MessageType } from './types.ts';
+
+/** Below this overall confidence a message goes to the human triage queue (see docs/triage.md). */
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.55;
+
+export type LegalTrack = 'khieu_nai' | 'to_cao';
+
+export type TriageResult = {
+  type: MessageType;
+  category: string | null;
+  procedure: string | null;
+  urgent: boolean;
+  ward: string | null;
+  district: string | null;
+  street: string | null;
+  unitCode: string | null;
+  hasPii: boolean;
+  confidence: number;
+  confidences: { type: number; category: number; procedure: number; urgent: number };
+  needsHumanTriage: boolean;
+  /** A formal complaint (Luật Khiếu nại) or denunciation (Luật Tố cáo): its own legal track and deadlines. */
+  legalTrack: LegalTrack | null;
+  /** 2025 units still possible when an old ward was split or only a district was named. */
+  unitCandidates: { code: string; name: string }[];
+  /** Reasons in Vietnamese, then the same in English. */
+  explanation: string[];
+  explanationEn: string[];
+};
+
+export type ClassifyOptions = {
+  confidenceThreshold?: number;
+  location?: { lat: number; lng: number };
+  boundaries?: WardBoundary[];
+};
+
+const TYPE_VI: Record<MessageType, string> = { thu_tuc: 'thủ tục', phan_anh: 'phản ánh', hoi_dap: 'hỏi đáp', gop_y: 'góp ý', khac: 'khác' };
+
+/** Formal complaint / denunciation wording (Luật Khiếu nại 2011, Luật Tố cáo 2018). */
+export function detectLegalTrack(text: string): LegalTrack | null {
+  const f = ` ${foldAccents(text).replace(/[^a-z0-9]+/gu, ' ')} `;
+  if (/ (don to cao|to cao hanh vi|xin to cao|toi to cao|chung toi to cao|noi dung to cao|nguoi bi to cao) /u.test(f)) return 'to_cao';
+  if (/ (don khieu nai|khieu nai quyet dinh|khieu nai hanh vi|xin khieu nai|toi khieu nai|chung toi khieu nai|noi dung khieu nai|nguoi khieu nai) /u.test(f)) return 'khieu_nai';
+  return null;
+}
+
+function unreadable(display: string): boolean {
+  const letters = display.match(/\p{L}/gu)?.length ?? 0;
+  return letters < 2 || latinLetterShare(display) < 0.5;
+}
+
+/** Classifies one message. Never throws on any string input. */
+export function classifyMessage(text: string, model: TriageModel, gazetteer: Gazetteer, options: ClassifyOptions = {}): TriageResult {
+  const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
+  const display = normalizeForDisplay(typeof text === 'string' ? text : '');
+  const vi: string[] = [];
+  const en: string[] = [];
+  const say = (b: Bilingual) => { vi.push(b.vi); en.push(b.en); };
+  const piiFound = hasPii(display);
+  if (unreadable(display)) {
+    say({ vi: 'Tin nhắn trống, không có chữ hoặc không phải tiếng Việt/Anh; chuyển cán bộ phân loại', en: 'empty, no letters, or not Vietnamese/English text; sent to human triage' });
+    return {
+      type: 'khac', category: null, procedure: null, urgent: false, ward: null, district: null, street: null, unitCode: null,
+      hasPii: piiFound, confidence: 0.1, confidences: { type: 0.1, category: 1, procedure: 1, urgent: 1 }, needsHumanTriage: true,
+      legalTrack: null, unitCandidates: [], explanation: vi, explanationEn: en,
+    };
+  }
+  const labels = predictLabels(model, display);
+  const places = extractPlaces(display, gazetteer);
+  const resolution = resolvePlace(places, gazetteer);
+  let unitCode = resolution.unitCode;
+  if (options.location && options.boundaries) {
+    const unit = findUnitAtPoint(options.location.lat, options.location.lng, options.boundaries);
+    if (unit) {
+      unitCode = unit.code;
+      say({ vi: `Vị trí trên bản đồ nằm trong ${unit.name}`, en: `map point lies in ${unit.name}` });
+    }
+  }
+  const c = labels.confidences;
+  const relevant = [c.type, labels.category !== null || labels.type === 'phan_anh' ? c.category : 1, labels.procedure !== null || labels.type === 'thu_tuc' ? c.procedure : 1];
+  const confidence = Math.min(...relevant);
+  const legalTrack = detectLegalTrack(display);
+  say({ vi: `Loại: ${TYPE_VI[labels.type]} (độ tin cậy ${c.type.toFixed(2)}; kế tiếp: ${TYPE_VI[labels.secondType.type]} ${labels.secondType.p.toFixed(2)})`,
+    en: `type ${labels.type} (confidence ${c.type.toFixed(2)}; runner-up ${labels.secondType.type} ${labels.secondType.p.toFixed(2)})` });
+  if (labels.category) say({ vi: `Lĩnh vực: ${labels.category} (${c.category.toFixed(2)})`, en: `category ${labels.category} (${c.category.toFixed(2)})` });
+  if (labels.procedure) say({ vi: `Thủ tục: ${labels.procedure} (${c.procedure.toFixed(2)})`, en: `procedure ${labels.procedure} (${c.procedure.toFixed(2)})` });
+  if (labels.urgent) say({ vi: `Khẩn cấp (${c.urgent.toFixed(2)})`, en: `urgent (${c.urgent.toFixed(2)})` });
+  if (legalTrack) say({ vi: `Có dấu hiệu ${legalTrack === 'to_cao' ? 'tố cáo' : 'khiếu nại'} chính thức — xử lý theo luật, cán bộ xác nhận`, en: `looks like a formal ${legalTrack === 'to_cao' ? 'denunciation' : 'complaint'} — legal track, officer to confirm` });
+  for (const e of resolution.explanation) say(e);
+  if (piiFound) say({ vi: 'Có dữ liệu cá nhân (SĐT, CCCD, email hoặc địa chỉ riêng)', en: 'contains personal data (phone, ID, email or own address)' });
+  const needsHumanTriage = confidence < threshold || legalTrack !== null;
+  if (confidence < threshold) say({ vi: `Độ tin cậy ${confidence.toFixed(2)} dưới ngưỡng ${threshold}; chuyển cán bộ phân loại`, en: `confidence ${confidence.toFixed(2)} below ${threshold}; sent to human triage` });
+  return {
+    type: labels.type, category: labels.category, procedure: labels.procedure, urgent: labels.urgent,
+    ward: places.ward, district: places.district, street: places.street, unitCode, hasPii: piiFound,
+    confidence, confidences: c, needsHumanTriage, legalTrack, unitCandidates: unitCode ? [] : resolution.candidates,
+    explanation: vi, explanationEn: en,
+  };
+}
