@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerEmulateCommand } from './emulate.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerStartCommand } from './start.command.ts';
+import { registerTriageCommand } from './triage.command.ts';
 import { registerUserCommand } from './user.command.ts';
 
 /**
@@ -13,4 +14,5 @@ export function registerCommands(program: Command): void {
   registerMigrateCommand(program);
   registerUserCommand(program);
   registerEmulateCommand(program);
+  registerTriageCommand(program);
 }
