@@ -128,3 +128,71 @@ void test('a citizen report reaches an officer, and the reply reaches the citize
 
   assert.deepEqual(errors, [], 'no uncaught errors in the pages');
 });
+
+void test('an officer records a phone call, sees the code to read out, and opens the other console pages', async () => {
+  const officer = server.staff.find((s) => s.role === 'officer');
+  const admin = server.staff.find((s) => s.role === 'unit_admin') ?? server.staff.find((s) => s.role === 'city_admin');
+  assert.ok(officer && admin);
+  const errors: string[] = [];
+  const desk = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
+  watchErrors(desk, errors);
+  await desk.goto(`${server.url}/console/intake`);
+  await desk.getByLabel('Email công vụ').fill(officer.email);
+  await desk.getByLabel('Mật khẩu').fill(officer.password);
+  await desk.getByRole('button', { name: 'Đăng nhập' }).click();
+
+  await desk.getByRole('heading', { name: 'Tiếp nhận trực tiếp', level: 1 }).waitFor();
+  await desk.getByLabel('Hình thức tiếp nhận').selectOption('phone');
+  await desk.getByLabel('Nội dung').fill('Người dân gọi điện báo rác thải tồn đọng ở hẻm 45 Nguyễn Trãi.');
+  await desk.getByLabel('Họ và tên').fill('Lê Văn Cường');
+  await shot(desk, '09-console-intake');
+  await desk.getByRole('button', { name: 'Tạo hồ sơ' }).click();
+  const code = (await desk.getByTestId('intake-code').textContent())?.trim() ?? '';
+  assert.match(code, CODE_PATTERN);
+  await shot(desk, '10-console-intake-created');
+
+  await desk.getByRole('link', { name: 'Mở hồ sơ' }).click();
+  await desk.getByRole('heading', { name: code, level: 1 }).waitFor();
+  await desk.getByRole('button', { name: 'Nhận xử lý' }).click();
+  await desk.getByTestId('timeline').getByText('Phân công cho Nguyễn Văn An').waitFor();
+  await desk.keyboard.press('n');
+  await desk.keyboard.type('Đã gọi lại cho người dân, hẹn kiểm tra sáng mai.');
+  await desk.keyboard.press('Control+Enter');
+  await desk.getByTestId('timeline').locator('[data-kind="note.added"]').waitFor();
+  await desk.getByRole('button', { name: '→ Đang xử lý' }).click();
+  await desk.getByTestId('timeline').getByText('Chuyển trạng thái: Đã phân công → Đang xử lý').waitFor();
+  await shot(desk, '11-console-case-worked');
+
+  // Inbox keyboard: "?" opens the help, "/" focuses search, j + Enter opens a case.
+  await desk.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+  await desk.getByRole('link', { name: code }).waitFor();
+  await desk.keyboard.press('?');
+  await desk.getByRole('dialog', { name: 'Phím tắt' }).waitFor();
+  await shot(desk, '12-console-shortcuts');
+  await desk.keyboard.press('Escape');
+  await desk.keyboard.press('/');
+  assert.ok(await desk.getByRole('searchbox').evaluate((el) => el === document.activeElement), '"/" focuses the search box');
+  await desk.keyboard.press('Escape');
+  await desk.keyboard.press('Enter');
+  await desk.getByRole('heading', { level: 1 }).filter({ hasText: /^GD-/ }).waitFor();
+
+  await desk.goto(`${server.url}/console/outbox`);
+  await desk.getByRole('heading', { name: 'Tin nhắn gửi lỗi, tạm giữ' }).waitFor();
+  await desk.getByText('Không có tin nhắn nào.').or(desk.locator('table')).first().waitFor();
+  await shot(desk, '13-console-outbox');
+
+  await desk.getByRole('button', { name: 'Đăng xuất' }).click();
+  await desk.getByLabel('Email công vụ').fill(admin.email);
+  await desk.getByLabel('Mật khẩu').fill(admin.password);
+  await desk.getByRole('button', { name: 'Đăng nhập' }).click();
+  await desk.getByRole('link', { name: 'Mẫu xác nhận' }).click();
+  const body = desk.getByLabel('Nội dung mẫu');
+  await body.waitFor();
+  await body.fill('Phường đã nhận phản ánh {trackingCode} của Ông/Bà. Theo dõi tại {trackUrl}');
+  await desk.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await desk.getByText('Đã lưu.').waitFor();
+  await shot(desk, '14-console-template');
+
+  assert.deepEqual(errors, [], 'no uncaught errors in the pages');
+  await desk.close();
+});

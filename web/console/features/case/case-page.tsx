@@ -9,6 +9,7 @@ import { channelKey } from '../../../ui/labels.ts';
 import { Link, navigate } from '../../../ui/router.tsx';
 import { useAsync } from '../../../ui/use-async.ts';
 import { paths } from '../../routes.ts';
+import { lastInboxSearchString } from '../inbox/inbox-query.ts';
 import { useShortcuts } from '../shortcuts/use-shortcuts.ts';
 import { AssignControl, StatusActions } from './case-actions.tsx';
 import { ComposeBox } from './compose-box.tsx';
@@ -25,7 +26,7 @@ export function CasePage({ id }: { id: string }) {
   useShortcuts({
     r: () => replyRef.current?.focus(),
     n: () => noteRef.current?.focus(),
-    Escape: () => history.length > 1 ? history.back() : navigate(paths.inbox()),
+    Escape: () => navigate(paths.inbox(lastInboxSearchString())),
   });
 
   if (!detail.data) {
@@ -39,7 +40,7 @@ export function CasePage({ id }: { id: string }) {
   return (
     <>
       <p style={{ margin: '0 0 0.5rem' }}>
-        <Link href={paths.inbox()}>← {t('case.backToInbox')}</Link>
+        <Link href={paths.inbox(lastInboxSearchString())}>← {t('case.backToInbox')}</Link>
       </p>
       <div className="case-head">
         <h1>{c.trackingCode}</h1>

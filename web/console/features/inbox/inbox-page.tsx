@@ -12,7 +12,7 @@ import { Link, navigate, useLocation } from '../../../ui/router.tsx';
 import { useAsync } from '../../../ui/use-async.ts';
 import { paths } from '../../routes.ts';
 import { useShortcuts } from '../shortcuts/use-shortcuts.ts';
-import { CASE_VIEWS, inboxSearch, parseInboxFilters, type InboxFilters } from './inbox-query.ts';
+import { CASE_VIEWS, inboxSearch, parseInboxFilters, rememberInboxSearch, type InboxFilters } from './inbox-query.ts';
 
 const PAGE_SIZE = 50;
 
@@ -21,6 +21,7 @@ export function InboxPage() {
   const { t, locale } = useI18n();
   const search = useLocation().split('?')[1] ?? '';
   const filters = parseInboxFilters(search);
+  rememberInboxSearch(inboxSearch(filters));
   const [query, setQuery] = useState(filters.q ?? '');
   const [extra, setExtra] = useState<{ items: CaseSummary[]; nextCursor: string | null } | null>(null);
   const [selected, setSelected] = useState(0);

@@ -27,3 +27,12 @@ export function inboxSearch(filters: InboxFilters): string {
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+// The last list the officer looked at, so "back to list" (link or Escape) returns to the same filters.
+let lastInboxSearch = '';
+export function rememberInboxSearch(search: string): void {
+  lastInboxSearch = search;
+}
+export function lastInboxSearchString(): string {
+  return lastInboxSearch;
+}
