@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 
-test('gandan triage classify: one line out per line in, bad JSON reported, processing continues', () => {
+void test('gandan triage classify: one line out per line in, bad JSON reported, processing continues', () => {
   const input = ['{"id":"1","text":"Đèn đường hẻm 5 Tô Ký tắt cả tuần, gọi 0912 345 678"}', '{not json', '{"id":"3","text":"😀"}', ''].join('\n');
   const r = spawnSync(process.execPath, ['bin/gandan.js', 'triage', 'classify'], { input, encoding: 'utf8', timeout: 60_000 });
   assert.equal(r.status, 0, r.stderr);

@@ -12,7 +12,7 @@ const all = readExamples(CORPUS_PATH).examples;
 const model = trainModel(all.filter((_, i) => i % 5 !== 0));
 const heldOut = all.filter((_, i) => i % 5 === 0);
 
-test('held-out split: type, procedure, places and PII stay above their floors', () => {
+void test('held-out split: type, procedure, places and PII stay above their floors', () => {
   const r = evaluateWithModel(heldOut, model, g);
   const field = (f: string) => r.classification.find((c) => c.field === f);
   assert.ok((field('type')?.accuracy ?? 0) >= 0.78, `type ${field('type')?.accuracy}`);
@@ -22,7 +22,7 @@ test('held-out split: type, procedure, places and PII stay above their floors', 
   assert.ok(r.extraction.has_pii.recall >= 0.95);
 });
 
-test('bad input gives khac with low confidence, never a crash', () => {
+void test('bad input gives khac with low confidence, never a crash', () => {
   const binary = Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 37) % 256)).toString('latin1');
   for (const text of ['', '   ', '😀😀🙏', binary, '中文内容没有越南语', 'x'.repeat(100_000), '\u0000\u0001']) {
     const r = classifyMessage(text, model, g);
@@ -34,7 +34,7 @@ test('bad input gives khac with low confidence, never a crash', () => {
   }
 });
 
-test('formal complaints are recognised for the legal track', () => {
+void test('formal complaints are recognised for the legal track', () => {
   const r = classifyMessage('Tôi làm đơn khiếu nại quyết định thu hồi đất của UBND phường', model, g);
   assert.equal(r.legalTrack, 'khieu_nai');
   assert.equal(r.needsHumanTriage, true);

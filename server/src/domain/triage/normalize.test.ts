@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { foldAccents, normalizeForDisplay, normalizeForMatching, repairTelex, repairVni } from './normalize.ts';
 
-test('matching form folds accents, expands teencode and place abbreviations', () => {
+void test('matching form folds accents, expands teencode and place abbreviations', () => {
   const table: [string, string][] = [
     ['Đăng ký KHAI SINH', 'dang ky khai sinh'],
     ['ad ơi ko dc à', 'admin oi khong duoc a'],
@@ -15,13 +15,13 @@ test('matching form folds accents, expands teencode and place abbreviations', ()
   for (const [input, expected] of table) assert.equal(normalizeForMatching(input), expected, input);
 });
 
-test('display form keeps the words but drops control characters and caps length', () => {
+void test('display form keeps the words but drops control characters and caps length', () => {
   assert.equal(normalizeForDisplay('  Xin\u0000 chào\t\tphường  '), 'Xin chào phường');
   assert.equal(normalizeForDisplay('e\u0301'), 'é');
   assert.ok(normalizeForDisplay('a'.repeat(100_000)).length <= 20_000);
 });
 
-test('fold, Telex and VNI repairs', () => {
+void test('fold, Telex and VNI repairs', () => {
   assert.equal(foldAccents('Thủ Đức'), 'thu duc');
   assert.equal(repairTelex('phuongw'), 'phuong');
   assert.equal(repairTelex('nguoi'), 'nguoi');

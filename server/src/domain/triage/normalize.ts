@@ -8,7 +8,6 @@ const MAX_CHARS = 20_000;
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/giu;
 const EMOJI_RE = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*/gu;
 // C0/C1 controls except tab and newline, lone surrogates, the replacement character.
-// eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]|[\uD800-\uDFFF]/gu;
 
 /** Display form: NFC, control characters dropped, whitespace runs collapsed, capped at 20 000 characters. */

@@ -7,7 +7,7 @@ import { loadWardBoundaries } from '../../triage/load-boundaries.ts';
 
 const g = loadGazetteer();
 
-test('old ward names with and without diacritics, abbreviations', () => {
+void test('old ward names with and without diacritics, abbreviations', () => {
   const table: [string, string | null, string | null][] = [
     ['nhà ở phường Linh Trung, TP Thủ Đức', 'Linh Trung', 'Thủ Đức'],
     ['nha o phuong linh trung thu duc', 'Linh Trung', 'Thủ Đức'],
@@ -23,7 +23,7 @@ test('old ward names with and without diacritics, abbreviations', () => {
   }
 });
 
-test('streets: canonical spelling, alleys, numbered roads, no false "Phan Anh"', () => {
+void test('streets: canonical spelling, alleys, numbered roads, no false "Phan Anh"', () => {
   assert.equal(extractPlaces('rác ở hẻm 51 Tô Ký', g).street, 'Tô Ký');
   assert.equal(extractPlaces('duong Nguyen Huu Canh ngap', g).street, 'Nguyễn Hữu Cảnh');
   assert.equal(extractPlaces('xay nha o duong so 8', g).street, 'Đường số 8');
@@ -31,20 +31,20 @@ test('streets: canonical spelling, alleys, numbered roads, no false "Phan Anh"',
   assert.equal(extractPlaces('Tôi xin phản ánh việc lấn chiếm', g).street, null);
 });
 
-test('a merged ward resolves to its 2025 unit with an explanation', () => {
+void test('a merged ward resolves to its 2025 unit with an explanation', () => {
   const r = resolvePlace(extractPlaces('phường Linh Trung, Thủ Đức', g), g);
   assert.equal(g.units2025.get(r.unitCode ?? '')?.fullName, 'Phường Linh Xuân');
   assert.match(r.explanation[0]?.en ?? '', /merged into Phường Linh Xuân on 2025-07-01/);
 });
 
-test('a split ward gives candidates and asks for detail', () => {
+void test('a split ward gives candidates and asks for detail', () => {
   const r = resolvePlace(extractPlaces('phường Đa Kao quận 1', g), g);
   assert.equal(r.unitCode, null);
   assert.ok(r.candidates.length >= 2);
   assert.equal(r.needsMoreDetail, true);
 });
 
-test('a map point resolves by point-in-polygon', () => {
+void test('a map point resolves by point-in-polygon', () => {
   assert.equal(findUnitAtPoint(10.7769, 106.7009, loadWardBoundaries())?.name, 'Phường Sài Gòn');
   assert.equal(findUnitAtPoint(0, 0, loadWardBoundaries()), undefined);
 });

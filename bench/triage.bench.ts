@@ -1,0 +1,31 @@
+/** Triage throughput (messages/s on one core) against plain NFC + lower-casing of the same messages, and training time. */
+import { classifyMessage } from '../server/src/domain/triage/classify.ts';
+import { trainModel } from '../server/src/domain/triage/train-model.ts';
+import { loadGazetteer } from '../server/src/triage/load-gazetteer.ts';
+import { loadModel } from '../server/src/triage/load-model.ts';
+import { CORPUS_PATH, readExamples } from '../server/src/triage/read-examples.ts';
+
+type Result = { name: string; value: number; unit: string; baseline?: { name: string; value: number; unit: string }; notes?: string };
+
+function rate(texts: string[], rounds: number, fn: (t: string) => unknown): number {
+  const started = performance.now();
+  for (let r = 0; r < rounds; r++) for (const t of texts) fn(t);
+  return (texts.length * rounds) / ((performance.now() - started) / 1000);
+}
+
+export async function benchTriage(): Promise<Result[]> {
+  const examples = readExamples(CORPUS_PATH).examples;
+  const texts = examples.map((e) => e.text);
+  const model = loadModel();
+  const gazetteer = loadGazetteer();
+  rate(texts, 1, (t) => classifyMessage(t, model, gazetteer));
+  const classify = rate(texts, 5, (t) => classifyMessage(t, model, gazetteer));
+  const baseline = rate(texts, 5, (t) => t.normalize('NFC').toLowerCase());
+  const started = performance.now();
+  trainModel(examples);
+  const trainMs = performance.now() - started;
+  return [
+    { name: 'triage classify', value: Math.round(classify), unit: 'messages/s', baseline: { name: 'NFC + lowercase', value: Math.round(baseline), unit: 'messages/s' }, notes: `${texts.length} corpus messages × 5, one core` },
+    { name: 'triage train (corpus)', value: Math.round(trainMs), unit: 'ms', notes: `${examples.length} messages, 4 classifiers` },
+  ];
+}
