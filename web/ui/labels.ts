@@ -1,6 +1,6 @@
 import type { MessageKey } from './i18n/translate.ts';
 
-const CHANNELS = ['portal', 'staff', 'zalo', 'facebook'] as const;
+const CHANNELS = ['portal', 'zalo', 'facebook'] as const;
 type KnownChannel = (typeof CHANNELS)[number];
 
 /** Channels are open-ended strings in the API; known ones have a label, others are shown as they are. */

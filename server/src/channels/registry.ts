@@ -2,10 +2,9 @@ import type { ChannelId } from '../domain/message/message.ts';
 import type { ChannelAdapter } from './channel.ts';
 import { portalChannel } from './portal/index.ts';
 
-/** Every channel adapter, one line each (STYLE §4). Staff-entered cases (phone, counter) use the portal's view. */
+/** Every channel adapter, one line each (STYLE §4). */
 const adapters: Partial<Record<ChannelId, ChannelAdapter<never>>> = {
   portal: portalChannel as unknown as ChannelAdapter<never>,
-  staff: portalChannel as unknown as ChannelAdapter<never>,
 };
 
 export function findChannel(id: string): ChannelAdapter<never> | undefined {

@@ -45,7 +45,6 @@ export const en: Catalogue = {
   'type.khac': 'Other',
 
   'channel.portal': 'Portal',
-  'channel.staff': 'Staff intake',
   'channel.zalo': 'Zalo',
   'channel.facebook': 'Facebook',
 
@@ -225,6 +224,7 @@ export const en: Catalogue = {
   'timeline.title': 'Timeline',
   'timeline.opened': 'Case opened',
   'timeline.received': 'Citizen wrote',
+  'timeline.recorded': 'Recorded by staff for the citizen',
   'timeline.sent': 'Sent to citizen',
   'timeline.statusChanged': 'Status: {from} → {to}',
   'timeline.statusChangedTo': 'Status changed to {to}',

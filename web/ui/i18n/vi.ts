@@ -46,7 +46,6 @@ export const vi = {
   'type.khac': 'Khác',
 
   'channel.portal': 'Cổng thông tin',
-  'channel.staff': 'Cán bộ tiếp nhận',
   'channel.zalo': 'Zalo',
   'channel.facebook': 'Facebook',
 
@@ -226,6 +225,7 @@ export const vi = {
   'timeline.title': 'Diễn biến hồ sơ',
   'timeline.opened': 'Hồ sơ được tạo',
   'timeline.received': 'Người dân gửi',
+  'timeline.recorded': 'Cán bộ ghi nhận lời người dân',
   'timeline.sent': 'Gửi người dân',
   'timeline.statusChanged': 'Chuyển trạng thái: {from} → {to}',
   'timeline.statusChangedTo': 'Chuyển trạng thái sang {to}',

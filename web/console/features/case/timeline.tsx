@@ -28,7 +28,8 @@ function eventText(entry: TimelineEntry, t: Translate, staffNames: ReadonlyMap<s
     case 'note.added':
       return t('timeline.note');
     case 'message.received':
-      return t('timeline.received');
+      // Phone and counter intake: an officer typed what the citizen said.
+      return entry.actorType === 'staff' ? t('timeline.recorded') : t('timeline.received');
     case 'message.sent':
       return t('timeline.sent');
   }

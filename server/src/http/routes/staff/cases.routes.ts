@@ -51,7 +51,8 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext; metrics: M
         text: b.text,
         type: b.type,
         unitCode: b.unitCode,
-        channel: 'staff',
+        // The caller follows the case on the tracking page with the code the officer reads out.
+        channel: 'portal',
         intakeMethod: b.intakeMethod,
         contact: b.citizen,
         location: b.location,

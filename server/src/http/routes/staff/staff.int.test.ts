@@ -152,7 +152,7 @@ describeEachEngine('staff API', (db) => {
     assert.match(trackingCode, /^GD-/);
     const d = (await t.app.inject({ url: `/api/staff/cases/${id}`, headers: s.headers })).json() as Detail & { case: { intakeMethod: string; channel: string } };
     assert.equal(d.case.intakeMethod, 'phone');
-    assert.equal(d.case.channel, 'staff');
+    assert.equal(d.case.channel, 'portal', 'the caller follows replies on the tracking page');
     const portalKind = await t.app.inject({ method: 'POST', url: '/api/staff/cases', headers: s.headers, payload: { text: 'x', unitCode: '26740', intakeMethod: 'portal' } });
     assert.equal(portalKind.statusCode, 400);
   });
