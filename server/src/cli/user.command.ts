@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { STAFF_ROLES } from '../../../contracts/enums.ts';
 import { runAgainstDatabase } from './with-database.ts';
 

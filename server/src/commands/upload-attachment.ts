@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import sharp, { type OutputInfo } from 'sharp';
-import { UPLOAD_MAX_BYTES, UPLOAD_TYPES } from '../../../contracts/api.ts';
+import type { UPLOAD_TYPES } from '../../../contracts/api.ts';
+import { UPLOAD_MAX_BYTES } from '../../../contracts/api.ts';
 import { insertUpload } from '../db/repositories/attachments.repo.ts';
 import { AppError } from '../lib/app-error.ts';
 import type { CommandContext } from './context.ts';
