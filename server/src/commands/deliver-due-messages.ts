@@ -1,6 +1,6 @@
 import type { ChannelAdapter, SendContext } from '../channels/channel.ts';
 import { findChannel } from '../channels/registry.ts';
-import { claimDueOutbound, recordOutboundOutcome, type ClaimedOutbound } from '../db/repositories/outbound.repo.ts';
+import { claimDueOutbound, recordOutboundOutcome, recordOutboundSent, type ClaimedOutbound } from '../db/repositories/outbound.repo.ts';
 import { nextAttemptDelayMs } from '../domain/delivery/retry-policy.ts';
 import type { SendResult } from '../domain/message/message.ts';
 import type { CommandContext } from './context.ts';
@@ -16,19 +16,23 @@ export type DeliveryDeps = CommandContext & {
 const LEASE_MS = 60_000;
 
 /**
- * Claims due outgoing messages and delivers each through its channel adapter, recording sent / retry / held /
+ * Claims due outgoing messages and delivers them through their channel adapters, recording sent / retry / held /
  * dead. Returns how many were claimed (0 = idle). Claims are short transactions; no provider call ever runs
- * inside a transaction (PGlite serialises all queries behind an open one).
+ * inside a transaction (PGlite serialises all queries behind an open one). A claim holds at most one message per
+ * conversation, so the batch is sent in parallel without breaking per-conversation order.
  */
 export async function deliverDueMessages(deps: DeliveryDeps, limit = 20): Promise<number> {
   const claimed = await deps.db.transaction((tx) =>
     claimDueOutbound(tx, { now: deps.clock.now(), limit, workerId: deps.workerId, leaseMs: LEASE_MS }),
   );
-  for (const m of claimed) {
-    const result = await sendOne(deps, m);
+  const results = await Promise.all(claimed.map(async (m) => ({ m, result: await sendOne(deps, m) })));
+  const sent: { id: string; providerMessageId: string | null }[] = [];
+  for (const { m, result } of results) {
     deps.onOutcome?.(m, result);
-    await recordOutboundOutcome(deps.db, m.id, deps.workerId, toOutcome(deps, m, result));
+    if (result.kind === 'sent') sent.push({ id: m.id, providerMessageId: result.providerMessageId });
+    else await recordOutboundOutcome(deps.db, m.id, deps.workerId, toOutcome(deps, m, result));
   }
+  await recordOutboundSent(deps.db, deps.workerId, sent, deps.clock.now());
   return claimed.length;
 }
 
@@ -55,10 +59,8 @@ async function sendOne(deps: DeliveryDeps, m: ClaimedOutbound): Promise<SendResu
   }
 }
 
-function toOutcome(deps: DeliveryDeps, m: ClaimedOutbound, r: SendResult): Parameters<typeof recordOutboundOutcome>[3] {
+function toOutcome(deps: DeliveryDeps, m: ClaimedOutbound, r: Exclude<SendResult, { kind: 'sent' }>): Parameters<typeof recordOutboundOutcome>[3] {
   switch (r.kind) {
-    case 'sent':
-      return { status: 'sent', providerMessageId: r.providerMessageId, at: deps.clock.now() };
     case 'held':
       return { status: 'held', code: r.code, detail: r.detail ?? null };
     case 'failed':

@@ -8,7 +8,11 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
 /** Something that runs one SQL statement with positional parameters ($1, $2 …). */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * `name` makes PostgreSQL prepare the statement once per connection and skip planning afterwards (hot paths
+   * only; the SQL text of a name must never change). PGlite ignores it.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: { name?: string }): Promise<T[]>;
 }
 
 /**
@@ -64,17 +68,17 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A pool error on an idle client must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const run = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) =>
-    (await c.query(sql, params ? [...params] : undefined)).rows as T[];
+  const run = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[], options?: { name?: string }) =>
+    (await c.query({ text: sql, values: params ? [...params] : undefined, ...(options?.name ? { name: options.name } : {}) })).rows as T[];
   return {
     engine: 'postgres',
-    query: (sql, params) => run(pool, sql, params),
+    query: (sql, params, options) => run(pool, sql, params, options),
     transaction: async (fn) => {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const result = await fn({
-          query: (sql, params) => run(client, sql, params),
+          query: (sql, params, options) => run(client, sql, params, options),
           exec: async (sql) => {
             await client.query(sql);
           },

@@ -4,7 +4,13 @@ import type { Logger } from '../lib/logger.ts';
 
 export type Worker = { wake(): void; stop(): Promise<void>; readonly running: boolean };
 
-export type WorkerOptions = { pollMs?: number; batchSize?: number; log: Logger };
+export type WorkerOptions = {
+  pollMs?: number;
+  batchSize?: number;
+  /** After a partial batch, wait this long before claiming again so claims fill up under a steady trickle. */
+  lingerMs?: number;
+  log: Logger;
+};
 
 const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 const HOUSEKEEPING_MS = 10 * 60 * 1000;
@@ -15,6 +21,8 @@ const HOUSEKEEPING_MS = 10 * 60 * 1000;
  */
 export function startWorker(deps: DeliveryDeps, opts: WorkerOptions): Worker {
   const pollMs = opts.pollMs ?? 500;
+  const batchSize = opts.batchSize ?? 50;
+  const lingerMs = opts.lingerMs ?? 20;
   let running = true;
   let wakeUp: (() => void) | undefined;
   let lastHousekeeping = 0;
@@ -32,7 +40,7 @@ export function startWorker(deps: DeliveryDeps, opts: WorkerOptions): Worker {
     while (running) {
       let claimed = 0;
       try {
-        claimed = await deliverDueMessages(deps, opts.batchSize ?? 20);
+        claimed = await deliverDueMessages(deps, batchSize);
         const now = deps.clock.now().getTime();
         if (now - lastHousekeeping > HOUSEKEEPING_MS) {
           lastHousekeeping = now;
@@ -42,7 +50,9 @@ export function startWorker(deps: DeliveryDeps, opts: WorkerOptions): Worker {
       } catch (err) {
         opts.log.error({ err: err instanceof Error ? err.message : String(err) }, 'worker iteration failed');
       }
-      if (running && claimed === 0) await sleep();
+      if (!running) break;
+      if (claimed === 0) await sleep();
+      else if (claimed < batchSize && lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, lingerMs));
     }
   };
   const done = loop();

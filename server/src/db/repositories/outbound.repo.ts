@@ -83,6 +83,7 @@ export async function claimDueOutbound(
        JOIN cases c ON c.id = claimed.case_id
       ORDER BY claimed.seq`,
     [opts.now, opts.limit, opts.workerId, opts.leaseMs],
+    { name: 'outbound.claim' },
   );
   return rows.map((r) => ({
     id: r.id,
@@ -134,6 +135,28 @@ export async function recordOutboundOutcome(
     );
   }
   return rows.length === 1;
+}
+
+/**
+ * Records several successful sends in one statement (the common case of a delivery batch). Returns the ids
+ * actually updated; a message whose lease this worker lost is left alone, as in `recordOutboundOutcome`.
+ */
+export async function recordOutboundSent(
+  q: Queryable,
+  workerId: string,
+  sent: readonly { id: string; providerMessageId: string | null }[],
+  at: Date,
+): Promise<string[]> {
+  if (sent.length === 0) return [];
+  const rows = await q.query<{ id: string }>(
+    `UPDATE outbound_messages o SET status = 'sent', provider_message_id = s.provider_id, sent_at = $3, locked_until = NULL
+       FROM unnest($2::uuid[], $4::text[]) AS s(id, provider_id)
+      WHERE o.id = s.id AND o.locked_by = $1 AND o.status = 'sending'
+     RETURNING o.id`,
+    [workerId, sent.map((x) => x.id), at, sent.map((x) => x.providerMessageId)],
+    { name: 'outbound.record-sent' },
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Puts a dead or held message back in the queue (staff "retry"), with a fresh attempt budget. */

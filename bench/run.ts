@@ -1,0 +1,141 @@
+/**
+ * `npm run bench`: repeatable measurements of the paths that grow with a city, each next to a baseline measured
+ * in the same run on the same machine, written to docs/benchmarks.md.
+ *
+ * Intake: the product's portal intake (HTTP → validated → one transaction with the case, the citizen's message,
+ * timeline events and the queued acknowledgement) against a bare Fastify route doing one INSERT, on PGlite and
+ * on PostgreSQL. Server and load generator run in separate processes (2 cores: one each).
+ * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_SECONDS (default 10).
+ */
+import autocannon from 'autocannon';
+import { spawn, execSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { benchTriage } from './triage.bench.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+type Row = { name: string; engine: string; value: string; baseline: string; ratio: string; notes: string };
+const rows: Row[] = [];
+
+function startServer(mode: 'product' | 'baseline', engine: 'pglite' | 'postgres', target: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/servers/intake-server.ts'), mode, engine, target], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = new Promise<number>((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const line = buf.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+  });
+  return { port, stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))) };
+}
+
+async function load(url: string, body: object, seconds: number) {
+  const run = (duration: number) =>
+    autocannon({ url, method: 'POST', connections: 16, duration, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await run(2); // warm-up
+  const r = await run(seconds);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+}
+
+async function withPgDatabase<T>(fn: (url: string) => Promise<T>): Promise<T | undefined> {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  try {
+    await admin.connect();
+  } catch {
+    console.log(`PostgreSQL not reachable at ${PG_URL}: skipping PostgreSQL runs`);
+    return undefined;
+  }
+  const name = `gandan_bench_${Date.now()}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(PG_URL);
+  u.pathname = `/${name}`;
+  try {
+    return await fn(u.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function benchIntake(engine: 'pglite' | 'postgres', target: () => Promise<string>) {
+  const body = { text: 'Đèn đường trước số 12 Lê Lợi bị hỏng ba ngày nay, buổi tối rất tối và nguy hiểm.', unitCode: '26740', contact: { name: 'Chị Mai', phone: '0912345678' } };
+  const base = startServer('baseline', engine, await target());
+  const b = await load(`http://127.0.0.1:${await base.port}/rows`, body, SECONDS);
+  await base.stop();
+  const prod = startServer('product', engine, await target());
+  const p = await load(`http://127.0.0.1:${await prod.port}/api/public/cases`, body, SECONDS);
+  await prod.stop();
+  console.log(engine, { baseline: b, product: p });
+  rows.push({
+    name: 'portal intake (case + message + events + queued acknowledgement, one transaction)',
+    engine,
+    value: `${Math.round(p.rps)} req/s (p50 ${p.p50} ms, p99 ${p.p99} ms)`,
+    baseline: `${Math.round(b.rps)} req/s (p50 ${b.p50} ms, p99 ${b.p99} ms)`,
+    ratio: `${Math.round((p.rps / b.rps) * 100)} %`,
+    notes: `16 connections, ${SECONDS} s after 2 s warm-up; non-2xx ${p.non2xx}/${b.non2xx}, errors ${p.errors}/${b.errors}; worker delivering acknowledgements in the same process`,
+  });
+}
+
+const tmp: string[] = [];
+const pgliteTarget = async () => {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'gandan-bench-'));
+  tmp.push(d);
+  return d;
+};
+try {
+  await benchIntake('pglite', pgliteTarget);
+  // Each PostgreSQL run gets its own fresh database.
+  await withPgDatabase(async (u1) => withPgDatabase(async (u2) => {
+    const targets = [u1, u2];
+    await benchIntake('postgres', async () => targets.shift()!);
+  }));
+  for (const r of await benchTriage()) {
+    rows.push({
+      name: r.name,
+      engine: '—',
+      value: `${r.value.toLocaleString('en')} ${r.unit}`,
+      baseline: r.baseline ? `${r.baseline.value.toLocaleString('en')} ${r.baseline.unit} (${r.baseline.name})` : '—',
+      ratio: r.baseline ? `${((r.value / r.baseline.value) * 100).toFixed(1)} %` : '—',
+      notes: r.notes ?? '',
+    });
+  }
+} finally {
+  for (const d of tmp) rmSync(d, { recursive: true, force: true });
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const rev = (() => {
+  try {
+    return execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const md = `# Benchmarks
+
+Written by \`npm run bench\` (bench/run.ts). Each figure stands next to a baseline measured in the same run on
+the same machine; compare revisions by running both on the same idle machine, alternating.
+
+- Date: ${new Date().toISOString()}
+- Revision: ${rev}
+- Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}
+- Node ${process.version}; PostgreSQL at ${new URL(PG_URL).host} (local, fsync on); PGlite on a temporary directory
+
+| measurement | engine | result | baseline | result / baseline | notes |
+|---|---|---|---|---|---|
+${rows.map((r) => `| ${r.name} | ${r.engine} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.notes} |`).join('\n')}
+
+Baseline for intake: a bare Fastify route that inserts the request body as one row into the same engine.
+`;
+writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), md);
+console.log(md);

@@ -1,0 +1,137 @@
+import type { CaseType, IntakeMethod, Locale } from '../../../../contracts/enums.ts';
+import type { Queryable } from '../client.ts';
+import type { UnitRow } from './units.repo.ts';
+
+/** The unit receiving a new case and the acknowledgement template it uses (its own, else the city default). */
+export async function findIntakeUnit(q: Queryable, code: string, locale: Locale): Promise<{ unit: UnitRow; template: string | null } | undefined> {
+  const rows = await q.query<{
+    id: string;
+    code: string;
+    kind: UnitRow['kind'];
+    name: string;
+    full_name: string;
+    name_en: string | null;
+    parent_id: string | null;
+    parent_code: string | null;
+    path: string;
+    template: string | null;
+  }>(
+    `SELECT u.id, u.code, u.kind, u.name, u.full_name, u.name_en, u.parent_id, p.code AS parent_code, u.path,
+            (SELECT t.body FROM message_templates t
+              WHERE t.kind = 'acknowledgement' AND t.locale = $2 AND (t.unit_id = u.id OR t.unit_id IS NULL)
+              ORDER BY t.unit_id NULLS LAST LIMIT 1) AS template
+       FROM units u LEFT JOIN units p ON p.id = u.parent_id
+      WHERE u.code = $1`,
+    [code, locale],
+    { name: 'intake.find-unit' },
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    unit: { id: r.id, code: r.code, kind: r.kind, name: r.name, fullName: r.full_name, nameEn: r.name_en, parentId: r.parent_id, parentCode: r.parent_code, path: r.path },
+    template: r.template,
+  };
+}
+
+export type NewCaseWithAcknowledgement = {
+  trackingCode: string;
+  type: CaseType;
+  unitId: string;
+  unitCode: string;
+  /** An existing citizen (channel identity), or contact details for a new one, or neither (anonymous). */
+  citizenId: string | null;
+  newCitizen: { name: string | null; phone: string | null; email: string | null } | null;
+  identityId: string | null;
+  channel: string;
+  channelAccount: string;
+  recipientId: string | null;
+  intakeMethod: IntakeMethod;
+  text: string;
+  location: { lat: number; lng: number } | null;
+  providerMessageId: string | null;
+  createdByStaffId: string | null;
+  acknowledgement: string;
+  at: Date;
+};
+
+/**
+ * Writes a new case in one statement: the citizen (when new), the case, the citizen's message, the
+ * acknowledgement and its outbox row, and the three timeline events. One round trip instead of a dozen keeps
+ * intake fast on both engines. Returns null when the tracking code is taken (nothing is written then, the
+ * caller rolls back and draws another).
+ */
+export async function insertCaseWithAcknowledgement(
+  q: Queryable,
+  n: NewCaseWithAcknowledgement,
+): Promise<{ caseId: string; citizenId: string | null; messageId: string; acknowledgementId: string } | null> {
+  const staff = n.createdByStaffId !== null;
+  const rows = await q.query<{ case_id: string; citizen_id: string | null; message_id: string; ack_id: string }>(
+    `WITH cit AS (
+       INSERT INTO citizens (display_name, phone, email, created_at)
+       SELECT $1, $2, $3, $4 WHERE $5::boolean
+       RETURNING id
+     ), c AS (
+       INSERT INTO cases (tracking_code, type, status, unit_id, citizen_id, identity_id, channel, intake_method, description,
+                          location_lat, location_lng, created_by_staff_id, created_at, updated_at, last_citizen_message_at)
+       VALUES ($6, $7, 'new', $8, coalesce($9::uuid, (SELECT id FROM cit)), $10, $11, $12, $13, $14, $15, $16, $4, $4,
+               CASE WHEN $16::uuid IS NULL THEN $4::timestamptz END)
+       ON CONFLICT (tracking_code) DO NOTHING
+       RETURNING id, citizen_id
+     ), mi AS (
+       INSERT INTO messages (case_id, direction, channel, identity_id, kind, body, provider_message_id, created_at)
+       SELECT c.id, 'in', $11, $10, 'citizen', $13, $17, $4 FROM c
+       RETURNING id
+     ), mo AS (
+       INSERT INTO messages (case_id, direction, channel, identity_id, kind, body, created_at)
+       SELECT c.id, 'out', $11, $10, 'acknowledgement', $18, $4 FROM c
+       RETURNING id
+     ), ob AS (
+       INSERT INTO outbound_messages (message_id, case_id, channel, channel_account, recipient_id, conversation_key,
+                                      idempotency_key, status, next_attempt_at, created_at)
+       SELECT mo.id, c.id, $11, $19, $20, $11 || ':' || $19 || ':' || coalesce($20, c.id::text), 'msg-' || mo.id, 'queued', $4, $4
+         FROM c, mo
+       RETURNING id
+     ), ev AS (
+       INSERT INTO case_events (case_id, kind, actor_type, actor_id, message_id, visibility, data, created_at)
+       SELECT c.id, v.kind, v.actor_type,
+              CASE v.actor_type WHEN 'staff' THEN $16::uuid WHEN 'citizen' THEN c.citizen_id END,
+              CASE v.msg WHEN 'in' THEN mi.id WHEN 'out' THEN mo.id END,
+              'public', v.data::jsonb, $4
+         FROM c, mi, mo,
+              (VALUES (1, 'case.opened', $21, NULL, $22),
+                      (2, 'message.received', $21, 'in', '{}'),
+                      (3, 'message.sent', 'system', 'out', '{}')) AS v(ord, kind, actor_type, msg, data)
+        ORDER BY v.ord
+       RETURNING id
+     )
+     SELECT c.id AS case_id, c.citizen_id, mi.id AS message_id, mo.id AS ack_id
+       FROM c, mi, mo, (SELECT count(*) FROM ob) o, (SELECT count(*) FROM ev) e`,
+    [
+      n.newCitizen?.name ?? null,
+      n.newCitizen?.phone ?? null,
+      n.newCitizen?.email ?? null,
+      n.at,
+      n.newCitizen !== null && n.citizenId === null,
+      n.trackingCode,
+      n.type,
+      n.unitId,
+      n.citizenId,
+      n.identityId,
+      n.channel,
+      n.intakeMethod,
+      n.text,
+      n.location?.lat ?? null,
+      n.location?.lng ?? null,
+      n.createdByStaffId,
+      n.providerMessageId,
+      n.acknowledgement,
+      n.channelAccount,
+      n.recipientId,
+      staff ? 'staff' : 'citizen',
+      JSON.stringify({ intakeMethod: n.intakeMethod, unitCode: n.unitCode }),
+    ],
+    { name: 'intake.insert-case' },
+  );
+  const r = rows[0];
+  return r ? { caseId: r.case_id, citizenId: r.citizen_id, messageId: r.message_id, acknowledgementId: r.ack_id } : null;
+}
