@@ -28,20 +28,6 @@ export type CaseRow = {
   lastCitizenMessageAt: Date | null;
 };
 
-export type NewCase = {
-  trackingCode: string;
-  type: CaseType;
-  unitId: string;
-  citizenId: string | null;
-  identityId: string | null;
-  channel: string;
-  intakeMethod: IntakeMethod;
-  description: string;
-  location: { lat: number; lng: number } | null;
-  createdByStaffId: string | null;
-  at: Date;
-};
-
 function selectCase(extraColumns = '', extraJoins = ''): string {
   return `
   SELECT c.*, u.code AS unit_code, u.name AS unit_name, u.full_name AS unit_full_name, u.kind AS unit_kind, u.path AS unit_path,
@@ -107,32 +93,6 @@ function toCase(r: DbCase): CaseRow {
     firstResponseAt: r.first_response_at,
     lastCitizenMessageAt: r.last_citizen_message_at,
   };
-}
-
-/** Inserts a case; returns its id, or null when the tracking code is already taken (the caller draws again). */
-export async function insertCase(q: Queryable, c: NewCase): Promise<string | null> {
-  const rows = await q.query<{ id: string }>(
-    `INSERT INTO cases (tracking_code, type, status, unit_id, citizen_id, identity_id, channel, intake_method, description,
-                        location_lat, location_lng, created_by_staff_id, created_at, updated_at, last_citizen_message_at)
-     VALUES ($1, $2, 'new', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13)
-     ON CONFLICT (tracking_code) DO NOTHING RETURNING id`,
-    [
-      c.trackingCode,
-      c.type,
-      c.unitId,
-      c.citizenId,
-      c.identityId,
-      c.channel,
-      c.intakeMethod,
-      c.description,
-      c.location?.lat ?? null,
-      c.location?.lng ?? null,
-      c.createdByStaffId,
-      c.at,
-      c.intakeMethod === 'channel' || c.intakeMethod === 'portal' ? c.at : null,
-    ],
-  );
-  return rows[0]?.id ?? null;
 }
 
 export async function findCaseById(q: Queryable, id: string): Promise<CaseRow | undefined> {
