@@ -4,7 +4,8 @@
  * Pure: the model, gazetteer and ward boundaries are passed in.
  */
 import type { Gazetteer } from './gazetteer.ts';
-import { foldAccents, latinLetterShare, normalizeForDisplay } from './normalize.ts';
+import { analyzeText, type TextAnalysis } from './normalize.ts';
+import { vectorize } from './features.ts';
 import { hasPii } from './pii.ts';
 import { extractPlaces } from './places.ts';
 import { predictLabels } from './predict-labels.ts';
@@ -48,22 +49,29 @@ export type ClassifyOptions = {
 const TYPE_VI: Record<MessageType, string> = { thu_tuc: 'thủ tục', phan_anh: 'phản ánh', hoi_dap: 'hỏi đáp', gop_y: 'góp ý', khac: 'khác' };
 
 /** Formal complaint / denunciation wording (Luật Khiếu nại 2011, Luật Tố cáo 2018). */
-export function detectLegalTrack(text: string): LegalTrack | null {
-  const f = ` ${foldAccents(text).replace(/[^a-z0-9]+/gu, ' ')} `;
+export function detectLegalTrack(input: string | TextAnalysis): LegalTrack | null {
+  const f = (typeof input === 'string' ? analyzeText(input) : input).padded;
   if (/ (don to cao|to cao hanh vi|xin to cao|toi to cao|chung toi to cao|noi dung to cao|nguoi bi to cao) /u.test(f)) return 'to_cao';
   if (/ (don khieu nai|khieu nai quyet dinh|khieu nai hanh vi|xin khieu nai|toi khieu nai|chung toi khieu nai|noi dung khieu nai|nguoi khieu nai) /u.test(f)) return 'khieu_nai';
   return null;
 }
 
 function unreadable(display: string): boolean {
-  const letters = display.match(/\p{L}/gu)?.length ?? 0;
-  return letters < 2 || latinLetterShare(display) < 0.5;
+  // Fast path: only ASCII/Latin letters (with Vietnamese) and no other script.
+  if (!/[^\u0000-\u024F\u0300-\u036F\u1E00-\u1EFF\u2000-\u2BFF\uFE0F\u{1F000}-\u{1FAFF}]/u.test(display)) {
+    return !/[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][^]*[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/u.test(display);
+  }
+  const letters = display.replace(/\P{L}+/gu, '').length;
+  if (letters < 2) return true;
+  const nonLatin = display.replace(/[\P{L}\p{Script=Latin}]+/gu, '').length;
+  return (letters - nonLatin) / letters < 0.5;
 }
 
 /** Classifies one message. Never throws on any string input. */
 export function classifyMessage(text: string, model: TriageModel, gazetteer: Gazetteer, options: ClassifyOptions = {}): TriageResult {
   const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
-  const display = normalizeForDisplay(typeof text === 'string' ? text : '');
+  const analysis = analyzeText(typeof text === 'string' ? text : '');
+  const display = analysis.display;
   const vi: string[] = [];
   const en: string[] = [];
   const say = (b: Bilingual) => { vi.push(b.vi); en.push(b.en); };
@@ -76,8 +84,8 @@ export function classifyMessage(text: string, model: TriageModel, gazetteer: Gaz
       legalTrack: null, unitCandidates: [], explanation: vi, explanationEn: en,
     };
   }
-  const labels = predictLabels(model, display);
-  const places = extractPlaces(display, gazetteer);
+  const labels = predictLabels(model, display, vectorize(analysis));
+  const places = extractPlaces(analysis, gazetteer);
   const resolution = resolvePlace(places, gazetteer);
   let unitCode = resolution.unitCode;
   if (options.location && options.boundaries) {
@@ -90,7 +98,7 @@ export function classifyMessage(text: string, model: TriageModel, gazetteer: Gaz
   const c = labels.confidences;
   const relevant = [c.type, labels.category !== null || labels.type === 'phan_anh' ? c.category : 1, labels.procedure !== null || labels.type === 'thu_tuc' ? c.procedure : 1];
   const confidence = Math.min(...relevant);
-  const legalTrack = detectLegalTrack(display);
+  const legalTrack = detectLegalTrack(analysis);
   say({ vi: `Loại: ${TYPE_VI[labels.type]} (độ tin cậy ${c.type.toFixed(2)}; kế tiếp: ${TYPE_VI[labels.secondType.type]} ${labels.secondType.p.toFixed(2)})`,
     en: `type ${labels.type} (confidence ${c.type.toFixed(2)}; runner-up ${labels.secondType.type} ${labels.secondType.p.toFixed(2)})` });
   if (labels.category) say({ vi: `Lĩnh vực: ${labels.category} (${c.category.toFixed(2)})`, en: `category ${labels.category} (${c.category.toFixed(2)})` });

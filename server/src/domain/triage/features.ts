@@ -1,106 +1,240 @@
 /**
- * Turns a message into hashed sparse features for the linear model: accent-folded word unigrams and bigrams, a few cue lexicons (general Vietnamese vocabulary, not corpus sentences) and shape
- * features (question mark, diacritics present, formal letter opening, length). Pure.
+ * Turns a message into hashed sparse features for the linear models: accent-folded word unigrams and bigrams,
+ * cue lexicons (general Vietnamese vocabulary for asking, filing one's own case, suggesting, complaining, danger
+ * and immediacy, thanks/spam — not corpus sentences) and shape features (question mark, diacritics, formal letter
+ * opening, length bucket). Cue phrases are found in one pass over the tokens through a first-token index. Pure.
  */
-import { normalizeForMatching } from './normalize.ts';
+import { analyzeText, type TextAnalysis } from './normalize.ts';
 
-export const HASH_BITS = 20;
+export const HASH_BITS = 18;
 const HASH_MASK = (1 << HASH_BITS) - 1;
 
 export type SparseVector = { indices: Int32Array; values: Float32Array };
 
-/** Cue phrases (folded) that signal immediate danger or harm happening now. */
-const URGENT_CUES = [
-  'dang chay', 'chay no', 'bi chay', 'hoa hoan', 'khoi mu', 'dien giat', 'giat dien', 'chap dien', 'toe lua', 'xet lua',
-  'day dien dut', 'day dien rot', 'day dien roi', 'dut day dien', 'cot dien nga', 'tru dien nga', 'cay nga', 'cay do',
-  'nga chan', 'do chan', 'chan ngang', 'sap', 'sup', 'nut toac', 'nghieng', 'tai nan', 'bi thuong', 'cap cuu', 'danh nhau',
-  'dam nhau', 'chem', 'hon chien', 'cuop', 'troi', 'duoi nuoc', 'chet duoi', 'nuoc tran vao nha', 'nuoc vao nha',
-  'ngap vao nha', 'vo ong', 'ho ga mat nap', 'mat nap', 'ho sau', 'tre em', 'tre con', 'hoc sinh', 'ngay bay gio',
-  'ngay luc nay', 'hien tai', 'dang', 'gap', 'khan cap', 'nguy hiem', 'cuu', 'xuong ngay', 'rat gap', 'ro ri gas',
-  'ro ri khi', 'mui gas', 'ho dien', 'ho day', 'ket nguoi', 'ket trong',
-];
-const GENERAL_CUES = [
-  'thuong xuyen', 'ngay nao cung', 'nam nao cung', 'moi lan', 'lau nay', 'nhieu thang', 'nhieu nam', 'de nghi',
-];
-const PROCEDURE_ASK_CUES = [
-  'can nhung gi', 'giay to gi', 'ho so gom', 'bao nhieu tien', 'le phi', 'mat bao lau', 'bao lau', 'co duoc khong',
-  'can gi', 'the nao', 'nhu the nao', 'o dau', 'xin hoi', 'cho hoi', 'hoi',
-];
-const OWN_FILING_CUES = [
-  'toi can', 'em can', 'minh can', 'toi muon', 'em muon', 'minh muon', 'de nghi cap', 'xin cap', 'dang ky cho',
-  'ho so cua toi', 'ho so cua em', 'da nop', 'dat lich', 'hen lich', 'nop ho so', 'yeu cau', 'cho con', 'con toi', 'con em',
-];
+/**
+ * Cue lexicons, folded. Each is general vocabulary a linguist would recognise as a marker of the class:
+ * question particles and interrogatives, first-person filing, suggestion verbs, complaint markers, hazard nouns
+ * and verbs, immediacy adverbs, habitual/recurring markers, greetings/thanks/advertising.
+ */
+export const CUES: Record<string, readonly string[]> = {
+  // Interrogatives and question frames.
+  ask: [
+    'cho hoi', 'xin hoi', 'cho em hoi', 'cho minh hoi', 'cho toi hoi', 'cho chau hoi', 'hoi chut', 'hoi xiu', 'thac mac',
+    'bao nhieu', 'o dau', 'cho nao', 'the nao', 'nhu the nao', 'ra sao', 'lam sao', 'khi nao', 'bao gio', 'bao lau',
+    'co duoc khong', 'duoc khong', 'phai khong', 'co can', 'can gi', 'nhung gi', 'giay gi', 'giay to gi', 'gom nhung',
+    'co phai', 'hay khong', 'hay phai', 'how', 'what', 'where', 'when', 'do i', 'can i', 'is there', 'are there', 'how much',
+    'how long', 'which',
+  ],
+  // Asking about a rule in general (eligibility, fees, validity, penalties), not one's own file.
+  rule: [
+    'quy dinh', 'dieu kien', 'truong hop', 'bat buoc', 'bi phat', 'phat khong', 'muc dong', 'muc phi', 'le phi', 'gia tri',
+    'hieu luc', 'thoi han', 'nguoi nuoc ngoai', 'co phai dong', 'co phai lam', 'co can phai', 'moi nguoi', 'nguoi dan',
+    'ai cung', 'thi co', 'co bat buoc', 'required', 'allowed', 'fee', 'rules',
+  ],
+  // First-person filing or need ("tôi cần", "em muốn làm", "đã nộp hồ sơ").
+  own: [
+    'toi can', 'em can', 'minh can', 'tui can', 'chung toi can', 'toi muon', 'em muon', 'minh muon', 'tui muon',
+    'chung toi muon', 'toi dinh', 'em dinh', 'minh dinh', 'chung toi dinh', 'toi sap', 'em sap', 'toi xin', 'em xin',
+    'xin cap', 'de nghi cap', 'dang ky cho', 'lam cho', 'cho con', 'cho be', 'cho vo', 'cho chong', 'cho ba', 'cho me',
+    'con toi', 'con em', 'be nha', 'nha em', 'ho so cua', 'da nop', 'vua nop', 'nop ho so', 'nop roi', 'dat lich',
+    'hen lich', 'hen tra', 'lay ket qua', 'nhan ket qua', 'ma ho so', 'bi tra ve', 'can lam', 'muon lam', 'phai lam',
+    'i need', 'i want', 'i would like', 'we need', 'we want', 'my', 'our',
+  ],
+  // Suggestion and consultation vocabulary.
+  suggest: [
+    'gop y', 'de xuat', 'kien nghi', 'y kien', 'nen', 'nen co', 'nen lam', 'sao khong', 'tai sao khong', 'lam them',
+    'lap them', 'trong them', 'mo them', 'bo tri them', 'them', 'bo sung', 'du thao', 'phuong an', 'lay y kien',
+    'tan thanh', 'dong y', 'theo toi', 'toi nghi', 'em nghi', 'minh nghi', 'thay vi', 'tot hon', 'cai thien', 'mong',
+    'hy vong', 'neu co', 'co the', 'to chuc', 'khuyen khich', 'van dong', 'suggest', 'suggestion', 'idea', 'should',
+    'propose', 'would be', 'could', 'i think', 'recommend', 'it would', 'please add', 'consider',
+  ],
+  // Complaint markers: affliction ("bị"), excess ("quá", "lắm"), neglect ("không ai", "chưa thấy"), duration.
+  complain: [
+    'phan anh', 'bi', 'qua', 'lam', 'khong ai', 'chua ai', 'chua thay', 'van chua', 'suot', 'hoai', 'lau roi', 'may ngay',
+    'ca tuan', 'ca thang', 'buc xuc', 'kinh khung', 'hoi thoi', 'boc mui', 'on ao', 'lan chiem', 'hu hong', 'hong',
+    'xuong cap', 'ngap', 'ket xe', 'tre hen', 'qua han', 'cham', 'hach sach', 'nhung nhieu', 'vo trach nhiem', 'vi pham',
+    'trai phep', 'khong phep', 'tu y', 'complain', 'broken', 'terrible', 'nobody', 'dirty', 'noise', 'for months',
+    'for weeks', 'still',
+  ],
+  // Thanks, greetings, apologies, advertising and spam.
+  other: [
+    'cam on', 'chuc', 'chuc mung', 'xin chao', 'chao', 'hello', 'hi', 'happy', 'thank', 'thanks', 'test', 'alo',
+    'xin loi', 'nham', 'gui nham', 'lien he', 'lh', 'inbox', 'zalo', 'gia re', 'gia tot', 'khuyen mai', 'giam gia',
+    'ban dat', 'dat nen', 'cho thue', 'cho vay', 'vay von', 'tuyen dung', 'tuyen', 'dich vu', 'nhan lam', 'urltoken',
+    'khao sat', 'form',
+  ],
+  // Hazards: fire, electricity, collapse, accidents, violence, water entering homes, gas, medical collapse.
+  hazard: [
+    'chay nha', 'boc chay', 'chay lon', 'dam chay', 'bi chay', 'dang chay', 'chay ro', 'chay lan', 'lua', 'khoi den',
+    'boc khoi', 'khoi mu', 'phat no', 'no lon', 'tieng no', 'hoa hoan', 'toe lua', 'xet lua', 'chap dien', 'giat dien',
+    'dien giat', 'ho dien', 'ho day', 'day dien', 'dut', 'roi xuong', 'cot dien', 'tru dien', 'bien ap', 'bi sap',
+    'sap xuong', 'so sap', 'sap do', 'sup', 'sat lo', 'sut', 'lun', 'nut toac', 'nghieng', 'do xuong', 'do ngang',
+    'do chan', 'nga xuong', 'nga de', 'cay nga', 'bi nga', 'bi gay', 'gay do', 'chan ngang', 'tai nan', 'tong', 'dam vao',
+    'lat', 'bi thuong', 'chay mau', 'bat tinh', 'bat dong', 'dot quy', 'ngat', 'kho tho', 'khong tho', 'cap cuu',
+    'danh nhau', 'bi danh', 'dam', 'chem', 'cam dao', 'hung khi', 'cuop', 'trom', 'cay khoa', 'dap pha', 'nuoc vao nha',
+    'ngap vao nha', 'tran vao', 'tran vo', 'vo nha', 'vao nha', 'dau goi', 'ngang hong', 'nuoc dang', 'duoi nuoc',
+    'nhay song', 'nhay cau', 'tu tu', 'ro ri', 'gas', 'xi', 'mat nap', 'ho sau', 'di lac', 'mac ket', 'ket trong',
+    'vo ong', 'ong nuoc vo', 'fire', 'smoke', 'explosion', 'collapsed', 'collapse', 'accident', 'injured', 'bleeding',
+    'unconscious', 'breathing', 'fight', 'knife', 'flooding', 'gas leak', 'sparking', 'fallen', 'trapped', 'drowning',
+  ],
+  // Immediacy: it is happening now, or help is needed now.
+  now: [
+    'dang', 'vua', 'vua moi', 'ngay bay gio', 'bay gio', 'luc nay', 'hien gio', 'ngay luc nay', 'gap', 'khan cap',
+    'cuu', 'cuu voi', 'toi ngay', 'xuong ngay', 'ngay lap tuc', 'xu ly ngay', 'toi lien', 'di lien', 'chua thay toi',
+    'chua thay den', 'chua toi', '113', '114', '115', 'nguy hiem', 'now', 'right now', 'urgent', 'emergency', 'help',
+    'immediately', 'still rising', 'asap',
+  ],
+  // Habitual or recurring: the problem is described in general terms, not as something happening now.
+  habitual: [
+    'thuong xuyen', 'ngay nao cung', 'dem nao cung', 'toi nao cung', 'sang nao cung', 'chieu nao cung', 'nam nao cung',
+    'thang nao cung', 'mua nao cung', 'moi lan', 'moi khi', 'moi ngay', 'moi dem', 'lau nay', 'nhieu thang', 'nhieu nam',
+    'hay bi', 'cu den', 'tu lau', 'every', 'always', 'often', 'for months', 'sap toi', 'se',
+  ],
+};
 
-const SUGGESTION_CUES = [
-  'gop y', 'de xuat', 'y kien', 'kien nghi', 'nen', 'nen co', 'nen lam', 'sao khong', 'lam them', 'lap them', 'trong them',
-  'bo sung', 'du thao', 'phuong an', 'lay y kien', 'suggest', 'suggestion', 'idea', 'should', 'propose', 'would be',
-  'it would', 'toi nghi', 'em nghi', 'theo toi', 'thay vi', 'tot hon', 'cai thien', 'mong phuong', 'neu co',
-];
-const OTHER_CUES = [
-  'cam on', 'chao', 'xin chao', 'hello', 'hi', 'thank', 'thanks', 'test', 'thu', 'lien he', 'zalo', 'gia tot', 'ban nha',
-  'cho thue', 'tuyen dung', 'vay von', 'dich vu', 'khuyen mai', 'giam gia', 'inbox', 'bao dau', 'lh', 'urltoken',
-];
-const COMPLAINT_CUES = [
-  'phan anh', 'bi', 'qua', 'hoai', 'suot', 'lau roi', 'khong ai', 'bao nhieu lan', 'toi qua', 'sang nay', 'hom qua',
-  'gay', 'lan chiem', 'on ao', 'boc mui', 'hu hong', 'ngap', 'ket xe', 'tre hen', 'qua han', 'nhung nhieu', 'complain',
-];
+type CueEntry = { rest: string[]; cue: string };
+/** First token → cue phrases starting with it. */
+const CUE_INDEX = new Map<string, CueEntry[]>();
+for (const [cue, phrases] of Object.entries(CUES))
+  for (const phrase of phrases) {
+    const [head = '', ...rest] = phrase.split(' ');
+    const list = CUE_INDEX.get(head) ?? [];
+    list.push({ rest, cue });
+    CUE_INDEX.set(head, list);
+  }
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+/** Counts of cue phrases per lexicon in a token list. */
+export function cueCounts(tokens: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (let i = 0; i < tokens.length; i++) {
+    const entries = CUE_INDEX.get(tokens[i] ?? '');
+    if (!entries) continue;
+    for (const e of entries) {
+      let ok = true;
+      for (let j = 0; j < e.rest.length; j++) if (tokens[i + 1 + j] !== e.rest[j]) { ok = false; break; }
+      if (ok) counts[e.cue] = (counts[e.cue] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+function fnvStr(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) & HASH_MASK;
+  return h;
+}
+const SEED_W = fnvStr(FNV_OFFSET, 'w:');
+const SEED_B = fnvStr(FNV_OFFSET, 'b:');
+
+function hashName(name: string): number {
+  return (fnvStr(FNV_OFFSET, name) >>> 0) & HASH_MASK;
 }
 
-function addCues(out: string[], padded: string, name: string, cues: readonly string[]): void {
-  let n = 0;
-  for (const cue of cues) if (padded.includes(` ${cue} `)) n++;
-  if (n > 0) out.push(`cue:${name}`, `cue:${name}:${Math.min(n, 3)}`);
-}
+const FORMAL_RE = /^\s*(kính gửi|kinh gui|dear|to whom)/iu;
 
-/** Feature names for a text (exported for tests and explanations). */
-export function featureNames(text: string): string[] {
-  const matching = normalizeForMatching(text);
-  const words = matching.split(' ').filter(Boolean);
+/** Feature names for a text (exported for tests and explanations). Unigrams/bigrams are `w:`/`b:` names. */
+export function featureNames(input: string | TextAnalysis): string[] {
+  const a = typeof input === 'string' ? analyzeText(input) : input;
   const out: string[] = [];
+  const words = a.tokens;
   for (let i = 0; i < words.length; i++) {
     out.push(`w:${words[i]}`);
     if (i + 1 < words.length) out.push(`b:${words[i]}_${words[i + 1]}`);
   }
-  const padded = ` ${matching} `;
-  addCues(out, padded, 'urgent', URGENT_CUES);
-  addCues(out, padded, 'general', GENERAL_CUES);
-  addCues(out, padded, 'ask', PROCEDURE_ASK_CUES);
-  addCues(out, padded, 'own', OWN_FILING_CUES);
-  addCues(out, padded, 'suggest', SUGGESTION_CUES);
-  addCues(out, padded, 'other', OTHER_CUES);
-  addCues(out, padded, 'complain', COMPLAINT_CUES);
-  if (text.includes('?')) out.push('shape:question');
-  if (/[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu.test(text)) out.push('shape:diacritics');
-  if (/^\s*(kính gửi|kinh gui|dear)/iu.test(text)) out.push('shape:formal');
-  out.push(`shape:len:${Math.min(6, Math.floor(Math.log2(words.length + 1)))}`);
-  if (words.length === 0) out.push('shape:empty');
+  out.push(...shapeAndCueNames(a));
   return out;
 }
 
-/** Hashed, de-duplicated, L2-normalised sparse vector. */
-export function vectorize(text: string): SparseVector {
-  const counts = new Map<number, number>();
-  for (const name of featureNames(text)) {
-    const h = fnv1a(name);
-    counts.set(h, (counts.get(h) ?? 0) + 1);
+/** Cue and shape features (everything except the word n-grams). */
+function shapeAndCueNames(a: TextAnalysis): string[] {
+  const out: string[] = [];
+  const counts = cueCounts(a.tokens);
+  for (const [cue, n] of Object.entries(counts)) out.push(`cue:${cue}`, `cue:${cue}:${Math.min(n, 3)}`);
+  // Combinations a linguist would name: danger happening now; asking while filing one's own case.
+  if (counts.hazard && counts.now) out.push(counts.habitual ? 'cue:hazard+now+habitual' : 'cue:hazard+now');
+  if (counts.ask && counts.own) out.push('cue:ask+own');
+  if (counts.ask && !counts.own) out.push('cue:ask-own');
+  if (counts.suggest && !counts.ask) out.push('cue:suggest-ask');
+  const question = a.display.includes('?');
+  if (question) out.push('shape:question');
+  const last = a.tokens[a.tokens.length - 1] ?? '';
+  // Sentence-final question particles: "... không?", "... chưa?", "... ạ", "... vậy", "... nhỉ".
+  if (/^(khong|chua|a|vay|nhi|ha|sao|khong a|ko)$/u.test(last)) out.push(`shape:final:${last}`);
+  if (a.hasDiacritics) out.push('shape:diacritics');
+  if (FORMAL_RE.test(a.display)) out.push('shape:formal');
+  const n = a.tokens.length;
+  out.push(`shape:len:${Math.min(6, Math.floor(Math.log2(n + 1)))}`);
+  if (n === 0) out.push('shape:empty');
+  if (/\d[\d .-]{7,}\d/u.test(a.display)) out.push('shape:longnumber');
+  return out;
+}
+
+// A small open-addressing table reused across calls (the module is synchronous, so calls never interleave):
+// feature index → count. Small enough to stay in cache, unlike an array over the whole hash space.
+let slotKeys = new Int32Array(4096).fill(-1);
+let slotCounts = new Float32Array(4096);
+const TOUCHED: number[] = [];
+function bump(h: number): void {
+  const mask = slotKeys.length - 1;
+  let s = Math.imul(h, 0x9e3779b1) >>> 20 & mask;
+  for (;;) {
+    const k = slotKeys[s] as number;
+    if (k === h) break;
+    if (k === -1) {
+      slotKeys[s] = h;
+      TOUCHED.push(s);
+      break;
+    }
+    s = (s + 1) & mask;
   }
-  const indices = Int32Array.from(counts.keys()).sort();
-  const values = new Float32Array(indices.length);
+  slotCounts[s] = (slotCounts[s] as number) + 1;
+}
+function ensureCapacity(features: number): void {
+  let size = slotKeys.length;
+  while (size < features * 2) size *= 2;
+  if (size !== slotKeys.length) {
+    slotKeys = new Int32Array(size).fill(-1);
+    slotCounts = new Float32Array(size);
+  }
+}
+
+/** Hashed, de-duplicated, L2-normalised sparse vector (log-scaled counts). */
+export function vectorize(input: string | TextAnalysis): SparseVector {
+  const a = typeof input === 'string' ? analyzeText(input) : input;
+  TOUCHED.length = 0;
+  const words = a.tokens;
+  ensureCapacity(words.length * 2 + 64);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    bump((fnvStr(SEED_W, w) >>> 0) & HASH_MASK);
+    if (i + 1 < words.length) bump((fnvStr(fnvStr(fnvStr(SEED_B, w), '_'), words[i + 1] ?? '') >>> 0) & HASH_MASK);
+  }
+  for (const name of shapeAndCueNames(a)) bump(hashName(name));
+  const n = TOUCHED.length;
+  const pairs = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = TOUCHED[i] as number;
+    // Pack index and slot into one sortable number: index * 2^23 + slot.
+    pairs[i] = (slotKeys[s] as number) * 8388608 + s;
+  }
+  pairs.sort();
+  const indices = new Int32Array(n);
+  const values = new Float32Array(n);
   let norm = 0;
-  indices.forEach((idx, i) => {
-    const v = 1 + Math.log(counts.get(idx) ?? 1);
+  for (let i = 0; i < n; i++) {
+    const p = pairs[i] as number;
+    const s = p % 8388608;
+    indices[i] = (p - s) / 8388608;
+    const v = 1 + Math.log(slotCounts[s] as number);
+    slotCounts[s] = 0;
+    slotKeys[s] = -1;
     values[i] = v;
     norm += v * v;
-  });
+  }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let i = 0; i < values.length; i++) values[i] = (values[i] ?? 0) * scale;
+  for (let i = 0; i < n; i++) values[i] = (values[i] as number) * scale;
   return { indices, values };
 }

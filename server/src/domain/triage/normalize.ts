@@ -77,29 +77,66 @@ export function tokenize(folded: string): string[] {
   return folded.match(/[a-z0-9]+/gu) ?? [];
 }
 
+/** Expansion of one folded token (teencode, Telex/VNI repair, q12/p7), memoised: the vocabulary is small. */
+const TOKEN_MEMO = new Map<string, string>();
+const ABBREV_RE = /^(q|p|f|quan|phuong)(\d{1,2})$/u;
+function expandToken(raw: string): string {
+  const hit = TOKEN_MEMO.get(raw);
+  if (hit !== undefined) return hit;
+  const token = repairVni(repairTelex(raw));
+  let out = TEENCODE[token];
+  if (out === undefined) {
+    const abbrev = ABBREV_RE.exec(token);
+    out = abbrev ? `${abbrev[1] === 'q' || abbrev[1] === 'quan' ? 'quan' : 'phuong'} ${Number(abbrev[2])}` : token;
+  }
+  if (TOKEN_MEMO.size > 200_000) TOKEN_MEMO.clear();
+  TOKEN_MEMO.set(raw, out);
+  return out;
+}
+
+const QP_RE = /\b([qpf])\s*[.-]\s*(\d{1,2})\b/gu;
+
+/** Matching-form tokens of an already display-normalised text. */
+function matchingTokens(display: string): string[] {
+  const folded = foldAccents(display.replace(URL_RE, ' urltoken ').replace(EMOJI_RE, ' emojitoken ')).replace(QP_RE, '$1$2');
+  const out: string[] = [];
+  for (const raw of tokenize(folded)) {
+    const expanded = expandToken(raw);
+    if (expanded.includes(' ')) for (const part of expanded.split(' ')) out.push(part);
+    else out.push(expanded);
+  }
+  return out;
+}
+
 /**
  * Matching form: folded, links → "urltoken", emoji → "emojitoken", teencode expanded, Telex/VNI repaired,
  * "q12"/"p7" expanded to "quan 12"/"phuong 7". Returns space-joined tokens.
  */
 export function normalizeForMatching(text: string): string {
-  const display = normalizeForDisplay(text).replace(URL_RE, ' urltoken ').replace(EMOJI_RE, ' emojitoken ');
-  const out: string[] = [];
-  const folded = foldAccents(display).replace(/\b([qpf])\s*[.-]\s*(\d{1,2})\b/gu, '$1$2');
-  for (const raw of tokenize(folded)) {
-    const token = repairVni(repairTelex(raw));
-    const expanded = TEENCODE[token];
-    if (expanded !== undefined) {
-      out.push(expanded);
-      continue;
-    }
-    const abbrev = /^(q|p|f|quan|phuong)(\d{1,2})$/u.exec(token);
-    if (abbrev) {
-      out.push(abbrev[1] === 'q' || abbrev[1] === 'quan' ? 'quan' : 'phuong', String(Number(abbrev[2])));
-      continue;
-    }
-    out.push(token);
-  }
-  return out.join(' ');
+  return matchingTokens(normalizeForDisplay(text)).join(' ');
+}
+
+/**
+ * Everything the triage steps need from one message, computed once and shared by classification, place
+ * extraction and personal-data detection.
+ */
+export type TextAnalysis = {
+  /** Display form (NFC, tidy whitespace). */
+  display: string;
+  /** Matching-form tokens. */
+  tokens: string[];
+  /** Matching form with a space on each side, for phrase tests (` ${tokens.join(' ')} `). */
+  padded: string;
+  /** The display form contains Vietnamese diacritics. */
+  hasDiacritics: boolean;
+};
+
+const DIACRITIC_RE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;
+
+export function analyzeText(text: string): TextAnalysis {
+  const display = normalizeForDisplay(text);
+  const tokens = matchingTokens(display);
+  return { display, tokens, padded: ` ${tokens.join(' ')} `, hasDiacritics: DIACRITIC_RE.test(display) };
 }
 
 /** Share of letters that are Latin (incl. Vietnamese); low values mean another script or no text at all. */

@@ -24,12 +24,20 @@ const ID_CONTEXT_RE = /(cccd|cmnd|cmt|can cuoc|chung minh|ho chieu|passport|so d
 const OWN_ADDRESS_RE =
   /(?:dia chi|d\/c|thuong tru(?: tai| o)?|cu tru tai|tam tru tai|nha (?:toi|em|minh|chung toi)(?: o)?|(?:toi|em|minh) (?:o|song o|dang o)|cua (?:toi|em|minh)|can ho|my address is|i live at)[\s:,(]*(?:(?:tai|o)\s+)?(?:(?:so|nha so|no\.?)\s*)?(\d{1,5}[a-z]?(?:\/\d{1,5}[a-z]?)*(?:\s*(?:hem|kiet|ngo)\s*\d{1,5}(?:\/\d{1,5})*)?[\s,]+(?:(?:duong|pho)\s+)?[a-z][a-z0-9 ]{1,40}?)(?=\s*(?:[,.\n;:)(]|$|\s(?:phuong|quan|huyen|xa|p\s?\d|q\s?\d|tp|khu pho|ap)\b))/gu;
 
+const FOLD_CHAR = new Map<string, string>();
 /** Lower case without diacritics, one output character per input character, so offsets carry over. */
 function foldSameLength(text: string): string {
+  // Fast path: plain ASCII only needs lower-casing, which keeps length.
+  if (/^[\x00-\x7f]*$/u.test(text)) return text.toLowerCase();
   let out = '';
   for (const ch of text) {
-    const base = ch === 'đ' || ch === 'Đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch).toLowerCase();
-    out += base.length === ch.length ? base : ch;
+    let folded = FOLD_CHAR.get(ch);
+    if (folded === undefined) {
+      const base = ch === 'đ' || ch === 'Đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch).toLowerCase();
+      folded = base.length === ch.length ? base : ch;
+      if (FOLD_CHAR.size < 10_000) FOLD_CHAR.set(ch, folded);
+    }
+    out += folded;
   }
   return out;
 }
@@ -52,14 +60,14 @@ export function detectPii(text: string): PiiMatch[] {
   const folded = foldSameLength(source);
   const found: PiiMatch[] = [];
   const add = (kind: PiiKind, start: number, end: number) => found.push({ kind, start, end, text: source.slice(start, end) });
-  for (const m of source.matchAll(EMAIL_RE)) add('email', m.index, m.index + m[0].length);
+  if (source.includes('@')) for (const m of source.matchAll(EMAIL_RE)) add('email', m.index, m.index + m[0].length);
   for (const m of source.matchAll(NUMBER_RUN_RE)) {
     const raw = m[0].replace(/[\s.\-(]+$/u, '');
     const digits = raw.replace(/\D/gu, '');
     const kind = classifyNumber(digits, raw.startsWith('+'), folded.slice(Math.max(0, m.index - 30), m.index));
     if (kind) add(kind, m.index, m.index + raw.length);
   }
-  for (const m of source.matchAll(PASSPORT_RE))
+  if (/ho chieu|passport/u.test(folded)) for (const m of source.matchAll(PASSPORT_RE))
     if (/(ho chieu|passport)/u.test(folded.slice(Math.max(0, m.index - 40), m.index)) && !found.some((f) => f.start === m.index)) add('id', m.index, m.index + m[0].length);
   for (const m of folded.matchAll(OWN_ADDRESS_RE)) {
     const group = m[1] ?? '';

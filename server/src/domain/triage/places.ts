@@ -3,7 +3,7 @@
  * accent-folded matching form (so "phuong 7 quan 3", "P7 Q3" and "phường 7, quận 3" read alike). Pure.
  */
 import type { Gazetteer } from './gazetteer.ts';
-import { normalizeForDisplay, normalizeForMatching } from './normalize.ts';
+import { analyzeText, type TextAnalysis } from './normalize.ts';
 
 export type ExtractedPlaces = {
   ward: string | null;
@@ -28,6 +28,8 @@ const PERSON_KEYS = new Set(['ten', 'la', 'ong', 'ba', 'anh', 'chi', 'chu', 'ngu
 const COUNT_WORDS = new Set(['ngay', 'thang', 'nam', 'gio', 'h', 'tuan', 'lan', 'phut', 'nguoi', 'ban', 'cai', 'tang', 'm', 'km', 'tieng']);
 /** Words before a name that make it a landmark (industrial park, canal, hospital, market), not a ward or street. */
 const LANDMARK_PREV = new Set(['khu', 'nghiep', 'rac', 'kenh', 'rach', 'song', 'cau', 'vien', 'xe', 'cang', 'ga', 'san', 'truong', 'cong']);
+const NUMBERED_RE = /^(?:duong so|quoc lo|ql|tinh lo|tl|huong lo|hl) (\d{1,3}[a-z]?)$/u;
+const NUMBERED_HEADS = new Set(['duong', 'quoc', 'ql', 'tinh', 'tl', 'huong', 'hl']);
 const DISTRICT_NUMBERS = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 
 function keyAt(tokens: string[], i: number, keys: string[][]): number {
@@ -35,10 +37,34 @@ function keyAt(tokens: string[], i: number, keys: string[][]): number {
   return 0;
 }
 
-/** Longest folded name from `index` starting at token i (up to maxWords tokens). */
-function longestMatch<T>(tokens: string[], i: number, maxWords: number, lookup: (key: string) => T | undefined) {
-  for (let n = Math.min(maxWords, tokens.length - i); n >= 1; n--) {
-    const hit = lookup(tokens.slice(i, i + n).join(' '));
+/** First token of every gazetteer name → the most words a name starting with it has (built once per gazetteer). */
+type FirstTokenIndex = { street: Map<string, number>; ward: Map<string, number>; district: Map<string, number> };
+const indexCache = new WeakMap<Gazetteer, FirstTokenIndex>();
+function firstTokens(...maps: Map<string, unknown>[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const map of maps)
+    for (const key of map.keys()) {
+      const words = key.split(' ');
+      const head = words[0] ?? '';
+      out.set(head, Math.max(out.get(head) ?? 0, words.length));
+    }
+  return out;
+}
+function indexOf(g: Gazetteer): FirstTokenIndex {
+  let idx = indexCache.get(g);
+  if (!idx) {
+    idx = { street: firstTokens(g.streetByFolded), ward: firstTokens(g.wardByFolded, g.unit2025ByFolded), district: firstTokens(g.districtByFolded) };
+    indexCache.set(g, idx);
+  }
+  return idx;
+}
+
+/** Longest folded name starting at token i (up to maxWords tokens), looked up only when the first token can start one. */
+function longestMatch<T>(tokens: string[], i: number, maxWords: number, lookup: (key: string) => T | undefined, first?: Map<string, number>) {
+  let limit = Math.min(maxWords, tokens.length - i);
+  if (first) limit = Math.min(limit, first.get(tokens[i] ?? '') ?? 0);
+  for (let n = limit; n >= 1; n--) {
+    const hit = lookup(n === 1 ? (tokens[i] ?? '') : tokens.slice(i, i + n).join(' '));
     if (hit !== undefined) return { hit, n };
   }
   return undefined;
@@ -59,13 +85,13 @@ function pickSpelling(spellings: string[], display: string): string {
 }
 
 /** Names the message gives for ward, district and street. Never throws. */
-export function extractPlaces(text: string, g: Gazetteer): ExtractedPlaces {
-  const tokens = normalizeForMatching(text).split(' ').filter(Boolean);
-  const display = normalizeForDisplay(text);
-  const caseFolded = foldKeepCase(display).replace(/\s+/gu, ' ');
+export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): ExtractedPlaces {
+  const a = typeof input === 'string' ? analyzeText(input) : input;
+  const { tokens, display, padded } = a;
+  const ix = indexOf(g);
+  let caseFolded: string | undefined;
   // A name found without a keyword must be written capitalised, as names are.
-  const isCapitalised = (name: string) => caseFolded.includes(foldKeepCase(name));
-  const padded = ` ${tokens.join(' ')} `;
+  const isCapitalised = (name: string) => (caseFolded ??= foldKeepCase(display).replace(/\s+/gu, ' ')).includes(foldKeepCase(name));
   const used = new Array<boolean>(tokens.length).fill(false);
   const mark = (i: number, n: number) => { for (let j = i; j < i + n; j++) used[j] = true; };
   const out: ExtractedPlaces = { ward: null, wardCodes: [], unit2025Code: null, district: null, districtCode: null, street: null, mentions: [], hasSeveralWards: false };
@@ -84,8 +110,8 @@ export function extractPlaces(text: string, g: Gazetteer): ExtractedPlaces {
     const t = tokens[i] ?? '';
     const prev = tokens[i - 1] ?? '';
     // Numbered streets: Đường số 8, Quốc lộ 1A, Tỉnh lộ 10, Hương lộ 2.
-    const numbered = /^(?:duong so|quoc lo|ql|tinh lo|tl|huong lo|hl) (\d{1,3}[a-z]?)$/u;
-    for (const n of [3, 2]) {
+    const numbered = NUMBERED_RE;
+    if (NUMBERED_HEADS.has(t)) for (const n of [3, 2]) {
       const seq = tokens.slice(i, i + n).join(' ');
       const m = numbered.exec(seq);
       if (!m || (n === 2 && /^(duong|quoc|tinh|huong)$/u.test(t))) continue;
@@ -105,7 +131,7 @@ export function extractPlaces(text: string, g: Gazetteer): ExtractedPlaces {
         mark(i, wk + 1);
         continue;
       }
-      const hit = longestMatch(tokens, i + wk, 5, (k) => /^\d/u.test(k) ? undefined : g.wardByFolded.get(k) ?? (g.unit2025ByFolded.has(k) ? [] : undefined));
+      const hit = longestMatch(tokens, i + wk, 5, (k) => /^\d/u.test(k) ? undefined : g.wardByFolded.get(k) ?? (g.unit2025ByFolded.has(k) ? [] : undefined), ix.ward);
       if (hit) {
         const key = tokens.slice(i + wk, i + wk + hit.n).join(' ');
         const codes = hit.hit;
@@ -128,7 +154,7 @@ export function extractPlaces(text: string, g: Gazetteer): ExtractedPlaces {
         mark(i, k + 1);
         continue;
       }
-      const hit = longestMatch(tokens, i + k, 3, (key) => (/^\d/u.test(key) ? undefined : g.districtByFolded.get(key)));
+      const hit = longestMatch(tokens, i + k, 3, (key) => (/^\d/u.test(key) ? undefined : g.districtByFolded.get(key)), ix.district);
       if (hit) {
         districts.push({ code: hit.hit[0] ?? '', at: i });
         mark(i, k + hit.n);
@@ -139,12 +165,12 @@ export function extractPlaces(text: string, g: Gazetteer): ExtractedPlaces {
     // Street keyword (đường, hẻm 51, số 12) + known street name.
     const afterKey = STREET_KEYS.has(t) || /^\d+$/u.test(t) || (t === 'so' && /^\d/u.test(tokens[i + 1] ?? ''));
     const start = afterKey ? i + 1 : i;
-    const hit = longestMatch(tokens, start, g.maxStreetWords, (k) => g.streetByFolded.get(k));
+    const hit = longestMatch(tokens, start, g.maxStreetWords, (k) => g.streetByFolded.get(k), ix.street);
     if (hit && !used[start]) {
       const key = tokens.slice(start, start + hit.n).join(' ');
       const isAlsoArea = g.wardByFolded.has(key) || g.districtByFolded.has(key);
       const spelled = pickSpelling(hit.hit, display);
-      const longerWard = longestMatch(tokens, start, 5, (k) => g.wardByFolded.get(k));
+      const longerWard = longestMatch(tokens, start, 5, (k) => g.wardByFolded.get(k), ix.ward);
       const bareOk =
         hit.n >= 2 && !isAlsoArea && !PERSON_KEYS.has(prev) &&
         !LANDMARK_PREV.has(prev) && prev !== 'cho' && isCapitalised(spelled) && !(longerWard && longerWard.n > hit.n);
@@ -162,14 +188,14 @@ export function extractPlaces(text: string, g: Gazetteer): ExtractedPlaces {
       }
     }
     // Bare district names ("Bình Thạnh", "Gò Vấp") and bare, unambiguous ward names ("Vĩnh Lộc B").
-    const d = longestMatch(tokens, i, 3, (k) => (k.includes(' ') ? g.districtByFolded.get(k) : undefined));
+    const d = longestMatch(tokens, i, 3, (k) => (k.includes(' ') ? g.districtByFolded.get(k) : undefined), ix.district);
     if (d && !STREET_KEYS.has(prev)) {
       districts.push({ code: d.hit[0] ?? '', at: i });
       mark(i, d.n);
       i += d.n - 1;
       continue;
     }
-    const w = longestMatch(tokens, i, 5, (k) => (k.includes(' ') && !g.districtByFolded.has(k) ? g.wardByFolded.get(k) : undefined));
+    const w = longestMatch(tokens, i, 5, (k) => (k.includes(' ') && !g.districtByFolded.has(k) ? g.wardByFolded.get(k) : undefined), ix.ward);
     if (w && !STREET_KEYS.has(prev) && !PERSON_KEYS.has(prev) && !LANDMARK_PREV.has(prev)) {
       wards.push({ name: g.wards.get(w.hit[0] ?? '')?.name ?? '', codes: w.hit, unit2025: null, at: i });
       mark(i, w.n);
@@ -177,7 +203,7 @@ export function extractPlaces(text: string, g: Gazetteer): ExtractedPlaces {
     }
   }
   if (streets.length === 0) {
-    const s = findCapitalisedStreet(text);
+    const s = findCapitalisedStreet(display, a.hasDiacritics);
     if (s) streets.push({ name: s, at: 0 });
   }
 
@@ -204,9 +230,9 @@ export function extractPlaces(text: string, g: Gazetteer): ExtractedPlaces {
 }
 
 /** "đường Xuân Hồng" in a text with diacritics, for streets missing from the gazetteer. */
-function findCapitalisedStreet(text: string): string | null {
-  const display = normalizeForDisplay(text);
+function findCapitalisedStreet(display: string, hasDiacritics: boolean): string | null {
+  if (!hasDiacritics) return null;
   const m = /(?:^|[\s(,])(?:đường|Đường)\s+((?:\p{Lu}[\p{Ll}\d]*(?:\s+|$)){1,4})/u.exec(display);
-  if (!m || !m[1] || !/[\u0300-\u036fà-ỹđ]/iu.test(display)) return null;
+  if (!m || !m[1]) return null;
   return titleCaseStreet(m[1]);
 }

@@ -1,9 +1,12 @@
 /**
  * Applies a trained triage model to one text: type, then category or procedure depending on the type,
  * then urgency, each with the probability of the chosen label. Pure.
+ *
+ * For speed the four linear models are compiled once per model object into one table: hashed feature index →
+ * a row holding the weights of all four models side by side, so scoring a message is one pass over its features.
  */
-import { vectorize, type SparseVector } from './features.ts';
-import { predictProbabilities, type LinearModel } from './model.ts';
+import { HASH_BITS, vectorize, type SparseVector } from './features.ts';
+import type { LinearModel } from './model.ts';
 import { NULL_LABEL, type TriageModel } from './train-model.ts';
 import type { MessageType } from './types.ts';
 
@@ -12,13 +15,101 @@ export type PredictedLabels = {
   category: string | null;
   procedure: string | null;
   urgent: boolean;
+  /** Probability that the message is urgent according to the model alone (before any rule). */
+  pUrgent: number;
   confidences: { type: number; category: number; procedure: number; urgent: number };
   /** Runner-up type and its probability, for explanations. */
   secondType: { type: MessageType; p: number };
 };
 
-function best(model: LinearModel, x: SparseVector, allowNull: boolean): { label: string | null; p: number } {
-  const probs = predictProbabilities(model, x);
+type Compiled = {
+  /** Feature index → row number + 1, or 0 (16 bits keep the table small enough to stay in cache). */
+  rowOf: Uint16Array | Int32Array;
+  weights: Float32Array;
+  width: number;
+  models: LinearModel[];
+  offsets: number[];
+};
+
+const compiledCache = new WeakMap<TriageModel, Compiled>();
+
+function compile(model: TriageModel): Compiled {
+  const hit = compiledCache.get(model);
+  if (hit) return hit;
+  // Type and urgency first: they are always needed, and their 7 weights then share one cache line per feature.
+  const models = [model.type, model.urgent, model.category, model.procedure];
+  const offsets: number[] = [];
+  let width = 0;
+  for (const m of models) {
+    offsets.push(width);
+    width += m.classes.length;
+  }
+  const features = new Set<number>();
+  for (const m of models) for (const idx of m.weights.keys()) features.add(idx);
+  const rowOf = features.size < 65535 ? new Uint16Array(1 << HASH_BITS) : new Int32Array(1 << HASH_BITS);
+  const weights = new Float32Array(features.size * width);
+  let row = 0;
+  for (const idx of features) {
+    if (idx < 0 || idx >= rowOf.length) continue;
+    rowOf[idx] = row + 1;
+    models.forEach((m, mi) => {
+      const w = m.weights.get(idx);
+      if (w) weights.set(w, row * width + (offsets[mi] ?? 0));
+    });
+    row++;
+  }
+  const compiled = { rowOf, weights, width, models, offsets };
+  compiledCache.set(model, compiled);
+  return compiled;
+}
+
+function softmax(scores: Float64Array, from: number, k: number, bias: number[]): number[] {
+  const out = new Array<number>(k);
+  let max = -Infinity;
+  for (let j = 0; j < k; j++) {
+    const s = (scores[from + j] ?? 0) + (bias[j] ?? 0);
+    out[j] = s;
+    if (s > max) max = s;
+  }
+  let sum = 0;
+  for (let j = 0; j < k; j++) sum += out[j] = Math.exp((out[j] ?? 0) - max);
+  for (let j = 0; j < k; j++) out[j] = (out[j] ?? 0) / sum;
+  return out;
+}
+
+/** Adds the weights of models [from, to) (in compiled order) for the features of x into scores. */
+function accumulate(c: Compiled, x: SparseVector, scores: Float64Array, lo: number, hi: number): void {
+  const { rowOf, weights, width } = c;
+  const idx = x.indices;
+  const vals = x.values;
+  for (let i = 0; i < idx.length; i++) {
+    const row = (rowOf[idx[i] as number] as number) - 1;
+    if (row < 0) continue;
+    const v = vals[i] as number;
+    const base = row * width;
+    for (let k = lo; k < hi; k++) scores[k] = (scores[k] as number) + (weights[base + k] as number) * v;
+  }
+}
+
+type Probs = { type: number[]; category: number[]; procedure: number[]; urgent: number[] };
+
+/**
+ * Class probabilities of the four models for one vector, in each model's `classes` order. `need` limits the
+ * work to the models whose answer is used (category and procedure are only needed for some types).
+ */
+export function predictAll(model: TriageModel, x: SparseVector, need: { type?: boolean; category?: boolean; procedure?: boolean } = { type: true, category: true, procedure: true }): Probs {
+  const c = compile(model);
+  const scores = new Float64Array(c.width);
+  const range = (mi: number): [number, number] => [c.offsets[mi] ?? 0, (c.offsets[mi] ?? 0) + (c.models[mi]?.classes.length ?? 0)];
+  const probs = (mi: number) => softmax(scores, range(mi)[0], c.models[mi]?.classes.length ?? 0, c.models[mi]?.bias ?? []);
+  if (need.type !== false) accumulate(c, x, scores, range(0)[0], range(1)[1]);
+  if (need.category) accumulate(c, x, scores, ...range(2));
+  if (need.procedure) accumulate(c, x, scores, ...range(3));
+  const withType = need.type !== false;
+  return { type: withType ? probs(0) : [], category: need.category ? probs(2) : [], procedure: need.procedure ? probs(3) : [], urgent: withType ? probs(1) : [] };
+}
+
+function best(model: LinearModel, probs: number[], allowNull: boolean): { label: string | null; p: number } {
   let bestK = -1;
   let bestP = -1;
   let nullP = 0;
@@ -34,21 +125,24 @@ function best(model: LinearModel, x: SparseVector, allowNull: boolean): { label:
 
 /** Predicts the four labels for a text already vectorised (or vectorises it). */
 export function predictLabels(model: TriageModel, text: string, x: SparseVector = vectorize(text)): PredictedLabels {
-  const typeProbs = predictProbabilities(model.type, x);
-  const ranked = typeProbs.map((p, k) => ({ type: model.type.classes[k] as MessageType, p })).sort((a, b) => b.p - a.p);
+  const probs = predictAll(model, x, { type: true });
+  const ranked = probs.type.map((p, k) => ({ type: model.type.classes[k] as MessageType, p })).sort((a, b) => b.p - a.p);
   const top = ranked[0] ?? { type: 'khac' as MessageType, p: 0 };
   const second = ranked[1] ?? { type: 'khac' as MessageType, p: 0 };
   let category: { label: string | null; p: number } = { label: null, p: 1 };
   let procedure: { label: string | null; p: number } = { label: null, p: 1 };
-  if (top.type === 'phan_anh' || top.type === 'gop_y') category = best(model.category, x, top.type === 'gop_y');
-  if (top.type === 'thu_tuc' || top.type === 'hoi_dap') procedure = best(model.procedure, x, top.type === 'hoi_dap');
-  const pUrgent = predictProbabilities(model.urgent, x)[model.urgent.classes.indexOf('yes')] ?? 0;
+  if (top.type === 'phan_anh' || top.type === 'gop_y')
+    category = best(model.category, predictAll(model, x, { type: false, category: true }).category, top.type === 'gop_y');
+  if (top.type === 'thu_tuc' || top.type === 'hoi_dap')
+    procedure = best(model.procedure, predictAll(model, x, { type: false, procedure: true }).procedure, top.type === 'hoi_dap');
+  const pUrgent = probs.urgent[model.urgent.classes.indexOf('yes')] ?? 0;
   const urgent = pUrgent >= model.urgentThreshold;
   return {
     type: top.type,
     category: category.label,
     procedure: procedure.label,
     urgent,
+    pUrgent,
     confidences: { type: top.p, category: category.p, procedure: procedure.p, urgent: urgent ? pUrgent : 1 - pUrgent },
     secondType: second,
   };

@@ -11,6 +11,7 @@ import {
   trainLinear,
   type LinearModel,
   type SerializedLinearModel,
+  type TrainOptions,
 } from './model.ts';
 import { MESSAGE_TYPES, type LabelledExample } from './types.ts';
 
@@ -30,6 +31,26 @@ export type TriageModel = {
   trainedOn: number;
 };
 
+/** Training settings per classifier (defaults chosen by cross-validation, see docs/triage.md). */
+export type TrainConfig = {
+  type: TrainOptions;
+  category: TrainOptions;
+  procedure: TrainOptions;
+  urgent: TrainOptions;
+  /** Power applied to inverse class frequency for the type classifier's class weights (0 = unweighted). */
+  typeBalance: number;
+  urgentThreshold: number;
+};
+
+export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
+  type: {},
+  category: {},
+  procedure: {},
+  urgent: {},
+  typeBalance: 0.5,
+  urgentThreshold: 0.3,
+};
+
 export type SerializedTriageModel = Omit<TriageModel, 'type' | 'category' | 'procedure' | 'urgent'> & {
   type: SerializedLinearModel;
   category: SerializedLinearModel;
@@ -42,15 +63,15 @@ function labelsOf(values: (string | null)[]): string[] {
 }
 
 /** Inverse-frequency class weights softened by a square root (rare types are not drowned out by phan_anh). */
-function balancedWeights(labels: string[]): Record<string, number> {
+function balancedWeights(labels: string[], power = 0.5): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const l of labels) counts[l] = (counts[l] ?? 0) + 1;
   const k = Object.keys(counts).length;
-  return Object.fromEntries(Object.entries(counts).map(([l, n]) => [l, Math.sqrt(labels.length / (k * n))]));
+  return Object.fromEntries(Object.entries(counts).map(([l, n]) => [l, Math.pow(labels.length / (k * n), power)]));
 }
 
 /** Trains all four classifiers. Later examples with the same id replace earlier ones (corrections win). */
-export function trainModel(examples: LabelledExample[]): TriageModel {
+export function trainModel(examples: LabelledExample[], config: TrainConfig = DEFAULT_TRAIN_CONFIG): TriageModel {
   const byId = new Map<string, LabelledExample>();
   const anonymous: LabelledExample[] = [];
   for (const ex of examples) if (ex.id) byId.set(ex.id, ex); else anonymous.push(ex);
@@ -64,13 +85,14 @@ export function trainModel(examples: LabelledExample[]): TriageModel {
   const urgentShare = urgentData.filter((d) => d.label === 'yes').length / Math.max(1, urgentData.length);
   return {
     version: MODEL_VERSION,
-    type: trainLinear(typeData, [...MESSAGE_TYPES], { classWeights: balancedWeights(typeData.map((d) => d.label)) }),
-    category: trainLinear(catData, labelsOf(catData.map((d) => d.label))),
-    procedure: trainLinear(procData, labelsOf(procData.map((d) => d.label))),
+    type: trainLinear(typeData, [...MESSAGE_TYPES], { ...config.type, classWeights: balancedWeights(typeData.map((d) => d.label), config.typeBalance) }),
+    category: trainLinear(catData, labelsOf(catData.map((d) => d.label)), config.category),
+    procedure: trainLinear(procData, labelsOf(procData.map((d) => d.label)), config.procedure),
     urgent: trainLinear(urgentData, ['no', 'yes'], {
+      ...config.urgent,
       classWeights: { yes: Math.min(8, Math.max(1, 0.25 / Math.max(urgentShare, 1e-3))) },
     }),
-    urgentThreshold: 0.3,
+    urgentThreshold: config.urgentThreshold,
     trainedOn: rows.length,
   };
 }
