@@ -84,7 +84,7 @@ export function classifyMessage(text: string, model: TriageModel, gazetteer: Gaz
       legalTrack: null, unitCandidates: [], explanation: vi, explanationEn: en,
     };
   }
-  const labels = predictLabels(model, display, vectorize(analysis));
+  const labels = predictLabels(model, analysis, vectorize(analysis));
   const places = extractPlaces(analysis, gazetteer);
   const resolution = resolvePlace(places, gazetteer);
   let unitCode = resolution.unitCode;

@@ -64,31 +64,45 @@ export const CUES: Record<string, readonly string[]> = {
     'khao sat', 'form',
   ],
   // Hazards: fire, electricity, collapse, accidents, violence, water entering homes, gas, medical collapse.
+  // Acute events: by themselves they describe harm happening (an accident, a fight, a fire, water entering homes).
+  acute: [
+    'tai nan', 'bi thuong', 'can cap cuu', 'di cap cuu', 'goi cap cuu', 'danh nhau', 'bi danh', 'danh hoi dong', 'chem nhau',
+    'bi chem', 'dam chem', 'chan het', 'chan loi', 'mui ga', 'ro ri ga', 'xi ga', 'cam dao', 'hung khi',
+    'ruot duoi', 'toe lua', 'xet lua', 'dang chay', 'chay nha', 'boc chay', 'chay lon', 'dam chay', 'hoa hoan',
+    'phat no', 'no lon', 'chan ngang', 'do chan', 'nga de', 'de len', 'nuoc vao nha', 'ngap vao nha', 'tran vao nha',
+    'tran vo nha', 'nuoc vo nha', 'ngap vo nha', 'vao nha roi', 'bat tinh', 'nam bat dong', 'dot quy', 'ngung tho', 'khong tho', 'kho tho',
+    'duoi nuoc', 'chet duoi', 'nhay song', 'nhay cau', 'di lac', 'mac ket', 'ket trong', 'ro ri gas', 'xi gas', 'mui gas',
+    'fire', 'explosion', 'collapsed', 'unconscious', 'injured', 'accident', 'trapped', 'drowning', 'gas leak', 'bleeding',
+    'flooding into', 'fight',
+  ],
+  // Hazard states: dangerous, but urgent only when described as happening now.
   hazard: [
-    'chay nha', 'boc chay', 'chay lon', 'dam chay', 'bi chay', 'dang chay', 'chay ro', 'chay lan', 'lua', 'khoi den',
-    'boc khoi', 'khoi mu', 'phat no', 'no lon', 'tieng no', 'hoa hoan', 'toe lua', 'xet lua', 'chap dien', 'giat dien',
-    'dien giat', 'ho dien', 'ho day', 'day dien', 'dut', 'roi xuong', 'cot dien', 'tru dien', 'bien ap', 'bi sap',
-    'sap xuong', 'so sap', 'sap do', 'sup', 'sat lo', 'sut', 'lun', 'nut toac', 'nghieng', 'do xuong', 'do ngang',
-    'do chan', 'nga xuong', 'nga de', 'cay nga', 'bi nga', 'bi gay', 'gay do', 'chan ngang', 'tai nan', 'tong', 'dam vao',
-    'lat', 'bi thuong', 'chay mau', 'bat tinh', 'bat dong', 'dot quy', 'ngat', 'kho tho', 'khong tho', 'cap cuu',
-    'danh nhau', 'bi danh', 'dam', 'chem', 'cam dao', 'hung khi', 'cuop', 'trom', 'cay khoa', 'dap pha', 'nuoc vao nha',
-    'ngap vao nha', 'tran vao', 'tran vo', 'vo nha', 'vao nha', 'dau goi', 'ngang hong', 'nuoc dang', 'duoi nuoc',
-    'nhay song', 'nhay cau', 'tu tu', 'ro ri', 'gas', 'xi', 'mat nap', 'ho sau', 'di lac', 'mac ket', 'ket trong',
-    'vo ong', 'ong nuoc vo', 'fire', 'smoke', 'explosion', 'collapsed', 'collapse', 'accident', 'injured', 'bleeding',
-    'unconscious', 'breathing', 'fight', 'knife', 'flooding', 'gas leak', 'sparking', 'fallen', 'trapped', 'drowning',
+    'lua', 'khoi den', 'boc khoi', 'khoi mu', 'tieng no', 'chap dien', 'giat dien', 'dien giat', 'ho dien', 'ho day',
+    'day dien', 'dut', 'roi xuong', 'cot dien', 'tru dien', 'bien ap', 'bi sap', 'sap xuong', 'so sap', 'sap do', 'sup',
+    'sat lo', 'sut', 'lun', 'nut toac', 'nut', 'nghieng', 'do xuong', 'do ngang', 'nga xuong', 'cay nga', 'cay do',
+    'bi nga', 'bi gay', 'gay do', 'tong', 'dam vao', 'lat', 'chay mau', 'ngat', 'dam', 'cuop', 'trom', 'cay khoa',
+    'dap pha', 'dau goi', 'ngang hong', 'nuoc dang', 'ngap', 'tu tu', 'ro ri', 'gas', 'ga', 'lot xuong', 'rao chan', 'suyt', 'mat nap', 'ho sau', 'vo ong',
+    'ong nuoc vo', 'tre con', 'tre em', 'hoc sinh', 'em be', 'nguoi gia', 'smoke', 'collapse', 'knife', 'flooding',
+    'sparking', 'fallen', 'breathing',
   ],
   // Immediacy: it is happening now, or help is needed now.
   now: [
     'dang', 'vua', 'vua moi', 'ngay bay gio', 'bay gio', 'luc nay', 'hien gio', 'ngay luc nay', 'gap', 'khan cap',
     'cuu', 'cuu voi', 'toi ngay', 'xuong ngay', 'ngay lap tuc', 'xu ly ngay', 'toi lien', 'di lien', 'chua thay toi',
-    'chua thay den', 'chua toi', '113', '114', '115', 'nguy hiem', 'now', 'right now', 'urgent', 'emergency', 'help',
+    'chua thay den', 'chua toi', 'chua ai den', 'chua ai toi', 'chua thay ai', 'ngay di', 'ngay giup', 'ngay voi', 'lien di',
+    'van dang', '113', '114', '115', 'nguy hiem', 'now', 'right now', 'urgent', 'emergency', 'help',
     'immediately', 'still rising', 'asap',
   ],
+  // Risk rather than harm: "could cause", "is at risk of".
+  risk: ['de gay', 'co the gay', 'nguy co', 'tiem an', 'de xay ra', 'de bi', 'lo ngai', 'could cause', 'risk of'],
+  // Past time: the event is over unless an ongoing marker says otherwise.
+  past: ['toi qua', 'hom qua', 'dem qua', 'hom truoc', 'tuan truoc', 'thang truoc', 'nam ngoai', 'last night', 'yesterday'],
   // Habitual or recurring: the problem is described in general terms, not as something happening now.
   habitual: [
     'thuong xuyen', 'ngay nao cung', 'dem nao cung', 'toi nao cung', 'sang nao cung', 'chieu nao cung', 'nam nao cung',
     'thang nao cung', 'mua nao cung', 'moi lan', 'moi khi', 'moi ngay', 'moi dem', 'lau nay', 'nhieu thang', 'nhieu nam',
-    'hay bi', 'cu den', 'tu lau', 'every', 'always', 'often', 'for months', 'sap toi', 'se',
+    'hay bi', 'cu den', 'tu lau', 'hoai', 'ca ngay', 'suot ngay', 'lan nao', 'hom nao', 'cu mua',
+    'thuong hay', 'thuong bi', 'every', 'always', 'often', 'for months', 'sap toi', 'se',
   ],
 };
 
@@ -154,7 +168,7 @@ function shapeAndCueNames(a: TextAnalysis): string[] {
   const counts = cueCounts(a.tokens);
   for (const [cue, n] of Object.entries(counts)) out.push(`cue:${cue}`, `cue:${cue}:${Math.min(n, 3)}`);
   // Combinations a linguist would name: danger happening now; asking while filing one's own case.
-  if (counts.hazard && counts.now) out.push(counts.habitual ? 'cue:hazard+now+habitual' : 'cue:hazard+now');
+  if ((counts.hazard || counts.acute) && counts.now) out.push(counts.habitual ? 'cue:hazard+now+habitual' : 'cue:hazard+now');
   if (counts.ask && counts.own) out.push('cue:ask+own');
   if (counts.ask && !counts.own) out.push('cue:ask-own');
   if (counts.suggest && !counts.ask) out.push('cue:suggest-ask');

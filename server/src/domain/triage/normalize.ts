@@ -33,7 +33,7 @@ export function foldAccents(text: string): string {
 
 /** Teencode and everyday abbreviations, keyed by folded token. Values are folded words. */
 const TEENCODE: Record<string, string> = {
-  ko: 'khong', k: 'khong', kh: 'khong', hok: 'khong', khum: 'khong', kg: 'khong', hem: 'khong', hum: 'khong',
+  ko: 'khong', k: 'khong', kh: 'khong', hok: 'khong', khum: 'khong', kg: 'khong', hum: 'khong',
   dc: 'duoc', dk: 'duoc', dcj: 'duoc', đc: 'duoc', duoc: 'duoc',
   e: 'em', mn: 'moi nguoi', mng: 'moi nguoi', ae: 'anh em',
   ad: 'admin', adm: 'admin', add: 'admin',

@@ -6,6 +6,8 @@
  * a row holding the weights of all four models side by side, so scoring a message is one pass over its features.
  */
 import { HASH_BITS, vectorize, type SparseVector } from './features.ts';
+import { analyzeText, type TextAnalysis } from './normalize.ts';
+import { urgencyCues, urgencyRule } from './urgency.ts';
 import type { LinearModel } from './model.ts';
 import { NULL_LABEL, type TriageModel } from './train-model.ts';
 import type { MessageType } from './types.ts';
@@ -17,6 +19,8 @@ export type PredictedLabels = {
   urgent: boolean;
   /** Probability that the message is urgent according to the model alone (before any rule). */
   pUrgent: number;
+  /** The urgency rule (danger + happening now, not habitual/risk/past) fired; see urgency.ts. */
+  urgentRule: boolean;
   confidences: { type: number; category: number; procedure: number; urgent: number };
   /** Runner-up type and its probability, for explanations. */
   secondType: { type: MessageType; p: number };
@@ -123,8 +127,13 @@ function best(model: LinearModel, probs: number[], allowNull: boolean): { label:
   return { label: label === NULL_LABEL ? null : label, p };
 }
 
-/** Predicts the four labels for a text already vectorised (or vectorises it). */
-export function predictLabels(model: TriageModel, text: string, x: SparseVector = vectorize(text)): PredictedLabels {
+/**
+ * Predicts the four labels for a text (or its analysis and vector, when the caller already has them). Urgency is
+ * the rule in urgency.ts applied to complaints; the urgency model's probability only sets its confidence.
+ */
+export function predictLabels(model: TriageModel, text: string | TextAnalysis, x?: SparseVector): PredictedLabels {
+  const analysis = typeof text === 'string' ? analyzeText(text) : text;
+  x ??= vectorize(analysis);
   const probs = predictAll(model, x, { type: true });
   const ranked = probs.type.map((p, k) => ({ type: model.type.classes[k] as MessageType, p })).sort((a, b) => b.p - a.p);
   const top = ranked[0] ?? { type: 'khac' as MessageType, p: 0 };
@@ -136,14 +145,19 @@ export function predictLabels(model: TriageModel, text: string, x: SparseVector 
   if (top.type === 'thu_tuc' || top.type === 'hoi_dap')
     procedure = best(model.procedure, predictAll(model, x, { type: false, procedure: true }).procedure, top.type === 'hoi_dap');
   const pUrgent = probs.urgent[model.urgent.classes.indexOf('yes')] ?? 0;
-  const urgent = pUrgent >= model.urgentThreshold;
+  const urgentRule = urgencyRule(urgencyCues(analysis));
+  const urgent = urgentRule && top.type === 'phan_anh';
+  // Confidence: the model's probability when model and rule agree, a middling 0.6 when the rule overrides it.
+  const modelSays = pUrgent >= model.urgentThreshold;
+  const urgentConfidence = modelSays === urgent ? (urgent ? pUrgent : 1 - pUrgent) : 0.6;
   return {
     type: top.type,
     category: category.label,
     procedure: procedure.label,
     urgent,
     pUrgent,
-    confidences: { type: top.p, category: category.p, procedure: procedure.p, urgent: urgent ? pUrgent : 1 - pUrgent },
+    urgentRule,
+    confidences: { type: top.p, category: category.p, procedure: procedure.p, urgent: urgentConfidence },
     secondType: second,
   };
 }
