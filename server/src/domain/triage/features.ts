@@ -9,7 +9,11 @@ import { analyzeText, type TextAnalysis } from './normalize.ts';
 export const HASH_BITS = 18;
 const HASH_MASK = (1 << HASH_BITS) - 1;
 
-export type SparseVector = { indices: Int32Array; values: Float32Array };
+/**
+ * A sparse feature vector. `values` weight cue features for the type and urgency models; `topicValues` (same
+ * indices) weight them less, for the category and procedure models, which depend on topic words.
+ */
+export type SparseVector = { indices: Int32Array; values: Float32Array; topicValues?: Float32Array };
 
 /**
  * Cue lexicons, folded. Each is general vocabulary a linguist would recognise as a marker of the class:
@@ -147,6 +151,14 @@ function hashName(name: string): number {
   return (fnvStr(FNV_OFFSET, name) >>> 0) & HASH_MASK;
 }
 
+/**
+ * Feature-family settings chosen by 5-fold cross-validation (docs/triage.md): first/last-word features on; cue and
+ * shape features weighted ×3 for the type/urgency models and ×0.5 for the category/procedure models.
+ */
+export const FEATURE_FLAGS = { edges: true, typeCueScale: 3, topicCueScale: 0.5 };
+/** Vocative and greeting openers skipped when looking at a message's first words ("ad ơi", "chào phường", "kính gửi"). */
+const OPENERS = new Set(['admin', 'oi', 'chao', 'xin', 'kinh', 'gui', 'ubnd', 'uy', 'ban', 'phuong', 'anh', 'chi', 'em', 'da', 'hello', 'hi', 'dear', 'a', 'moi', 'nguoi']);
+
 const FORMAL_RE = /^\s*(kính gửi|kinh gui|dear|to whom)/iu;
 
 /** Feature names for a text (exported for tests and explanations). Unigrams/bigrams are `w:`/`b:` names. */
@@ -182,6 +194,14 @@ function shapeAndCueNames(a: TextAnalysis): string[] {
   const n = a.tokens.length;
   out.push(`shape:len:${Math.min(6, Math.floor(Math.log2(n + 1)))}`);
   if (n === 0) out.push('shape:empty');
+  if (FEATURE_FLAGS.edges) {
+    // Where a word sits matters: requests and questions open ("Đề nghị…", "Cho hỏi…") or close a message.
+    let start = 0;
+    while (start < n && OPENERS.has(a.tokens[start] ?? '')) start++;
+    for (let i = start; i < Math.min(n, start + 2); i++) out.push(`first:${a.tokens[i]}`);
+    if (start + 1 < n) out.push(`first2:${a.tokens[start]}_${a.tokens[start + 1]}`);
+    for (let i = Math.max(0, n - 2); i < n; i++) out.push(`last:${a.tokens[i]}`);
+  }
   if (/\d[\d .-]{7,}\d/u.test(a.display)) out.push('shape:longnumber');
   return out;
 }
@@ -226,8 +246,10 @@ export function vectorize(input: string | TextAnalysis): SparseVector {
     bump((fnvStr(SEED_W, w) >>> 0) & HASH_MASK);
     if (i + 1 < words.length) bump((fnvStr(fnvStr(fnvStr(SEED_B, w), '_'), words[i + 1] ?? '') >>> 0) & HASH_MASK);
   }
+  const firstCue = TOUCHED.length;
   for (const name of shapeAndCueNames(a)) bump(hashName(name));
   const n = TOUCHED.length;
+  const cueSlots = new Set(TOUCHED.slice(firstCue));
   const pairs = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const s = TOUCHED[i] as number;
@@ -236,19 +258,30 @@ export function vectorize(input: string | TextAnalysis): SparseVector {
   }
   pairs.sort();
   const indices = new Int32Array(n);
-  const values = new Float32Array(n);
-  let norm = 0;
+  const raw = new Float32Array(n);
+  const isCue = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const p = pairs[i] as number;
     const s = p % 8388608;
     indices[i] = (p - s) / 8388608;
-    const v = 1 + Math.log(slotCounts[s] as number);
+    isCue[i] = cueSlots.has(s) ? 1 : 0;
+    raw[i] = 1 + Math.log(slotCounts[s] as number);
     slotCounts[s] = 0;
     slotKeys[s] = -1;
-    values[i] = v;
+  }
+  return { indices, values: scaled(raw, isCue, FEATURE_FLAGS.typeCueScale), topicValues: scaled(raw, isCue, FEATURE_FLAGS.topicCueScale) };
+}
+
+/** Log-scaled counts with cue/shape features multiplied by `cueScale`, then L2-normalised. */
+function scaled(raw: Float32Array, isCue: Uint8Array, cueScale: number): Float32Array {
+  const out = new Float32Array(raw.length);
+  let norm = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const v = (raw[i] as number) * (isCue[i] ? cueScale : 1);
+    out[i] = v;
     norm += v * v;
   }
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let i = 0; i < n; i++) values[i] = (values[i] as number) * scale;
-  return { indices, values };
+  const k = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * k;
+  return out;
 }

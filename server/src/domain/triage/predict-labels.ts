@@ -82,10 +82,10 @@ function softmax(scores: Float64Array, from: number, k: number, bias: number[]):
 }
 
 /** Adds the weights of models [from, to) (in compiled order) for the features of x into scores. */
-function accumulate(c: Compiled, x: SparseVector, scores: Float64Array, lo: number, hi: number): void {
+function accumulate(c: Compiled, x: SparseVector, scores: Float64Array, lo: number, hi: number, topic = false): void {
   const { rowOf, weights, width } = c;
   const idx = x.indices;
-  const vals = x.values;
+  const vals = topic ? (x.topicValues ?? x.values) : x.values;
   for (let i = 0; i < idx.length; i++) {
     const row = (rowOf[idx[i] as number] as number) - 1;
     if (row < 0) continue;
@@ -107,8 +107,8 @@ export function predictAll(model: TriageModel, x: SparseVector, need: { type?: b
   const range = (mi: number): [number, number] => [c.offsets[mi] ?? 0, (c.offsets[mi] ?? 0) + (c.models[mi]?.classes.length ?? 0)];
   const probs = (mi: number) => softmax(scores, range(mi)[0], c.models[mi]?.classes.length ?? 0, c.models[mi]?.bias ?? []);
   if (need.type !== false) accumulate(c, x, scores, range(0)[0], range(1)[1]);
-  if (need.category) accumulate(c, x, scores, ...range(2));
-  if (need.procedure) accumulate(c, x, scores, ...range(3));
+  if (need.category) accumulate(c, x, scores, ...range(2), true);
+  if (need.procedure) accumulate(c, x, scores, ...range(3), true);
   const withType = need.type !== false;
   return { type: withType ? probs(0) : [], category: need.category ? probs(2) : [], procedure: need.procedure ? probs(3) : [], urgent: withType ? probs(1) : [] };
 }

@@ -3,9 +3,10 @@
  * examples. `trainModel` is the one entry point, whether the examples come from the corpus, a corrections
  * file or database rows. Pure.
  */
-import { vectorize } from './features.ts';
+import { vectorize, type SparseVector } from './features.ts';
 import {
   deserializeLinearModel,
+  predictProbabilities,
   pruneModel,
   serializeLinearModel,
   trainLinear,
@@ -29,6 +30,8 @@ export type TriageModel = {
   /** Probability of "urgent" above which a message is flagged; set low on purpose (recall first). */
   urgentThreshold: number;
   trainedOn: number;
+  /** L2 strength the inner cross-validation chose for the type model. */
+  typeL2?: number;
 };
 
 /** Training settings per classifier (defaults chosen by cross-validation, see docs/triage.md). */
@@ -40,16 +43,38 @@ export type TrainConfig = {
   /** Power applied to inverse class frequency for the type classifier's class weights (0 = unweighted). */
   typeBalance: number;
   urgentThreshold: number;
+  /** L2 strengths tried for the type model by inner 3-fold cross-validation on the training data ([] = use type.l2). */
+  typeL2Grid: number[];
 };
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
-  type: {},
+  type: { learningRate: 0.2 },
   category: {},
   procedure: {},
   urgent: {},
   typeBalance: 0.5,
   urgentThreshold: 0.3,
+  typeL2Grid: [1e-4, 3e-5, 3e-4],
 };
+
+/** Picks the L2 strength with the best inner k-fold accuracy (first of the grid on ties). */
+export function chooseL2(data: { x: SparseVector; label: string }[], classes: string[], base: TrainOptions, grid: number[], folds = 3): number {
+  let bestL2 = base.l2 ?? 1e-4;
+  let bestAcc = -1;
+  for (const l2 of grid) {
+    let ok = 0;
+    for (let f = 0; f < folds; f++) {
+      const m = trainLinear(data.filter((_, i) => i % folds !== f), classes, { ...base, l2 });
+      data.forEach((d, i) => {
+        if (i % folds !== f) return;
+        const p = predictProbabilities(m, d.x);
+        if (classes[p.indexOf(Math.max(...p))] === d.label) ok++;
+      });
+    }
+    if (ok > bestAcc) [bestAcc, bestL2] = [ok, l2];
+  }
+  return bestL2;
+}
 
 export type SerializedTriageModel = Omit<TriageModel, 'type' | 'category' | 'procedure' | 'urgent'> & {
   type: SerializedLinearModel;
@@ -57,6 +82,11 @@ export type SerializedTriageModel = Omit<TriageModel, 'type' | 'category' | 'pro
   procedure: SerializedLinearModel;
   urgent: SerializedLinearModel;
 };
+
+/** The vector the category and procedure models see (topic-weighted values). */
+function topic(x: SparseVector): SparseVector {
+  return { indices: x.indices, values: x.topicValues ?? x.values };
+}
 
 function labelsOf(values: (string | null)[]): string[] {
   return [...new Set(values.map((v) => v ?? NULL_LABEL))].sort();
@@ -77,15 +107,19 @@ export function trainModel(examples: LabelledExample[], config: TrainConfig = DE
   for (const ex of examples) if (ex.id) byId.set(ex.id, ex); else anonymous.push(ex);
   const rows = [...byId.values(), ...anonymous].map((ex) => ({ ex, x: vectorize(ex.text) }));
   const pick = (types: string[], field: (ex: LabelledExample) => string | null) =>
-    rows.filter((r) => types.includes(r.ex.type)).map((r) => ({ x: r.x, label: field(r.ex) ?? NULL_LABEL }));
+    rows.filter((r) => types.includes(r.ex.type)).map((r) => ({ x: topic(r.x), label: field(r.ex) ?? NULL_LABEL }));
   const typeData = rows.map((r) => ({ x: r.x, label: r.ex.type }));
   const catData = pick(['phan_anh', 'gop_y'], (ex) => ex.category);
   const procData = pick(['thu_tuc', 'hoi_dap'], (ex) => ex.procedure);
   const urgentData = rows.map((r) => ({ x: r.x, label: r.ex.urgent ? 'yes' : 'no' }));
+  const typeClasses = [...MESSAGE_TYPES];
+  const typeOptions: TrainOptions = { ...config.type, classWeights: balancedWeights(typeData.map((d) => d.label), config.typeBalance) };
+  if (config.typeL2Grid.length > 0) typeOptions.l2 = chooseL2(typeData, typeClasses, typeOptions, config.typeL2Grid);
   const urgentShare = urgentData.filter((d) => d.label === 'yes').length / Math.max(1, urgentData.length);
   return {
     version: MODEL_VERSION,
-    type: trainLinear(typeData, [...MESSAGE_TYPES], { ...config.type, classWeights: balancedWeights(typeData.map((d) => d.label), config.typeBalance) }),
+    type: trainLinear(typeData, typeClasses, typeOptions),
+    typeL2: typeOptions.l2,
     category: trainLinear(catData, labelsOf(catData.map((d) => d.label)), config.category),
     procedure: trainLinear(procData, labelsOf(procData.map((d) => d.label)), config.procedure),
     urgent: trainLinear(urgentData, ['no', 'yes'], {
