@@ -18,7 +18,14 @@ export type EvaluationReport = {
   humanTriageShare: number;
   /** Accuracy of type on the messages that were not sent to human triage. */
   autoRoutedTypeAccuracy: number;
+  /**
+   * The confidence-threshold trade-off: for each threshold, the share sent to human triage and, on the rest, the
+   * accuracy of type and of all three labels together (type, category, procedure).
+   */
+  thresholdCurve: { threshold: number; humanShare: number; routedTypeAccuracy: number; routedAllAccuracy: number }[];
 };
+
+const CURVE_THRESHOLDS = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 
 const CLASS_FIELDS = ['type', 'category', 'procedure', 'urgent'] as const;
 
@@ -35,6 +42,17 @@ export function scorePredictions(gold: LabelledExample[], predicted: TriageResul
     urgent: { precision: urgent.precision, recall: urgent.recall },
     humanTriageShare: predicted.filter((p) => p.needsHumanTriage).length / Math.max(1, predicted.length),
     autoRoutedTypeAccuracy: auto.filter((x) => x.p.type === x.g?.type).length / Math.max(1, auto.length),
+    thresholdCurve: CURVE_THRESHOLDS.map((threshold) => {
+      const routed = predicted.map((p, i) => ({ p, g: gold[i] })).filter((x) => x.p.confidence >= threshold && x.p.legalTrack === null);
+      const all = (x: { p: TriageResult; g?: LabelledExample }) =>
+        x.p.type === x.g?.type && x.p.category === (x.g?.category ?? null) && x.p.procedure === (x.g?.procedure ?? null);
+      return {
+        threshold,
+        humanShare: 1 - routed.length / Math.max(1, predicted.length),
+        routedTypeAccuracy: routed.filter((x) => x.p.type === x.g?.type).length / Math.max(1, routed.length),
+        routedAllAccuracy: routed.filter(all).length / Math.max(1, routed.length),
+      };
+    }),
   };
 }
 
@@ -65,6 +83,9 @@ export function formatReport(r: EvaluationReport): string {
   }
   lines.push(`urgent: recall ${pct(r.urgent.recall)}, precision ${pct(r.urgent.precision)}`);
   for (const [k, v] of Object.entries(r.extraction)) lines.push(`${k}: precision ${pct(v.precision)}, recall ${pct(v.recall)}, F1 ${pct(v.f1)}`);
-  lines.push(`sent to human triage: ${pct(r.humanTriageShare)}; type accuracy on auto-routed: ${pct(r.autoRoutedTypeAccuracy)}`);
+  lines.push(`sent to human triage: ${pct(r.humanTriageShare)}; type accuracy on auto-routed: ${pct(r.autoRoutedTypeAccuracy)}`, '');
+  lines.push('## confidence threshold: share to human triage, accuracy of the auto-routed rest (type; type+category+procedure)');
+  for (const c of r.thresholdCurve)
+    lines.push(`${c.threshold.toFixed(2)}  human ${pct(c.humanShare)}  type ${pct(c.routedTypeAccuracy)}  all ${pct(c.routedAllAccuracy)}`);
   return lines.join('\n');
 }

@@ -121,6 +121,11 @@ for (const [cue, phrases] of Object.entries(CUES))
     CUE_INDEX.set(head, list);
   }
 
+/** Counts of cue phrases per lexicon for an analysed text, computed once and kept on the analysis. */
+export function analysisCues(a: TextAnalysis): Record<string, number> {
+  return (a.cues ??= cueCounts(a.tokens));
+}
+
 /** Counts of cue phrases per lexicon in a token list. */
 export function cueCounts(tokens: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -177,7 +182,7 @@ export function featureNames(input: string | TextAnalysis): string[] {
 /** Cue and shape features (everything except the word n-grams). */
 function shapeAndCueNames(a: TextAnalysis): string[] {
   const out: string[] = [];
-  const counts = cueCounts(a.tokens);
+  const counts = analysisCues(a);
   for (const [cue, n] of Object.entries(counts)) out.push(`cue:${cue}`, `cue:${cue}:${Math.min(n, 3)}`);
   // Combinations a linguist would name: danger happening now; asking while filing one's own case.
   if ((counts.hazard || counts.acute) && counts.now) out.push(counts.habitual ? 'cue:hazard+now+habitual' : 'cue:hazard+now');
@@ -210,8 +215,9 @@ function shapeAndCueNames(a: TextAnalysis): string[] {
 // feature index → count. Small enough to stay in cache, unlike an array over the whole hash space.
 let slotKeys = new Int32Array(4096).fill(-1);
 let slotCounts = new Float32Array(4096);
+let slotIsCue = new Uint8Array(4096);
 const TOUCHED: number[] = [];
-function bump(h: number): void {
+function bump(h: number): number {
   const mask = slotKeys.length - 1;
   let s = Math.imul(h, 0x9e3779b1) >>> 20 & mask;
   for (;;) {
@@ -225,6 +231,7 @@ function bump(h: number): void {
     s = (s + 1) & mask;
   }
   slotCounts[s] = (slotCounts[s] as number) + 1;
+  return s;
 }
 function ensureCapacity(features: number): void {
   let size = slotKeys.length;
@@ -232,6 +239,7 @@ function ensureCapacity(features: number): void {
   if (size !== slotKeys.length) {
     slotKeys = new Int32Array(size).fill(-1);
     slotCounts = new Float32Array(size);
+    slotIsCue = new Uint8Array(size);
   }
 }
 
@@ -246,10 +254,8 @@ export function vectorize(input: string | TextAnalysis): SparseVector {
     bump((fnvStr(SEED_W, w) >>> 0) & HASH_MASK);
     if (i + 1 < words.length) bump((fnvStr(fnvStr(fnvStr(SEED_B, w), '_'), words[i + 1] ?? '') >>> 0) & HASH_MASK);
   }
-  const firstCue = TOUCHED.length;
-  for (const name of shapeAndCueNames(a)) bump(hashName(name));
+  for (const name of shapeAndCueNames(a)) slotIsCue[bump(hashName(name))] = 1;
   const n = TOUCHED.length;
-  const cueSlots = new Set(TOUCHED.slice(firstCue));
   const pairs = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const s = TOUCHED[i] as number;
@@ -264,9 +270,10 @@ export function vectorize(input: string | TextAnalysis): SparseVector {
     const p = pairs[i] as number;
     const s = p % 8388608;
     indices[i] = (p - s) / 8388608;
-    isCue[i] = cueSlots.has(s) ? 1 : 0;
+    isCue[i] = slotIsCue[s] as number;
     raw[i] = 1 + Math.log(slotCounts[s] as number);
     slotCounts[s] = 0;
+    slotIsCue[s] = 0;
     slotKeys[s] = -1;
   }
   return { indices, values: scaled(raw, isCue, FEATURE_FLAGS.typeCueScale), topicValues: scaled(raw, isCue, FEATURE_FLAGS.topicCueScale) };

@@ -24,6 +24,7 @@ export function normalizeForDisplay(raw: string): string {
 
 /** Lower case without diacritics (đ → d). Keeps length-independent, not position-preserving. */
 export function foldAccents(text: string): string {
+  if (/^[\x00-\x7f]*$/u.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/gu, '')
@@ -95,10 +96,17 @@ function expandToken(raw: string): string {
 }
 
 const QP_RE = /\b([qpf])\s*[.-]\s*(\d{1,2})\b/gu;
+const QP_TEST_RE = /\b[qpf]\s*[.-]\s*\d/u;
+const HIGH_CHAR_RE = /[\u2000-\u{10FFFF}]/u;
 
 /** Matching-form tokens of an already display-normalised text. */
 function matchingTokens(display: string): string[] {
-  const folded = foldAccents(display.replace(URL_RE, ' urltoken ').replace(EMOJI_RE, ' emojitoken ')).replace(QP_RE, '$1$2');
+  let text = display;
+  // Cheap tests first: most messages have no link, and emoji live above U+2000 (Vietnamese letters do not).
+  if (text.includes('http') || text.includes('www.')) text = text.replace(URL_RE, ' urltoken ');
+  if (HIGH_CHAR_RE.test(text)) text = text.replace(EMOJI_RE, ' emojitoken ');
+  let folded = foldAccents(text);
+  if (QP_TEST_RE.test(folded)) folded = folded.replace(QP_RE, '$1$2');
   const out: string[] = [];
   for (const raw of tokenize(folded)) {
     const expanded = expandToken(raw);
@@ -129,6 +137,8 @@ export type TextAnalysis = {
   padded: string;
   /** The display form contains Vietnamese diacritics. */
   hasDiacritics: boolean;
+  /** Cue-lexicon counts, filled on first use by features.ts and shared with the urgency rule. */
+  cues?: Record<string, number>;
 };
 
 const DIACRITIC_RE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;

@@ -38,7 +38,7 @@ function keyAt(tokens: string[], i: number, keys: string[][]): number {
 }
 
 /** First token of every gazetteer name → the most words a name starting with it has (built once per gazetteer). */
-type FirstTokenIndex = { street: Map<string, number>; ward: Map<string, number>; district: Map<string, number> };
+type FirstTokenIndex = { street: Map<string, number>; ward: Map<string, number>; district: Map<string, number>; heads: Set<string> };
 const indexCache = new WeakMap<Gazetteer, FirstTokenIndex>();
 function firstTokens(...maps: Map<string, unknown>[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -53,7 +53,13 @@ function firstTokens(...maps: Map<string, unknown>[]): Map<string, number> {
 function indexOf(g: Gazetteer): FirstTokenIndex {
   let idx = indexCache.get(g);
   if (!idx) {
-    idx = { street: firstTokens(g.streetByFolded), ward: firstTokens(g.wardByFolded, g.unit2025ByFolded), district: firstTokens(g.districtByFolded) };
+    const street = firstTokens(g.streetByFolded);
+    const ward = firstTokens(g.wardByFolded, g.unit2025ByFolded);
+    const district = firstTokens(g.districtByFolded);
+    // Every token that can start a place mention; any other token is skipped at once.
+    const heads = new Set<string>([...street.keys(), ...ward.keys(), ...district.keys(), ...STREET_KEYS, ...DISTRICT_KEYS, ...NUMBERED_HEADS, 'so',
+      ...WARD_KEYS.map((k) => k[0] ?? ''), ...CITY_KEYS.map((k) => k[0] ?? '')]);
+    idx = { street, ward, district, heads };
     indexCache.set(g, idx);
   }
   return idx;
@@ -108,6 +114,7 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] ?? '';
+    if (!ix.heads.has(t) && !(t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57)) continue;
     const prev = tokens[i - 1] ?? '';
     // Numbered streets: Đường số 8, Quốc lộ 1A, Tỉnh lộ 10, Hương lộ 2.
     const numbered = NUMBERED_RE;
@@ -196,8 +203,11 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
       continue;
     }
     const w = longestMatch(tokens, i, 5, (k) => (k.includes(' ') && !g.districtByFolded.has(k) ? g.wardByFolded.get(k) : undefined), ix.ward);
-    if (w && !STREET_KEYS.has(prev) && !PERSON_KEYS.has(prev) && !LANDMARK_PREV.has(prev)) {
-      wards.push({ name: g.wards.get(w.hit[0] ?? '')?.name ?? '', codes: w.hit, unit2025: null, at: i });
+    // Without a keyword, a ward name in a text with diacritics must be written capitalised ("tán thành" is a verb,
+    // not Phường Tân Thành); texts without diacritics give no such signal and are taken as written.
+    const wardName = w ? (g.wards.get(w.hit[0] ?? '')?.name ?? '') : '';
+    if (w && !STREET_KEYS.has(prev) && !PERSON_KEYS.has(prev) && !LANDMARK_PREV.has(prev) && (!a.hasDiacritics || isCapitalised(wardName))) {
+      wards.push({ name: wardName, codes: w.hit, unit2025: null, at: i });
       mark(i, w.n);
       i += w.n - 1;
     }

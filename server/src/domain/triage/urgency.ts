@@ -11,13 +11,13 @@
  * The rule only applies to complaints (type phan_anh): a suggestion or a question that mentions danger is not an
  * emergency report. Pure.
  */
-import { cueCounts } from './features.ts';
+import { analysisCues } from './features.ts';
 import type { TextAnalysis } from './normalize.ts';
 
 export type UrgencyCues = { acute: number; hazard: number; now: number; habitual: number; risk: number; past: number };
 
-export function urgencyCues(a: Pick<TextAnalysis, 'tokens'>): UrgencyCues {
-  const c = cueCounts(a.tokens);
+export function urgencyCues(a: TextAnalysis): UrgencyCues {
+  const c = analysisCues(a);
   const finalNgay = a.tokens[a.tokens.length - 1] === 'ngay' ? 1 : 0;
   return {
     acute: c.acute ?? 0,
