@@ -110,10 +110,43 @@ export const CUES: Record<string, readonly string[]> = {
   ],
 };
 
+/**
+ * Topic lexicons for the category and procedure models: everyday and administrative words for each city-issue
+ * category and each procedure (general vocabulary, so unseen messages with synonyms still get a signal).
+ */
+export const TOPICS: Record<string, readonly string[]> = {
+  'c:moi_truong': ['rac', 'rac thai', 'bo rac', 'xa rac', 'mui hoi', 'hoi thoi', 'boc mui', 'khoi bui', 'bui', 'o nhiem', 'nuoc thai', 'xa thai', 'chuot', 'muoi', 've sinh', 'thu gom', 'dot rac', 'xac dong vat', 'garbage', 'trash', 'smell', 'pollution'],
+  'c:chieu_sang': ['den duong', 'den chieu sang', 'bong den', 'tru den', 'cot den', 'toi om', 'khong co den', 'den hu', 'den tat', 'streetlight', 'street light'],
+  'c:cay_xanh': ['cay', 'cay xanh', 'nhanh cay', 'goc cay', 're cay', 'cat tia', 'chat cay', 'cua cay', 'trong cay', 'bong mat', 'tree', 'trees'],
+  'c:ngap_nuoc': ['ngap', 'ngap nuoc', 'trieu cuong', 'cong', 'nap cong', 'thoat nuoc', 'ho ga', 'nuoc dong', 'ut dong', 'mua lon', 'flood', 'flooding', 'drain'],
+  'c:tieng_on': ['on', 'on ao', 'tieng on', 'karaoke', 'loa', 'hat', 'nhac', 'keo', 'tieng may', 'ban dem', 'noise', 'noisy', 'loud'],
+  'c:trat_tu_do_thi': ['lan chiem', 'via he', 'hang rong', 'bay ban', 'buon ban', 'bang ron', 'quang cao', 'dau xe', 'giu xe', 'long duong', 'sidewalk', 'vendors'],
+  'c:xay_dung': ['xay dung', 'cong trinh', 'xay', 'sai phep', 'khong phep', 'co noi', 'coi noi', 'gian giao', 'vat lieu', 'xa ban', 'nut tuong', 'lun', 'construction', 'building'],
+  'c:dat_dai': ['dat', 'lan dat', 'tranh chap', 'ranh dat', 'thua dat', 'so do', 'so hong', 'quy hoach', 'boi thuong', 'giai toa', 'dat cong', 'land'],
+  'c:dien_nuoc': ['dien', 'cup dien', 'mat dien', 'tien dien', 'dien luc', 'nuoc may', 'mat nuoc', 'cup nuoc', 'tien nuoc', 'ong nuoc', 'day dien', 'dong ho', 'electricity', 'water supply', 'power cut', 'outage'],
+  'c:giao_duc': ['truong', 'hoc sinh', 'giao vien', 'co giao', 'thay giao', 'lop', 'hoc phi', 'mam non', 'tieu hoc', 'thcs', 'thpt', 'day them', 'school', 'teacher'],
+  'c:y_te': ['thuoc', 'nha thuoc', 'benh vien', 'tram y te', 'phong kham', 'bac si', 'tiem', 'vac xin', 'dich', 'sot xuat huyet', 'ngo doc', 'benh', 'clinic', 'hospital', 'medicine'],
+  'c:an_ninh': ['trom', 'cuop', 'cuop giat', 'ma tuy', 'danh nhau', 'lua dao', 'doi no', 'con do', 'tu tap', 'cong an', 'an ninh', 'mat trom', 'bao luc', 'theft', 'stolen', 'police', 'scam'],
+  'c:can_bo': ['can bo', 'nhan vien', 'thai do', 'hach dich', 'hach sach', 'nhung nhieu', 'coc loc', 'tre hen', 'qua han', 'tiep dan', 'mot cua', 'boi doi', 'officer', 'staff', 'rude'],
+  'c:giao_thong': ['ket xe', 'o ga', 'den giao thong', 'den tin hieu', 'giao thong', 'xe tai', 'xe ben', 'toc do', 'duong xa', 'vach ke', 'bien bao', 'nga tu', 'traffic', 'pothole'],
+  'p:khai_sinh': ['khai sinh', 'giay khai sinh', 'moi sinh', 'em be', 'birth'],
+  'p:khai_tu': ['khai tu', 'bao tu', 'giay bao tu', 'qua doi', 'mat', 'death'],
+  'p:ket_hon': ['ket hon', 'dang ky ket hon', 'cuoi', 'marriage', 'marry'],
+  'p:xac_nhan_tinh_trang_hon_nhan': ['tinh trang hon nhan', 'doc than', 'xac nhan doc than', 'single status'],
+  'p:trich_luc_ho_tich': ['trich luc', 'ban sao khai sinh', 'ban sao giay khai sinh', 'ho tich'],
+  'p:chung_thuc_ban_sao': ['sao y', 'chung thuc ban sao', 'ban sao', 'ban chinh', 'certified copy', 'certified copies'],
+  'p:chung_thuc_chu_ky': ['chung thuc chu ky', 'chu ky', 'uy quyen', 'hop dong', 'signature'],
+  'p:cu_tru': ['tam tru', 'thuong tru', 'cu tru', 'ho khau', 'luu tru', 'tam vang', 'nhap khau', 'residence'],
+  'p:dat_dai_so_do': ['so do', 'so hong', 'sang ten', 'tach thua', 'quyen su dung dat', 'chuyen nhuong', 'thua ke', 'land title'],
+  'p:giay_phep_xay_dung': ['giay phep xay dung', 'xin phep xay', 'cap phep xay dung', 'sua nha', 'xay nha', 'building permit'],
+  'p:ho_kinh_doanh': ['ho kinh doanh', 'dang ky kinh doanh', 'giay phep kinh doanh', 'mo quan', 'mo tiem', 'buon ban', 'business'],
+  'p:bhyt': ['bao hiem y te', 'the bao hiem', 'bao hiem', 'health insurance'],
+};
+
 type CueEntry = { rest: string[]; cue: string };
 /** First token → cue phrases starting with it. */
 const CUE_INDEX = new Map<string, CueEntry[]>();
-for (const [cue, phrases] of Object.entries(CUES))
+for (const [cue, phrases] of [...Object.entries(CUES), ...Object.entries(TOPICS)])
   for (const phrase of phrases) {
     const [head = '', ...rest] = phrase.split(' ');
     const list = CUE_INDEX.get(head) ?? [];
@@ -158,9 +191,10 @@ function hashName(name: string): number {
 
 /**
  * Feature-family settings chosen by 5-fold cross-validation (docs/triage.md): first/last-word features on; cue and
- * shape features weighted ×3 for the type/urgency models and ×0.5 for the category/procedure models.
+ * shape features weighted ×3 for the type/urgency models and ×0.5 for the category/procedure models; topic-lexicon
+ * features ×1 for type and ×2 for category/procedure.
  */
-export const FEATURE_FLAGS = { edges: true, typeCueScale: 3, topicCueScale: 0.5 };
+export const FEATURE_FLAGS = { edges: true, typeCueScale: 3, topicCueScale: 0.5, typeTopicScale: 1, topicTopicScale: 2 };
 /** Vocative and greeting openers skipped when looking at a message's first words ("ad ơi", "chào phường", "kính gửi"). */
 const OPENERS = new Set(['admin', 'oi', 'chao', 'xin', 'kinh', 'gui', 'ubnd', 'uy', 'ban', 'phuong', 'anh', 'chi', 'em', 'da', 'hello', 'hi', 'dear', 'a', 'moi', 'nguoi']);
 
@@ -183,7 +217,9 @@ export function featureNames(input: string | TextAnalysis): string[] {
 function shapeAndCueNames(a: TextAnalysis): string[] {
   const out: string[] = [];
   const counts = analysisCues(a);
-  for (const [cue, n] of Object.entries(counts)) out.push(`cue:${cue}`, `cue:${cue}:${Math.min(n, 3)}`);
+  for (const [cue, n] of Object.entries(counts))
+    if (cue.charCodeAt(1) === 58 /* ':' topic */) out.push(`topic:${cue}`);
+    else out.push(`cue:${cue}`, `cue:${cue}:${Math.min(n, 3)}`);
   // Combinations a linguist would name: danger happening now; asking while filing one's own case.
   if ((counts.hazard || counts.acute) && counts.now) out.push(counts.habitual ? 'cue:hazard+now+habitual' : 'cue:hazard+now');
   if (counts.ask && counts.own) out.push('cue:ask+own');
@@ -254,7 +290,7 @@ export function vectorize(input: string | TextAnalysis): SparseVector {
     bump((fnvStr(SEED_W, w) >>> 0) & HASH_MASK);
     if (i + 1 < words.length) bump((fnvStr(fnvStr(fnvStr(SEED_B, w), '_'), words[i + 1] ?? '') >>> 0) & HASH_MASK);
   }
-  for (const name of shapeAndCueNames(a)) slotIsCue[bump(hashName(name))] = 1;
+  for (const name of shapeAndCueNames(a)) slotIsCue[bump(hashName(name))] = name.startsWith('topic:') ? 2 : 1;
   const n = TOUCHED.length;
   const pairs = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -276,15 +312,17 @@ export function vectorize(input: string | TextAnalysis): SparseVector {
     slotIsCue[s] = 0;
     slotKeys[s] = -1;
   }
-  return { indices, values: scaled(raw, isCue, FEATURE_FLAGS.typeCueScale), topicValues: scaled(raw, isCue, FEATURE_FLAGS.topicCueScale) };
+  const F = FEATURE_FLAGS;
+  return { indices, values: scaled(raw, isCue, F.typeCueScale, F.typeTopicScale), topicValues: scaled(raw, isCue, F.topicCueScale, F.topicTopicScale) };
 }
 
 /** Log-scaled counts with cue/shape features multiplied by `cueScale`, then L2-normalised. */
-function scaled(raw: Float32Array, isCue: Uint8Array, cueScale: number): Float32Array {
+function scaled(raw: Float32Array, isCue: Uint8Array, cueScale: number, topicScale: number): Float32Array {
   const out = new Float32Array(raw.length);
   let norm = 0;
   for (let i = 0; i < raw.length; i++) {
-    const v = (raw[i] as number) * (isCue[i] ? cueScale : 1);
+    const kind = isCue[i];
+    const v = (raw[i] as number) * (kind === 1 ? cueScale : kind === 2 ? topicScale : 1);
     out[i] = v;
     norm += v * v;
   }
