@@ -11,6 +11,12 @@ import { openDb, type Db } from './db/client.ts';
 import { adminSocketPath, lockDataDir, pgliteDir } from './db/data-dir-lock.ts';
 import { buildApp } from './http/app.ts';
 import { startWorker, type Worker } from './jobs/worker.ts';
+import type { HttpClient } from './channels/channel.ts';
+import { createChannelDirectory, type ChannelDirectory } from './commands/channel-directory.ts';
+import { deliverDueMessages, type DeliveryDeps } from './commands/deliver-due-messages.ts';
+import { processInboundEvents } from './commands/process-inbound-events.ts';
+import { deleteStaleUploads } from './db/repositories/attachments.repo.ts';
+import { createSecretBox, loadSecretKey } from './lib/secret-box.ts';
 import { serveAdminSocket } from './lib/admin-socket.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
@@ -22,7 +28,10 @@ export type Running = {
   url: string | null;
   db: Db;
   ctx: CommandContext;
+  directory: ChannelDirectory;
   demoAccounts: DemoAccount[];
+  /** Runs an administrative operation (what `gandan user add`, `channel add` … do) in this process. */
+  admin(op: string, args: unknown): Promise<string[]>;
   stop(): Promise<void>;
 };
 
@@ -35,6 +44,8 @@ export type StartOptions = {
   db?: Db;
   workerPollMs?: number;
   rateLimits?: boolean;
+  /** HTTP for provider calls (tests point it at emulators through the base URLs, not through this). */
+  http?: HttpClient;
 };
 
 /**
@@ -73,33 +84,56 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
   let app: FastifyInstance | undefined;
   let url: string | null = null;
 
+  const box = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
+  const directory = createChannelDirectory({
+    db,
+    clock: ctx.clock,
+    box,
+    http: options.http ?? fetch,
+    baseUrls: config.providers,
+    log,
+  });
   if (config.role !== 'api') {
     const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-    worker = startWorker(
-      {
-        ...ctx,
-        workerId,
-        // Channels with credentials (Facebook, Zalo) add their configuration here; the portal needs none.
-        sendContext: async () => ({ config: {} as never, http: fetch, baseUrls: config.providers }),
-        onOutcome: (m, r) => {
-          metrics.deliveries.inc({ channel: m.channel, result: r.kind });
-          log.info({ outboundId: m.id, caseId: m.caseId, channel: m.channel, result: r.kind, code: 'code' in r ? r.code : undefined, attempt: m.attempts }, 'delivery attempt');
-        },
+    const delivery: DeliveryDeps = {
+      ...ctx,
+      workerId,
+      sendContext: (m) => directory.sendContext(m.channel, m.channelAccount),
+      onOutcome: (m, r) => {
+        metrics.deliveries.inc({ channel: m.channel, result: r.kind });
+        log.info({ outboundId: m.id, caseId: m.caseId, channel: m.channel, result: r.kind, code: 'code' in r ? r.code : undefined, attempt: m.attempts }, 'delivery attempt');
+        if (r.kind !== 'retry') void directory.reportOutcome(m.channel, m.channelAccount, r).catch(() => undefined);
       },
-      { log, pollMs: options.workerPollMs },
-    );
+    };
+    const inbound = { ...ctx, workerId, directory, log };
+    worker = startWorker({
+      drains: [
+        { name: 'inbound-events', batchSize: 50, run: (n) => processInboundEvents(inbound, n) },
+        { name: 'deliver-messages', batchSize: 50, run: (n) => deliverDueMessages(delivery, n) },
+      ],
+      periodic: [
+        // Zalo access tokens live 25 h: renew them an hour before they expire, one process at a time.
+        { name: 'refresh-tokens', everyMs: 60_000, run: () => directory.refreshExpiring(60 * 60_000) },
+        { name: 'remove-abandoned-uploads', everyMs: 10 * 60_000, run: async () => void (await deleteStaleUploads(db, new Date(ctx.clock.now().getTime() - 24 * 3_600_000))) },
+      ],
+      now: () => ctx.clock.now().getTime(),
+      pollMs: options.workerPollMs,
+      log,
+    });
   }
 
   if (config.role !== 'worker') {
-    app = await buildApp({ ctx, metrics, log, webDist: WEB_DIST, secureCookies: config.publicUrl.startsWith('https://'), rateLimits: options.rateLimits, isShuttingDown: () => shuttingDown });
+    const webhooks = { db, clock: ctx.clock, directory, notifyInbound: () => worker?.wake() };
+    app = await buildApp({ ctx, metrics, log, webhooks, webDist: WEB_DIST, secureCookies: config.publicUrl.startsWith('https://'), rateLimits: options.rateLimits, isShuttingDown: () => shuttingDown });
     url = await app.listen({ port: config.port, host: config.host });
   }
 
+  const admin = (op: string, args: unknown) => runAdminOperation({ ...ctx, box, onChannelsChanged: () => directory.invalidate() }, op, args);
   let socket: Server | undefined;
   if (unlock) {
     socket = await serveAdminSocket(adminSocketPath(config.dataDir), async (req) => {
       try {
-        return { ok: true, output: await runAdminOperation(ctx, req.op, req.args) };
+        return { ok: true, output: await admin(req.op, req.args) };
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };
       }
@@ -111,7 +145,9 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
     url,
     db,
     ctx,
+    directory,
     demoAccounts,
+    admin,
     stop: async () => {
       if (shuttingDown) return;
       shuttingDown = true;

@@ -53,6 +53,6 @@ export async function buildTestApp(fresh: FreshDb, opts: { rateLimits?: boolean 
   };
 
   function deliverOnce() {
-    return deliverDueMessages({ ...ctx, workerId: 'test-worker', sendContext: async () => ({ config: {} as never, http: fetch, baseUrls: { facebookGraphUrl: '', zaloOpenApiUrl: '', zaloOAuthUrl: '' } }) });
+    return deliverDueMessages({ ...ctx, workerId: 'test-worker', sendContext: async () => ({ config: {} as never, http: fetch, baseUrls: { facebookGraphUrl: '', zaloOpenApiUrl: '', zaloOAuthUrl: '' }, now: () => clock.now() }) });
   }
 }

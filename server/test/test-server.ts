@@ -12,16 +12,17 @@ export type TestServer = {
   db: Db;
   close(): Promise<void>;
   staff: { email: string; password: string; unitCode: string; role: string }[];
+  admin(op: string, args: unknown): Promise<string[]>;
 };
 
 /**
  * The whole product (API, web apps, worker) on a random local port with a fresh, seeded database.
  * Demo staff accounts all get TEST_PASSWORD.
  */
-export async function startTestServer(opts: { engine?: Engine; workerPollMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { engine?: Engine; workerPollMs?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
   const fresh = await freshDb(opts.engine ?? 'pglite');
   const port = await freePort();
-  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', GANDAN_PUBLIC_URL: `http://127.0.0.1:${port}`, GANDAN_LOG_LEVEL: 'silent' });
+  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', GANDAN_PUBLIC_URL: `http://127.0.0.1:${port}`, GANDAN_LOG_LEVEL: 'silent', GANDAN_SECRET_KEY: 'test-secret-key-for-channels', ...opts.env });
   const emails = ['admin@gandan.local', 'truongphong.saigon@gandan.local', 'canbo.saigon@gandan.local', 'canbo.linhxuan@gandan.local', 'canbo.soxaydung@gandan.local'];
   const running = await startGandan(config, {
     db: fresh.db,
@@ -33,6 +34,7 @@ export async function startTestServer(opts: { engine?: Engine; workerPollMs?: nu
   return {
     url: running.url ?? `http://127.0.0.1:${port}`,
     db: fresh.db,
+    admin: running.admin,
     staff: running.demoAccounts.map((a) => ({ email: a.email, password: a.password, unitCode: a.unitCode, role: a.role })),
     close: async () => {
       await running.stop();

@@ -9,6 +9,8 @@ export type ChannelCapabilities = {
   replyWindowMs: number | null;
   /** A longer window for replies written by a person (e.g. Messenger HUMAN_AGENT), if any. */
   humanReplyWindowMs: number | null;
+  /** Whether messages go through a connected provider account (a Page, an OA) with its own credentials. */
+  usesAccounts: boolean;
   /** Whether the citizen can be messaged at all (the portal shows replies on the tracking page). */
   canPushMessages: boolean;
   images: boolean;
@@ -22,7 +24,10 @@ export type HttpClient = (url: string, init: RequestInit) => Promise<Response>;
 
 export type RawWebhook = { headers: Record<string, string | string[] | undefined>; rawBody: Buffer; query: Record<string, string | undefined> };
 
-export type SendContext<Config> = { config: Config; http: HttpClient; baseUrls: { facebookGraphUrl: string; zaloOpenApiUrl: string; zaloOAuthUrl: string } };
+export type ProviderBaseUrls = { facebookGraphUrl: string; zaloOpenApiUrl: string; zaloOAuthUrl: string };
+
+/** What `send` gets besides the message: the account's configuration, HTTP, base URLs and the clock. */
+export type SendContext<Config> = { config: Config; http: HttpClient; baseUrls: ProviderBaseUrls; now: () => Date };
 
 /**
  * How to implement a channel: create `channels/<id>/index.ts` exporting one object that
@@ -37,8 +42,25 @@ export interface ChannelAdapter<Config> {
   configSchema: z.ZodType<Config>;
   /** Checks the provider's signature on the raw bytes (constant-time compare). */
   verifyWebhook(request: RawWebhook, config: Config): boolean;
+  /**
+   * The provider accounts (Page ids, OA ids) a webhook payload is addressed to, read without trusting it, so
+   * the right credentials can check its signature. [] when the payload names none.
+   */
+  webhookAccountIds(body: unknown): string[];
   /** Pure: payload → normalised events. Unknown event types are ignored, never thrown. */
   parseWebhook(body: unknown): InboundEvent[];
   /** Delivers one message; returns sent / retry / failed / held, never throws for provider errors. */
   send(message: OutboundMessage, ctx: SendContext<Config>): Promise<SendResult>;
+  /** Channels with accounts: which account a configuration connects, and Meta's webhook verify token if any. */
+  accountOf?(config: Config): { accountId: string; webhookVerifyToken?: string };
+  /**
+   * For channels whose access tokens expire: exchanges the stored refresh credentials for new ones. The caller
+   * stores the returned configuration before using it (a refresh token may be single-use).
+   */
+  refreshCredentials?(config: Config, ctx: Omit<SendContext<Config>, 'config'>): Promise<CredentialRefresh<Config>>;
 }
+
+export type CredentialRefresh<Config> =
+  | { kind: 'refreshed'; config: Config; accessTokenTtlMs: number; refreshTokenTtlMs: number }
+  /** permanent: the stored credentials are spent or revoked and a person must re-authorise the account. */
+  | { kind: 'failed'; code: string; permanent: boolean; detail?: string };

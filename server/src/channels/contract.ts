@@ -50,7 +50,7 @@ export const jsonResponse = (body: unknown, status = 200, headers: Record<string
 export function runChannelContract<Config>(opts: ChannelContractOptions<Config>): void {
   const { adapter, config } = opts;
   const fixtures = readdirSync(opts.fixturesDir).filter((f) => f.endsWith('.json')).sort();
-  const ctx = (http: HttpClient): SendContext<Config> => ({ config, http, baseUrls });
+  const ctx = (http: HttpClient): SendContext<Config> => ({ config, http, baseUrls, now: () => new Date() });
 
   void describe(`channel contract: ${adapter.id}`, () => {
     void it('has a config schema that accepts the test config', () => {

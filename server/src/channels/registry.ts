@@ -1,10 +1,14 @@
 import type { ChannelId } from '../domain/message/message.ts';
 import type { ChannelAdapter } from './channel.ts';
+import { facebookChannel } from './facebook/index.ts';
 import { portalChannel } from './portal/index.ts';
+import { zaloChannel } from './zalo/index.ts';
 
 /** Every channel adapter, one line each (STYLE §4). */
 const adapters: Partial<Record<ChannelId, ChannelAdapter<never>>> = {
   portal: portalChannel as unknown as ChannelAdapter<never>,
+  facebook: facebookChannel as unknown as ChannelAdapter<never>,
+  zalo: zaloChannel as unknown as ChannelAdapter<never>,
 };
 
 export function findChannel(id: string): ChannelAdapter<never> | undefined {

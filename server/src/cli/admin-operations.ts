@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../../contracts/enums.ts';
+import { addChannelAccount } from '../commands/add-channel-account.ts';
 import type { CommandContext } from '../commands/context.ts';
 import { createStaffUser } from '../commands/create-staff-user.ts';
+import { listChannelAccountViews } from '../commands/list-channel-accounts.ts';
+import type { SecretBox } from '../lib/secret-box.ts';
+
+/** What an administrative operation may use: the command context plus the credentials box. */
+export type AdminContext = CommandContext & { box: SecretBox; onChannelsChanged?: () => void };
 
 /**
  * Administrative operations the CLI runs against the product database. The same functions run either in the
@@ -18,18 +24,52 @@ export const ADMIN_OPERATIONS = {
       unit: z.string().min(1),
       password: z.string().optional(),
     }),
-    run: async (ctx: CommandContext, a: { email: string; name: string; role: (typeof STAFF_ROLES)[number]; unit: string; password?: string | undefined }) => {
+    run: async (ctx: AdminContext, a: { email: string; name: string; role: (typeof STAFF_ROLES)[number]; unit: string; password?: string | undefined }) => {
       const created = await createStaffUser(ctx, { email: a.email, name: a.name, role: a.role, unitCode: a.unit, password: a.password });
       const lines = [`created staff user ${a.email} (${a.role}, unit ${a.unit}) id ${created.id}`];
       if (created.generated) lines.push(`password: ${created.password}`);
       return lines;
     },
   },
+  'channel.add': {
+    args: z.object({
+      channel: z.enum(['facebook', 'zalo']),
+      unit: z.string().min(1),
+      name: z.string().max(200).optional(),
+      config: z.record(z.string(), z.string()),
+    }),
+    run: async (ctx: AdminContext, a: { channel: 'facebook' | 'zalo'; unit: string; name?: string | undefined; config: Record<string, string> }) => {
+      const r = await addChannelAccount(ctx, { channel: a.channel, unitCode: a.unit, name: a.name, config: a.config });
+      ctx.onChannelsChanged?.();
+      return [`${r.created ? 'connected' : 'updated'} ${a.channel} ${r.accountId} to unit ${a.unit} (credentials stored encrypted)`];
+    },
+  },
+  'channel.list': {
+    args: z.object({}),
+    run: async (ctx: AdminContext) => {
+      const views = await listChannelAccountViews(ctx);
+      if (views.length === 0) return ['no channels connected (gandan channel add facebook|zalo …)'];
+      return views.map((v) =>
+        [
+          v.channel,
+          v.accountId,
+          `unit ${v.unitCode}`,
+          v.health + (v.healthReason ? ` (${v.healthReason})` : ''),
+          `last event ${v.lastEventAt?.toISOString() ?? 'never'}`,
+          `token ${v.accessTokenExpiresAt ? `expires ${v.accessTokenExpiresAt.toISOString()}${v.tokenExpiresSoon ? ' SOON' : ''}` : 'expiry unknown'}`,
+          `held ${v.held}`,
+          `dead ${v.dead}`,
+          `sent 24h ${v.sent24h}`,
+          `followers ${v.followers}`,
+        ].join('\t'),
+      );
+    },
+  },
 } as const;
 
 export type AdminOperationName = keyof typeof ADMIN_OPERATIONS;
 
-export async function runAdminOperation(ctx: CommandContext, name: string, rawArgs: unknown): Promise<string[]> {
+export async function runAdminOperation(ctx: AdminContext, name: string, rawArgs: unknown): Promise<string[]> {
   const op = ADMIN_OPERATIONS[name as AdminOperationName];
   if (!op) throw new Error(`unknown operation ${name}`);
   const parsed = op.args.safeParse(rawArgs);
@@ -37,5 +77,5 @@ export async function runAdminOperation(ctx: CommandContext, name: string, rawAr
     const issue = parsed.error.issues[0];
     throw new Error(`invalid --${String(issue?.path[0])}: ${issue?.message}`);
   }
-  return op.run(ctx, parsed.data);
+  return (op.run as (c: AdminContext, a: unknown) => Promise<string[]>)(ctx, parsed.data);
 }

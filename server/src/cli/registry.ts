@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerChannelCommand } from './channel.command.ts';
 import { registerEmulateCommand } from './emulate.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerStartCommand } from './start.command.ts';
@@ -13,6 +14,7 @@ export function registerCommands(program: Command): void {
   registerStartCommand(program);
   registerMigrateCommand(program);
   registerUserCommand(program);
+  registerChannelCommand(program);
   registerEmulateCommand(program);
   registerTriageCommand(program);
 }

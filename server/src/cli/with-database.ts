@@ -5,6 +5,7 @@ import { openDb } from '../db/client.ts';
 import { adminSocketPath, isDataDirLocked, lockDataDir, pgliteDir } from '../db/data-dir-lock.ts';
 import { callAdminSocket } from '../lib/admin-socket.ts';
 import { systemClock } from '../lib/clock.ts';
+import { createSecretBox, loadSecretKey } from '../lib/secret-box.ts';
 import { CliError } from './cli-error.ts';
 import { runAdminOperation } from './admin-operations.ts';
 
@@ -28,7 +29,8 @@ export async function runAgainstDatabase(op: string, args: unknown): Promise<str
   try {
     await prepareDatabase(db);
     const ctx: CommandContext = { db, clock: systemClock, random: cryptoRandom, publicUrl: config.publicUrl, notifyOutbox: () => undefined };
-    return await runAdminOperation(ctx, op, args).catch((err: unknown) => {
+    const box = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
+    return await runAdminOperation({ ...ctx, box }, op, args).catch((err: unknown) => {
       throw err instanceof Error && err.message.startsWith('invalid --') ? new CliError(err.message) : err;
     });
   } finally {

@@ -15,9 +15,10 @@ function scriptedChannel(script: SendResult[]) {
   const calls: OutboundMessage[] = [];
   const adapter = {
     id: 'portal',
-    capabilities: { replyWindowMs: null, humanReplyWindowMs: null, canPushMessages: true, images: false, files: false, deliveryReceipts: false, maxTextLength: 2000 },
+    capabilities: { usesAccounts: false, replyWindowMs: null, humanReplyWindowMs: null, canPushMessages: true, images: false, files: false, deliveryReceipts: false, maxTextLength: 2000 },
     configSchema: z.object({}),
     verifyWebhook: () => false,
+    webhookAccountIds: () => [],
     parseWebhook: () => [],
     send: async (m: OutboundMessage): Promise<SendResult> => {
       calls.push(m);
@@ -29,7 +30,7 @@ function scriptedChannel(script: SendResult[]) {
 
 function deps(t: TestApp, clock: ReturnType<typeof manualClock>, adapter: ChannelAdapter<never>, workerId = 'w1', random = 0.5): DeliveryDeps {
   const ctx: CommandContext = { ...t.ctx, clock, random: { ...cryptoRandom, unit: () => random } };
-  return { ...ctx, workerId, findChannel: () => adapter, sendContext: async () => ({ config: {} as never, http: fetch, baseUrls: { facebookGraphUrl: '', zaloOpenApiUrl: '', zaloOAuthUrl: '' } }) };
+  return { ...ctx, workerId, findChannel: () => adapter, sendContext: async () => ({ config: {} as never, http: fetch, baseUrls: { facebookGraphUrl: '', zaloOpenApiUrl: '', zaloOAuthUrl: '' }, now: () => clock.now() }) };
 }
 
 async function outbound(t: TestApp, caseId: string) {

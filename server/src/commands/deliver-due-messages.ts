@@ -7,7 +7,8 @@ import type { CommandContext } from './context.ts';
 
 export type DeliveryDeps = CommandContext & {
   workerId: string;
-  sendContext: (m: ClaimedOutbound) => Promise<SendContext<never> | undefined>;
+  /** The account's credentials and HTTP for a message, or the reason it must be held. */
+  sendContext: (m: ClaimedOutbound) => Promise<SendContext<never> | { held: string }>;
   onOutcome?: (m: ClaimedOutbound, result: SendResult) => void;
   /** The adapter registry; tests pass their own adapters. */
   findChannel?: (id: string) => ChannelAdapter<never> | undefined;
@@ -40,7 +41,7 @@ async function sendOne(deps: DeliveryDeps, m: ClaimedOutbound): Promise<SendResu
   const adapter = (deps.findChannel ?? findChannel)(m.channel);
   if (!adapter) return { kind: 'failed', code: 'CHANNEL_UNKNOWN' };
   const ctx = await deps.sendContext(m);
-  if (!ctx) return { kind: 'held', code: 'CHANNEL_NOT_CONFIGURED' };
+  if ('held' in ctx) return { kind: 'held', code: ctx.held };
   try {
     return await adapter.send(
       {

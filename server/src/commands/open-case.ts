@@ -5,6 +5,7 @@ import { findOrCreateIdentity, type CitizenContact } from '../db/repositories/ci
 import { findIntakeUnit, insertCaseWithAcknowledgement } from '../db/repositories/intake.repo.ts';
 import { renderTemplate } from '../domain/case/render-template.ts';
 import { formatTrackingCode, TRACKING_ALPHABET } from '../domain/case/tracking-code.ts';
+import type { InboundAttachment } from '../domain/message/message.ts';
 import { isInsideCityBounds } from '../domain/place/city-bounds.ts';
 import { DEFAULT_ACK_TEMPLATES, formatLocalDateTime, unitDisplayName } from '../i18n/messages.ts';
 import { AppError } from '../lib/app-error.ts';
@@ -25,6 +26,8 @@ export type OpenCaseInput = {
   contact?: CitizenContact | undefined;
   location?: { lat: number; lng: number } | undefined;
   uploadTokens?: readonly string[] | undefined;
+  /** Photos and files a channel message carried (provider URLs). */
+  attachments?: readonly InboundAttachment[] | undefined;
   locale: Locale;
   createdByStaffId?: string | null;
 };
@@ -38,24 +41,16 @@ export type OpenCaseResult = { kind: 'opened'; caseId: string; trackingCode: str
 export async function openCase(ctx: CommandContext, input: OpenCaseInput): Promise<OpenCaseResult> {
   if (input.location && !isInsideCityBounds(input.location)) throw new AppError('LOCATION_OUT_OF_RANGE');
   const at = ctx.clock.now();
-  // 2^40 codes: a collision is rare but possible; the transaction is then rolled back and a new code drawn.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const trackingCode = formatTrackingCode(ctx.random.symbols(8, TRACKING_ALPHABET.length));
-    const result = await ctx.db.transaction((tx) => openCaseWithCode(ctx, tx, input, trackingCode, at)).catch((err: unknown) => {
-      if (err instanceof TrackingCodeTaken) return null;
-      throw err;
-    });
-    if (result) {
-      ctx.notifyOutbox();
-      return result;
-    }
-  }
-  throw new Error('could not draw an unused tracking code in 5 attempts');
+  const result = await ctx.db.transaction((tx) => openCaseInTransaction(ctx, tx, input, at));
+  ctx.notifyOutbox();
+  return result;
 }
 
-class TrackingCodeTaken extends Error {}
-
-async function openCaseWithCode(ctx: CommandContext, tx: Queryable, input: OpenCaseInput, trackingCode: string, at: Date): Promise<OpenCaseResult> {
+/**
+ * The work of `openCase` inside the caller's transaction (channel messages take a per-sender lock first).
+ * The caller wakes the outbox after commit.
+ */
+export async function openCaseInTransaction(ctx: CommandContext, tx: Queryable, input: OpenCaseInput, at: Date): Promise<OpenCaseResult> {
   const found = await findIntakeUnit(tx, input.unitCode ?? CITY_UNIT_CODE, input.locale);
   if (!found) throw new AppError('UNIT_NOT_FOUND', { unitCode: input.unitCode });
   const { unit, template } = found;
@@ -69,32 +64,38 @@ async function openCaseWithCode(ctx: CommandContext, tx: Queryable, input: OpenC
     : undefined;
   const c = input.contact;
   const hasContact = Boolean(c && (c.name || c.phone || c.email));
-  const written = await insertCaseWithAcknowledgement(tx, {
-    trackingCode,
-    type: input.type ?? 'phan_anh',
-    unitId: unit.id,
-    unitCode: unit.code,
-    citizenId: identity?.citizenId ?? null,
-    newCitizen: !identity && hasContact ? { name: c?.name ?? null, phone: c?.phone ?? null, email: c?.email ?? null } : null,
-    identityId: identity?.identityId ?? null,
-    channel: input.channel,
-    channelAccount: input.identity?.channelAccount ?? '',
-    recipientId: input.identity?.externalId ?? null,
-    intakeMethod: input.intakeMethod,
-    text: input.text,
-    location: input.location ?? null,
-    providerMessageId: input.providerMessageId ?? null,
-    createdByStaffId: input.createdByStaffId ?? null,
-    acknowledgement: renderTemplate(template ?? DEFAULT_ACK_TEMPLATES[input.locale], {
-      unitName: unitDisplayName(unit, input.locale),
+  // 2^40 codes: a collision is rare but possible; the statement then writes nothing and a new code is drawn.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const trackingCode = formatTrackingCode(ctx.random.symbols(8, TRACKING_ALPHABET.length));
+    const written = await insertCaseWithAcknowledgement(tx, {
       trackingCode,
-      receivedAt: formatLocalDateTime(at, input.locale),
-      trackUrl: `${ctx.publicUrl}/track/${trackingCode}`,
-    }),
-    at,
-  });
-  if (!written) throw new TrackingCodeTaken();
-  const tokens = input.uploadTokens ?? [];
-  if ((await claimUploads(tx, tokens, written.caseId, written.messageId)) !== tokens.length) throw new AppError('UPLOAD_NOT_FOUND');
-  return { kind: 'opened', caseId: written.caseId, trackingCode, acknowledgementId: written.acknowledgementId };
+      type: input.type ?? 'phan_anh',
+      unitId: unit.id,
+      unitCode: unit.code,
+      citizenId: identity?.citizenId ?? null,
+      newCitizen: !identity && hasContact ? { name: c?.name ?? null, phone: c?.phone ?? null, email: c?.email ?? null } : null,
+      identityId: identity?.identityId ?? null,
+      channel: input.channel,
+      channelAccount: input.identity?.channelAccount ?? '',
+      recipientId: input.identity?.externalId ?? null,
+      intakeMethod: input.intakeMethod,
+      text: input.text,
+      attachments: input.attachments ?? [],
+      location: input.location ?? null,
+      providerMessageId: input.providerMessageId ?? null,
+      createdByStaffId: input.createdByStaffId ?? null,
+      acknowledgement: renderTemplate(template ?? DEFAULT_ACK_TEMPLATES[input.locale], {
+        unitName: unitDisplayName(unit, input.locale),
+        trackingCode,
+        receivedAt: formatLocalDateTime(at, input.locale),
+        trackUrl: `${ctx.publicUrl}/track/${trackingCode}`,
+      }),
+      at,
+    });
+    if (!written) continue;
+    const tokens = input.uploadTokens ?? [];
+    if ((await claimUploads(tx, tokens, written.caseId, written.messageId)) !== tokens.length) throw new AppError('UPLOAD_NOT_FOUND');
+    return { kind: 'opened', caseId: written.caseId, trackingCode, acknowledgementId: written.acknowledgementId };
+  }
+  throw new Error('could not draw an unused tracking code in 5 attempts');
 }

@@ -17,9 +17,13 @@ import { publicRoutes } from './routes/public/public.routes.ts';
 import { authRoutes } from './routes/staff/auth.routes.ts';
 import { caseRoutes } from './routes/staff/cases.routes.ts';
 import { settingsRoutes } from './routes/staff/settings.routes.ts';
+import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
+import type { WebhookDeps } from '../commands/accept-webhook.ts';
 
 export type AppDeps = {
   ctx: CommandContext;
+  /** Provider webhooks; absent in tests that do not need them. */
+  webhooks?: WebhookDeps;
   metrics: Metrics;
   log: Logger;
   /** Built web apps (web/dist); when missing, pages answer with a hint to build them. */
@@ -75,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/staff', ctx: deps.ctx, secureCookies: deps.secureCookies ?? false });
   await app.register(caseRoutes, { prefix: '/api/staff', ctx: deps.ctx, metrics: deps.metrics });
   await app.register(settingsRoutes, { prefix: '/api/staff', ctx: deps.ctx });
+  if (deps.webhooks) await app.register(webhookRoutes, { deps: deps.webhooks, metrics: deps.metrics });
   await registerWebApps(app, deps.webDist);
 
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 'NOT_FOUND'));

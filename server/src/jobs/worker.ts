@@ -1,58 +1,72 @@
-import { deleteStaleUploads } from '../db/repositories/attachments.repo.ts';
-import { deliverDueMessages, type DeliveryDeps } from '../commands/deliver-due-messages.ts';
 import type { Logger } from '../lib/logger.ts';
 
 export type Worker = { wake(): void; stop(): Promise<void>; readonly running: boolean };
 
+/** A queue the worker drains: `run` claims and handles up to `batchSize` items and returns how many it took. */
+export type DrainTask = { name: string; batchSize: number; run: (batchSize: number) => Promise<number> };
+/** Something done every `everyMs` (token refresh, removing abandoned uploads). */
+export type PeriodicTask = { name: string; everyMs: number; run: () => Promise<void> };
+
 export type WorkerOptions = {
+  drains: DrainTask[];
+  periodic?: PeriodicTask[];
+  now: () => number;
   pollMs?: number;
-  batchSize?: number;
-  /** After a partial batch, wait this long before claiming again so claims fill up under a steady trickle. */
+  /** After partial batches, wait this long before claiming again so claims fill up under a steady trickle. */
   lingerMs?: number;
   log: Logger;
 };
 
-const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
-const HOUSEKEEPING_MS = 10 * 60 * 1000;
-
 /**
- * The background worker: drains the outbox, waking at once when this process queues a message and every
- * `pollMs` otherwise (messages queued by other processes). `stop()` lets the batch in hand finish.
+ * The background worker: drains its queues (outbox, inbound webhooks), waking at once when this process adds
+ * work and every `pollMs` otherwise (work added by other processes). `stop()` lets the batch in hand finish.
  */
-export function startWorker(deps: DeliveryDeps, opts: WorkerOptions): Worker {
+export function startWorker(opts: WorkerOptions): Worker {
   const pollMs = opts.pollMs ?? 500;
-  const batchSize = opts.batchSize ?? 50;
   const lingerMs = opts.lingerMs ?? 20;
+  const lastRun = new Map<string, number>();
   let running = true;
   let wakeUp: (() => void) | undefined;
-  let lastHousekeeping = 0;
 
-  const sleep = () =>
+  const sleep = (ms: number, interruptible: boolean) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, pollMs);
-      wakeUp = () => {
-        clearTimeout(timer);
-        resolve();
-      };
+      const timer = setTimeout(resolve, ms);
+      if (interruptible) {
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      }
     });
+
+  const guarded = async <T>(name: string, fn: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      opts.log.error({ task: name, err: err instanceof Error ? err.message : String(err) }, 'worker task failed');
+      return fallback;
+    }
+  };
 
   const loop = async () => {
     while (running) {
       let claimed = 0;
-      try {
-        claimed = await deliverDueMessages(deps, batchSize);
-        const now = deps.clock.now().getTime();
-        if (now - lastHousekeeping > HOUSEKEEPING_MS) {
-          lastHousekeeping = now;
-          const removed = await deleteStaleUploads(deps.db, new Date(now - UPLOAD_TTL_MS));
-          if (removed > 0) opts.log.info({ removed }, 'removed abandoned uploads');
+      let full = false;
+      for (const task of opts.drains) {
+        const n = await guarded(task.name, () => task.run(task.batchSize), 0);
+        claimed += n;
+        full ||= n >= task.batchSize;
+      }
+      for (const task of opts.periodic ?? []) {
+        const now = opts.now();
+        if (now - (lastRun.get(task.name) ?? 0) >= task.everyMs) {
+          lastRun.set(task.name, now);
+          await guarded(task.name, task.run, undefined);
         }
-      } catch (err) {
-        opts.log.error({ err: err instanceof Error ? err.message : String(err) }, 'worker iteration failed');
       }
       if (!running) break;
-      if (claimed === 0) await sleep();
-      else if (claimed < batchSize && lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, lingerMs));
+      if (claimed === 0) await sleep(pollMs, true);
+      else if (!full && lingerMs > 0) await sleep(lingerMs, false);
     }
   };
   const done = loop();

@@ -13,6 +13,12 @@ export function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
+    webhooks: new Counter({
+      name: 'gandan_webhooks_total',
+      help: 'Webhook deliveries by channel and outcome (stored, duplicate, ignored)',
+      labelNames: ['channel', 'outcome'] as const,
+      registers: [registry],
+    }),
     casesOpened: new Counter({ name: 'gandan_cases_opened_total', help: 'Cases opened by channel', labelNames: ['channel'] as const, registers: [registry] }),
     deliveries: new Counter({
       name: 'gandan_outbound_attempts_total',

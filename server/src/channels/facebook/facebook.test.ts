@@ -58,14 +58,16 @@ void it('verifies the spec vector only on the escaped bytes', () => {
 });
 
 void it('uses HUMAN_AGENT only for a person’s reply between 24 h and 7 days; refuses automatic messages', async () => {
-  const old = new Date(Date.now() - 30 * 3_600_000);
+  // Fixed dates: the adapter reads time from SendContext.now.
+  const now = () => new Date('2026-11-02T10:00:00Z');
+  const old = new Date(now().getTime() - 30 * 3_600_000);
   const http = fakeHttp(() => jsonResponse({ recipient_id: '2', message_id: 'm_2' }));
-  const sent = await facebookChannel.send({ ...message, origin: 'reply', lastInboundAt: old }, { config, http, baseUrls: { facebookGraphUrl: 'https://g', zaloOpenApiUrl: '', zaloOAuthUrl: '' } });
+  const sent = await facebookChannel.send({ ...message, origin: 'reply', lastInboundAt: old }, { config, http, baseUrls: { facebookGraphUrl: 'https://g', zaloOpenApiUrl: '', zaloOAuthUrl: '' }, now });
   assert.equal(sent.kind, 'sent');
   const body = JSON.parse(String(http.calls[0]!.init.body)) as Record<string, unknown>;
   assert.deepEqual([body.messaging_type, body.tag], ['MESSAGE_TAG', 'HUMAN_AGENT']);
   assert.match(http.calls[0]!.url, /^https:\/\/g\/v25\.0\/111111111111111\/messages\?access_token=EAAdemoPageToken&appsecret_proof=a545aa95/);
-  const auto = await facebookChannel.send({ ...message, lastInboundAt: old }, { config, http: fakeHttp(undefined), baseUrls: { facebookGraphUrl: 'https://g', zaloOpenApiUrl: '', zaloOAuthUrl: '' } });
+  const auto = await facebookChannel.send({ ...message, lastInboundAt: old }, { config, http: fakeHttp(undefined), baseUrls: { facebookGraphUrl: 'https://g', zaloOpenApiUrl: '', zaloOAuthUrl: '' }, now });
   assert.deepEqual(auto, { kind: 'failed', code: 'WINDOW_CLOSED' });
 });
 

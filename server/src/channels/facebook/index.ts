@@ -23,7 +23,7 @@ export type FacebookConfig = z.infer<typeof FacebookConfigSchema>;
 
 export const facebookChannel = {
   id: 'facebook',
-  capabilities: { replyWindowMs, humanReplyWindowMs, canPushMessages: true, images: true, files: true, deliveryReceipts: true, maxTextLength },
+  capabilities: { usesAccounts: true, replyWindowMs, humanReplyWindowMs, canPushMessages: true, images: true, files: true, deliveryReceipts: true, maxTextLength },
   configSchema: FacebookConfigSchema as z.ZodType<FacebookConfig>,
   verifyWebhook(request, config) {
     const header = request.headers['x-hub-signature-256'];
@@ -33,10 +33,17 @@ export const facebookChannel = {
     const expected = createHmac('sha256', config.appSecret).update(request.rawBody).digest();
     return given.length === expected.length && timingSafeEqual(given, expected);
   },
+  /** Each entry's id is the Page the events belong to (facebook spec §2.4). */
+  webhookAccountIds(body) {
+    const entries = (body as { entry?: unknown } | null)?.entry;
+    if (!Array.isArray(entries)) return [];
+    return [...new Set(entries.map((e) => (e as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string'))];
+  },
   parseWebhook: parseFacebookWebhook,
-  async send(message, { config, http, baseUrls }) {
+  accountOf: (config) => ({ accountId: config.pageId, webhookVerifyToken: config.verifyToken }),
+  async send(message, { config, http, baseUrls, now }) {
     if (!message.recipientId) return { kind: 'failed', code: 'NO_RECIPIENT' };
-    const ageMs = message.lastInboundAt ? Date.now() - message.lastInboundAt.getTime() : 0;
+    const ageMs = message.lastInboundAt ? now().getTime() - message.lastInboundAt.getTime() : 0;
     let tagging: Record<string, string> = { messaging_type: 'RESPONSE' };
     if (ageMs > replyWindowMs) {
       // Only a person's reply may use HUMAN_AGENT; automatic messages past 24 h are not allowed (spec §5.2).

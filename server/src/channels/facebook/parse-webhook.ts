@@ -18,7 +18,9 @@ function parseMessaging(e: FbMessagingEvent): InboundEvent[] {
   if (!sender || !recipient) return [];
   const occurredAt = new Date(e.timestamp ?? 0);
   if (e.message?.mid) {
-    if (e.message.is_echo) return [{ kind: 'echo', providerMessageId: e.message.mid, channelAccount: sender, recipientId: recipient, text: e.message.text ?? '', occurredAt }];
+    if (e.message.is_echo) {
+      return [{ kind: 'echo', providerMessageId: e.message.mid, channelAccount: sender, recipientId: recipient, text: e.message.text ?? '', ...(e.message.metadata ? { metadata: e.message.metadata } : {}), occurredAt }];
+    }
     const attachments = (e.message.attachments ?? []).flatMap(toAttachment);
     const location = (e.message.attachments ?? []).map((a) => a.payload?.coordinates).find((c) => c !== undefined);
     return [{

@@ -8,6 +8,7 @@ import type { ChannelAdapter } from '../channel.ts';
 export const portalChannel = {
   id: 'portal',
   capabilities: {
+    usesAccounts: false,
     replyWindowMs: null,
     humanReplyWindowMs: null,
     canPushMessages: false,
@@ -19,6 +20,7 @@ export const portalChannel = {
   configSchema: z.object({}),
   // Portal intake is a first-party HTTP API, not a signed webhook.
   verifyWebhook: () => false,
+  webhookAccountIds: () => [],
   parseWebhook: () => [],
   send: async () => ({ kind: 'sent', providerMessageId: null }),
 } satisfies ChannelAdapter<Record<string, never>>;

@@ -4,6 +4,7 @@ import type { SendResult } from '../../domain/message/message.ts';
 import type { ChannelAdapter } from '../channel.ts';
 import { postConsultationMessage } from './client.ts';
 import { parseZaloWebhook } from './parse-webhook.ts';
+import { refreshZaloToken } from './refresh-token.ts';
 
 /** Consultation messages need an interaction within 7 days (free within 48 h) (zalo spec §4.4). */
 const replyWindowMs = 7 * 24 * 3_600_000;
@@ -20,7 +21,7 @@ export type ZaloConfig = z.infer<typeof ZaloConfigSchema>;
 
 export const zaloChannel = {
   id: 'zalo',
-  capabilities: { replyWindowMs, humanReplyWindowMs: null, canPushMessages: true, images: true, files: true, deliveryReceipts: true, maxTextLength: 2000 },
+  capabilities: { usesAccounts: true, replyWindowMs, humanReplyWindowMs: null, canPushMessages: true, images: true, files: true, deliveryReceipts: true, maxTextLength: 2000 },
   configSchema: ZaloConfigSchema as z.ZodType<ZaloConfig>,
   /** mac = sha256(app_id + raw body + timestamp + OA secret key); app_id and timestamp from the body (zalo spec §3.2). */
   verifyWebhook(request, config) {
@@ -37,10 +38,18 @@ export const zaloChannel = {
     const expected = createHash('sha256').update(config.appId).update(request.rawBody).update(fields.timestamp).update(config.oaSecretKey).digest();
     return timingSafeEqual(Buffer.from(value, 'hex'), expected);
   },
+  /** The OA: `oa_id` on follow events, the sender of OA echoes, else the recipient (zalo spec §3.3–3.4). */
+  webhookAccountIds(body) {
+    const b = body as { oa_id?: unknown; event_name?: unknown; sender?: { id?: unknown }; recipient?: { id?: unknown } } | null;
+    if (!b || typeof b !== 'object') return [];
+    const id = b.oa_id ?? (typeof b.event_name === 'string' && b.event_name.startsWith('oa_send_') ? b.sender?.id : b.recipient?.id);
+    return typeof id === 'string' || typeof id === 'number' ? [String(id)] : [];
+  },
   parseWebhook: parseZaloWebhook,
-  async send(message, { config, http, baseUrls }) {
+  accountOf: (config) => ({ accountId: config.oaId }),
+  async send(message, { config, http, baseUrls, now }) {
     if (!message.recipientId) return { kind: 'failed', code: 'NO_RECIPIENT' };
-    if (message.lastInboundAt && Date.now() - message.lastInboundAt.getTime() > replyWindowMs) return { kind: 'failed', code: 'WINDOW_CLOSED' };
+    if (message.lastInboundAt && now().getTime() - message.lastInboundAt.getTime() > replyWindowMs) return { kind: 'failed', code: 'WINDOW_CLOSED' };
     if (message.text.length > 2000) return { kind: 'failed', code: 'TEXT_TOO_LONG' };
     let result;
     try {
@@ -50,6 +59,17 @@ export const zaloChannel = {
     }
     if (!result.answer || result.status >= 500) return { kind: 'retry', code: 'PROVIDER_UNAVAILABLE', detail: `HTTP ${result.status}` };
     return mapZaloAnswer(result.answer.error ?? -1, result.answer.message, result.answer.data?.message_id);
+  },
+  /** Access token 25 h, refresh token 3 months and single-use (zalo spec §2.2). */
+  async refreshCredentials(config, { http, baseUrls }) {
+    const r = await refreshZaloToken(config, { http, baseUrls });
+    if (r.kind === 'failed') return { kind: 'failed', code: r.code, permanent: r.code === 'ZALO_REFRESH_REJECTED', detail: r.detail };
+    return {
+      kind: 'refreshed',
+      config: { ...config, accessToken: r.accessToken, refreshToken: r.refreshToken },
+      accessTokenTtlMs: r.expiresInSeconds * 1000,
+      refreshTokenTtlMs: 90 * 24 * 3_600_000,
+    };
   },
 } satisfies ChannelAdapter<ZaloConfig>;
 

@@ -53,7 +53,7 @@ void it('accepts the signature without the mac= prefix and in upper case, reject
 
 void it('sends the access_token header to message/cs', async () => {
   const http = fakeHttp(() => jsonResponse({ error: 0, message: 'Success', data: { message_id: 'm1' } }));
-  await zaloChannel.send({ idempotencyKey: 'k', channelAccount: config.oaId, recipientId: 'u1', text: 'x', origin: 'reply', lastInboundAt: null }, { config, http, baseUrls });
+  await zaloChannel.send({ idempotencyKey: 'k', channelAccount: config.oaId, recipientId: 'u1', text: 'x', origin: 'reply', lastInboundAt: null }, { config, http, baseUrls, now: () => new Date() });
   assert.equal(http.calls[0]!.url, 'https://openapi.test/v3.0/oa/message/cs');
   assert.equal((http.calls[0]!.init.headers as Record<string, string>).access_token, 'at_demo_01');
 });

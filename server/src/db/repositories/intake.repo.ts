@@ -47,6 +47,7 @@ export type NewCaseWithAcknowledgement = {
   recipientId: string | null;
   intakeMethod: IntakeMethod;
   text: string;
+  attachments: readonly { type: string; url: string; name?: string }[];
   location: { lat: number; lng: number } | null;
   providerMessageId: string | null;
   createdByStaffId: string | null;
@@ -68,7 +69,7 @@ export async function insertCaseWithAcknowledgement(
   const rows = await q.query<{ case_id: string; citizen_id: string | null; message_id: string; ack_id: string }>(
     `WITH cit AS (
        INSERT INTO citizens (display_name, phone, email, created_at)
-       SELECT $1, $2, $3, $4 WHERE $5::boolean
+       SELECT $1, $2, $3, $4 WHERE $5::boolean AND NOT EXISTS (SELECT 1 FROM cases WHERE tracking_code = $6)
        RETURNING id
      ), c AS (
        INSERT INTO cases (tracking_code, type, status, unit_id, citizen_id, identity_id, channel, intake_method, description,
@@ -78,8 +79,8 @@ export async function insertCaseWithAcknowledgement(
        ON CONFLICT (tracking_code) DO NOTHING
        RETURNING id, citizen_id
      ), mi AS (
-       INSERT INTO messages (case_id, direction, channel, identity_id, kind, body, provider_message_id, created_at)
-       SELECT c.id, 'in', $11, $10, 'citizen', $13, $17, $4 FROM c
+       INSERT INTO messages (case_id, direction, channel, identity_id, kind, body, attachments, provider_message_id, created_at)
+       SELECT c.id, 'in', $11, $10, 'citizen', $13, $23::jsonb, $17, $4 FROM c
        RETURNING id
      ), mo AS (
        INSERT INTO messages (case_id, direction, channel, identity_id, kind, body, created_at)
@@ -129,8 +130,9 @@ export async function insertCaseWithAcknowledgement(
       n.recipientId,
       staff ? 'staff' : 'citizen',
       JSON.stringify({ intakeMethod: n.intakeMethod, unitCode: n.unitCode }),
+      JSON.stringify(n.attachments),
     ],
-    { name: 'intake.insert-case' },
+    { name: 'intake.insert-case-v2' },
   );
   const r = rows[0];
   return r ? { caseId: r.case_id, citizenId: r.citizen_id, messageId: r.message_id, acknowledgementId: r.ack_id } : null;

@@ -20,7 +20,8 @@ export type InboundEvent =
       threadId?: string;
       occurredAt: Date;
     }
-  | { kind: 'echo'; providerMessageId: string; channelAccount: string; recipientId: string; text: string; occurredAt: Date }
+  /** A message the account itself sent (through us or the provider's own inbox); `metadata` is what we attached. */
+  | { kind: 'echo'; providerMessageId: string; channelAccount: string; recipientId: string; text: string; metadata?: string; occurredAt: Date }
   | { kind: 'delivery'; providerMessageIds: string[]; channelAccount: string; occurredAt: Date }
   | { kind: 'read'; channelAccount: string; readerId: string; watermark: Date; occurredAt: Date }
   | { kind: 'follow'; channelAccount: string; userId: string; followed: boolean; occurredAt: Date }

@@ -1,0 +1,83 @@
+import { appendCaseEvent } from '../db/repositories/case-events.repo.ts';
+import { findOpenCaseForIdentity, recordCitizenMessageOnCase } from '../db/repositories/channel-events.repo.ts';
+import { findOrCreateIdentity } from '../db/repositories/citizens.repo.ts';
+import { hasProviderMessage, insertMessage } from '../db/repositories/messages.repo.ts';
+import type { InboundEvent } from '../domain/message/message.ts';
+import { isInsideCityBounds } from '../domain/place/city-bounds.ts';
+import type { CommandContext } from './context.ts';
+import { openCaseInTransaction } from './open-case.ts';
+
+export type ChannelMessage = Extract<InboundEvent, { kind: 'message' }>;
+export type ReceiveResult = { kind: 'opened'; caseId: string; trackingCode: string } | { kind: 'appended'; caseId: string } | { kind: 'duplicate' };
+
+/**
+ * A citizen's message on a channel account: joins the sender's open case, or opens a new one (acknowledged with
+ * its tracking code on the same channel). Redelivered or replayed messages change nothing. Messages from one
+ * sender are handled one at a time (a transaction-scoped advisory lock), so two workers never open two cases
+ * for the same first message burst.
+ */
+export async function receiveChannelMessage(
+  ctx: CommandContext,
+  channel: string,
+  unitCode: string,
+  m: ChannelMessage,
+): Promise<ReceiveResult> {
+  const at = ctx.clock.now();
+  const result = await ctx.db.transaction(async (tx): Promise<ReceiveResult> => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${channel}:${m.channelAccount}:${m.senderId}`]);
+    if (await hasProviderMessage(tx, channel, m.providerMessageId)) return { kind: 'duplicate' };
+    const identity = await findOrCreateIdentity(
+      tx,
+      { channel, channelAccount: m.channelAccount, externalId: m.senderId },
+      m.senderName ?? null,
+      at,
+    );
+    const text = m.text.trim() || describeAttachments(m);
+    const open = await findOpenCaseForIdentity(tx, identity.identityId);
+    if (!open) {
+      const opened = await openCaseInTransaction(
+        ctx,
+        tx,
+        {
+          text,
+          unitCode,
+          channel,
+          intakeMethod: 'channel',
+          identity: { channelAccount: m.channelAccount, externalId: m.senderId, displayName: m.senderName ?? null },
+          providerMessageId: m.providerMessageId,
+          attachments: m.attachments,
+          location: m.location && isInsideCityBounds(m.location) ? m.location : undefined,
+          locale: 'vi',
+        },
+        at,
+      );
+      return { kind: 'opened', caseId: opened.caseId, trackingCode: opened.trackingCode };
+    }
+    const messageId = await insertMessage(tx, {
+      caseId: open.id,
+      direction: 'in',
+      channel,
+      identityId: identity.identityId,
+      authorStaffId: null,
+      kind: 'citizen',
+      body: text,
+      attachments: m.attachments,
+      providerMessageId: m.providerMessageId,
+      at,
+    });
+    if (!messageId) return { kind: 'duplicate' };
+    await appendCaseEvent(tx, { caseId: open.id, kind: 'message.received', actorType: 'citizen', actorId: open.citizenId, messageId, visibility: 'public', at });
+    await recordCitizenMessageOnCase(tx, open.id, at);
+    return { kind: 'appended', caseId: open.id };
+  });
+  if (result.kind === 'opened') ctx.notifyOutbox();
+  return result;
+}
+
+/** A message with no text (a photo, a sticker, a location) still needs words on the timeline. */
+function describeAttachments(m: ChannelMessage): string {
+  if (m.location) return `[Vị trí: ${m.location.lat.toFixed(5)}, ${m.location.lng.toFixed(5)}]`;
+  const kinds = [...new Set(m.attachments.map((a) => a.type))];
+  const words: Record<string, string> = { image: 'Ảnh', file: 'Tệp', audio: 'Ghi âm', video: 'Video', sticker: 'Nhãn dán', link: 'Liên kết' };
+  return kinds.length ? `[${kinds.map((k) => words[k] ?? k).join(', ')}]` : '[Tin nhắn không có nội dung]';
+}

@@ -1,0 +1,80 @@
+import type { Queryable } from '../client.ts';
+
+/** The case a citizen identity's new message joins: its most recent case still being handled. */
+export async function findOpenCaseForIdentity(q: Queryable, identityId: string): Promise<{ id: string; citizenId: string | null } | undefined> {
+  const rows = await q.query<{ id: string; citizen_id: string | null }>(
+    `SELECT id, citizen_id FROM cases WHERE identity_id = $1 AND status IN ('new', 'assigned', 'in_progress', 'waiting_citizen')
+      ORDER BY created_at DESC LIMIT 1`,
+    [identityId],
+  );
+  return rows[0] ? { id: rows[0].id, citizenId: rows[0].citizen_id } : undefined;
+}
+
+export async function recordCitizenMessageOnCase(q: Queryable, caseId: string, at: Date): Promise<void> {
+  await q.query(
+    `UPDATE cases SET last_citizen_message_at = greatest(coalesce(last_citizen_message_at, $2), $2), updated_at = $2,
+            status = CASE WHEN status = 'waiting_citizen' THEN 'in_progress' ELSE status END
+      WHERE id = $1`,
+    [caseId, at],
+  );
+}
+
+/**
+ * Whether an echoed message is one we sent: by provider id, by the metadata we attach (our idempotency key),
+ * or — for an echo that overtook our own record of the send — by the same text to the same person just now.
+ */
+export async function isOwnOutboundMessage(
+  q: Queryable,
+  e: { channel: string; channelAccount: string; recipientId: string; providerMessageId: string; metadata: string | null; text: string; since: Date },
+): Promise<boolean> {
+  const rows = await q.query(
+    `SELECT 1 FROM outbound_messages o JOIN messages m ON m.id = o.message_id
+      WHERE o.channel = $1 AND (o.provider_message_id = $2 OR o.idempotency_key = $3
+            OR (o.channel_account = $4 AND o.recipient_id = $5 AND m.body = $6 AND o.created_at >= $7))
+      LIMIT 1`,
+    [e.channel, e.providerMessageId, e.metadata ?? '', e.channelAccount, e.recipientId, e.text, e.since],
+  );
+  return rows.length > 0;
+}
+
+export async function markDelivered(q: Queryable, channel: string, providerMessageIds: readonly string[], at: Date): Promise<number> {
+  if (providerMessageIds.length === 0) return 0;
+  const rows = await q.query(
+    `UPDATE outbound_messages SET delivered_at = coalesce(delivered_at, $3)
+      WHERE channel = $1 AND provider_message_id = ANY($2::text[]) RETURNING id`,
+    [channel, providerMessageIds, at],
+  );
+  return rows.length;
+}
+
+/** Everything sent to the reader up to the watermark has been read (Messenger read receipts). */
+export async function markRead(q: Queryable, e: { channel: string; channelAccount: string; readerId: string; watermark: Date }): Promise<number> {
+  const rows = await q.query(
+    `UPDATE outbound_messages SET read_at = coalesce(read_at, $4), delivered_at = coalesce(delivered_at, $4)
+      WHERE channel = $1 AND channel_account = $2 AND recipient_id = $3 AND status = 'sent' AND sent_at <= $4 AND read_at IS NULL
+      RETURNING id`,
+    [e.channel, e.channelAccount, e.readerId, e.watermark],
+  );
+  return rows.length;
+}
+
+/** Follow/unfollow, applied in event order: an older event never overwrites a newer one. */
+export async function recordFollow(q: Queryable, e: { channel: string; channelAccount: string; userId: string; following: boolean; at: Date }): Promise<void> {
+  await q.query(
+    `INSERT INTO channel_followers (channel, account_id, user_id, following, changed_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (channel, account_id, user_id) DO UPDATE SET following = EXCLUDED.following, changed_at = EXCLUDED.changed_at
+       WHERE channel_followers.changed_at <= EXCLUDED.changed_at`,
+    [e.channel, e.channelAccount, e.userId, e.following, e.at],
+  );
+}
+
+/** Contact details the citizen chose to share, kept with the record of that consent. */
+export async function recordSharedContact(
+  q: Queryable,
+  e: { citizenId: string; channel: string; name?: string | undefined; phone?: string | undefined; at: Date },
+): Promise<void> {
+  const fields = [e.name ? 'name' : null, e.phone ? 'phone' : null].filter((f): f is string => f !== null);
+  if (fields.length === 0) return;
+  await q.query('UPDATE citizens SET display_name = coalesce($2, display_name), phone = coalesce($3, phone) WHERE id = $1', [e.citizenId, e.name ?? null, e.phone ?? null]);
+  await q.query('INSERT INTO citizen_consents (citizen_id, channel, kind, fields, given_at) VALUES ($1, $2, $3, $4::text[], $5)', [e.citizenId, e.channel, 'contact_shared', fields, e.at]);
+}

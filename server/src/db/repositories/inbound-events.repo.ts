@@ -1,0 +1,57 @@
+import type { Queryable } from '../client.ts';
+
+/** Stores a raw webhook delivery; false when the same bytes were stored before (a redelivery). */
+export async function insertInboundEvent(
+  q: Queryable,
+  e: { channel: string; accountId: string; dedupKey: string; rawBody: string; at: Date },
+): Promise<boolean> {
+  const rows = await q.query(
+    `INSERT INTO inbound_events (channel, account_id, dedup_key, raw_body, received_at, next_attempt_at)
+     VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (channel, dedup_key) DO NOTHING RETURNING id`,
+    [e.channel, e.accountId, e.dedupKey, e.rawBody, e.at],
+    { name: 'inbound.insert' },
+  );
+  return rows.length === 1;
+}
+
+export type ClaimedInbound = { id: number; channel: string; accountId: string; rawBody: string; attempts: number };
+
+/** Claims due raw events (oldest first) under a lease, like the outbox. */
+export async function claimInboundEvents(q: Queryable, opts: { now: Date; limit: number; workerId: string; leaseMs: number }): Promise<ClaimedInbound[]> {
+  const rows = await q.query<{ id: number; channel: string; account_id: string; raw_body: string; attempts: number }>(
+    `UPDATE inbound_events e
+        SET status = 'processing', attempts = e.attempts + 1, locked_by = $3,
+            locked_until = $1::timestamptz + ($4::int * interval '1 millisecond')
+       FROM (SELECT id FROM inbound_events
+              WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND locked_until < $1)
+              ORDER BY next_attempt_at, id LIMIT $2 FOR UPDATE SKIP LOCKED) due
+      WHERE e.id = due.id
+     RETURNING e.id, e.channel, e.account_id, e.raw_body, e.attempts`,
+    [opts.now, opts.limit, opts.workerId, opts.leaseMs],
+    { name: 'inbound.claim' },
+  );
+  return rows
+    .map((r) => ({ id: r.id, channel: r.channel, accountId: r.account_id, rawBody: r.raw_body, attempts: r.attempts }))
+    .sort((a, b) => a.id - b.id);
+}
+
+export async function finishInboundEvent(
+  q: Queryable,
+  id: number,
+  workerId: string,
+  outcome: { status: 'done'; at: Date } | { status: 'pending'; nextAttemptAt: Date; error: string } | { status: 'failed'; error: string; at: Date },
+): Promise<void> {
+  if (outcome.status === 'done') {
+    await q.query(`UPDATE inbound_events SET status = 'done', processed_at = $3, locked_until = NULL WHERE id = $1 AND locked_by = $2`, [id, workerId, outcome.at]);
+  } else if (outcome.status === 'pending') {
+    await q.query(
+      `UPDATE inbound_events SET status = 'pending', next_attempt_at = $3, last_error = $4, locked_until = NULL WHERE id = $1 AND locked_by = $2`,
+      [id, workerId, outcome.nextAttemptAt, outcome.error],
+    );
+  } else {
+    await q.query(
+      `UPDATE inbound_events SET status = 'failed', last_error = $3, processed_at = $4, locked_until = NULL WHERE id = $1 AND locked_by = $2`,
+      [id, workerId, outcome.error, outcome.at],
+    );
+  }
+}
