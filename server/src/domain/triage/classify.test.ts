@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
 import { loadGazetteer } from '../../triage/load-gazetteer.ts';
+import { loadModel } from '../../triage/load-model.ts';
 import { readExamples, CORPUS_PATH } from '../../triage/read-examples.ts';
 import { evaluateWithModel } from '../../triage/evaluate.ts';
 import { classifyMessage } from './classify.ts';
@@ -15,11 +17,32 @@ const heldOut = all.filter((_, i) => i % 5 === 0);
 void test('held-out split: type, procedure, places and PII stay above their floors', () => {
   const r = evaluateWithModel(heldOut, model, g);
   const field = (f: string) => r.classification.find((c) => c.field === f);
-  assert.ok((field('type')?.accuracy ?? 0) >= 0.78, `type ${field('type')?.accuracy}`);
-  assert.ok((field('procedure')?.accuracy ?? 0) >= 0.82, `procedure ${field('procedure')?.accuracy}`);
-  assert.ok((field('category')?.accuracy ?? 0) >= 0.68, `category ${field('category')?.accuracy}`);
+  // Measured on this split: type 0.857, category 0.779, procedure 0.893, 24 % to people, 0.925 type on the rest.
+  assert.ok((field('type')?.accuracy ?? 0) >= 0.83, `type ${field('type')?.accuracy}`);
+  assert.ok((field('procedure')?.accuracy ?? 0) >= 0.87, `procedure ${field('procedure')?.accuracy}`);
+  assert.ok((field('category')?.accuracy ?? 0) >= 0.75, `category ${field('category')?.accuracy}`);
+  assert.ok(r.urgent.recall >= 0.99, `urgent recall ${r.urgent.recall}`);
+  assert.ok(r.humanTriageShare <= 0.3, `human share ${r.humanTriageShare}`);
+  assert.ok(r.autoRoutedTypeAccuracy >= 0.9, `auto-routed ${r.autoRoutedTypeAccuracy}`);
   assert.ok(r.extraction.ward.f1 >= 0.9 && r.extraction.district.f1 >= 0.9 && r.extraction.street.f1 >= 0.9);
   assert.ok(r.extraction.has_pii.recall >= 0.95);
+});
+
+void test('team-written holdout: shipped model and rules stay above their floors', () => {
+  const hold = readExamples(path.join(path.dirname(CORPUS_PATH), 'holdout-authored.jsonl')).examples;
+  assert.ok(hold.length >= 100);
+  const r = evaluateWithModel(hold, loadModel(), g);
+  const field = (f: string) => r.classification.find((c) => c.field === f);
+  // Measured: type 0.946, category 0.902, procedure 0.973, urgent recall/precision 1/1, ward 0.963, street 0.976.
+  assert.ok((field('type')?.accuracy ?? 0) >= 0.9, `type ${field('type')?.accuracy}`);
+  assert.ok((field('category')?.accuracy ?? 0) >= 0.85, `category ${field('category')?.accuracy}`);
+  assert.ok((field('procedure')?.accuracy ?? 0) >= 0.93, `procedure ${field('procedure')?.accuracy}`);
+  assert.ok(r.urgent.recall >= 0.9 && r.urgent.precision >= 0.8, JSON.stringify(r.urgent));
+  assert.ok(r.extraction.ward.f1 >= 0.9 && r.extraction.district.f1 >= 0.9 && r.extraction.street.f1 >= 0.9, JSON.stringify(r.extraction));
+  assert.ok(r.extraction.has_pii.recall >= 0.98);
+  // The threshold curve is reported and more confidence never means more messages routed.
+  for (let i = 1; i < r.thresholdCurve.length; i++)
+    assert.ok((r.thresholdCurve[i]?.humanShare ?? 0) >= (r.thresholdCurve[i - 1]?.humanShare ?? 0));
 });
 
 void test('bad input gives khac with low confidence, never a crash', () => {

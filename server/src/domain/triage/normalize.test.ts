@@ -10,6 +10,7 @@ void test('matching form folds accents, expands teencode and place abbreviations
     ['q.12 p.05', 'quan 12 phuong 5'],
     ['khoong dduwowcj', 'khong duoc'],
     ['xem https://example.com/a?b=1 😤', 'xem urltoken emojitoken'],
+    ['hẻm 51 Tô Ký', 'hem 51 to ky'],
     ['', ''],
   ];
   for (const [input, expected] of table) assert.equal(normalizeForMatching(input), expected, input);

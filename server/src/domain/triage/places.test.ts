@@ -15,6 +15,8 @@ void test('old ward names with and without diacritics, abbreviations', () => {
     ['ở Q12 có ổ gà', null, 'Quận 12'],
     ['xin giay o phuong 6 quan 4', 'Phường 6', 'Quận 4'],
     ['gọi phường 5 lần không ai nghe', null, null],
+    ['Tôi tán thành dự thảo của phường', null, null],
+    ['Ngập ở Bình Hưng Hòa A', 'Bình Hưng Hòa A', null],
   ];
   for (const [text, ward, district] of table) {
     const p = extractPlaces(text, g);
