@@ -195,3 +195,56 @@ export const OutboxItemSchema = z.object({
   nextAttemptAt: z.string(),
 });
 export const OutboxListSchema = z.array(OutboxItemSchema);
+
+// ---------- channel accounts (console: Kênh kết nối) ----------
+// Imported here so this section stays one block (others edit the top of the file); imports are hoisted anyway.
+import { CHANNEL_HEALTHS } from './enums.ts';
+
+/** A connected provider account and its health. Credentials are never part of any response. */
+export const ChannelAccountViewSchema = z.object({
+  channel: z.string(),
+  accountId: z.string(),
+  name: z.string().nullable(),
+  unit: z.object({ code: z.string(), name: z.string() }),
+  health: z.enum(CHANNEL_HEALTHS),
+  /** Why it is not healthy: a stable code such as CHANNEL_AUTH_INVALID or ZALO_REFRESH_REJECTED. */
+  healthReason: z.string().nullable(),
+  lastEventAt: z.string().nullable(),
+  /** null: unknown (tokens pasted by hand until their first refresh; Facebook Page tokens do not expire). */
+  accessTokenExpiresAt: z.string().nullable(),
+  /** The token expires within 24 h or already did. */
+  tokenExpiresSoon: z.boolean(),
+  held: z.number().int(),
+  dead: z.number().int(),
+  queued: z.number().int(),
+  sent24h: z.number().int(),
+  failed24h: z.number().int(),
+  followers: z.number().int(),
+});
+export const ChannelAccountListSchema = z.array(ChannelAccountViewSchema);
+
+/** One input of a channel's settings form, derived from the adapter's config schema. */
+export const ChannelFormFieldSchema = z.object({
+  name: z.string(),
+  type: z.enum(['string', 'number', 'boolean']),
+  required: z.boolean(),
+  /** Credentials: a password input, never echoed back by the server. */
+  secret: z.boolean(),
+  pattern: z.string().nullable(),
+  minLength: z.number().int().nullable(),
+  maxLength: z.number().int().nullable(),
+  default: z.string().nullable(),
+});
+export const ChannelFormSchema = z.object({ channel: z.string(), fields: z.array(ChannelFormFieldSchema) });
+export const ChannelFormListSchema = z.array(ChannelFormSchema);
+
+export const ChannelAccountCreateSchema = z.object({
+  channel: z.string().trim().min(1).max(40),
+  unitCode: z.string().trim().min(1).max(20),
+  name: z.string().trim().max(200).optional(),
+  /** Field name → value as typed; validated by the channel's own schema (CHANNEL_CONFIG_INVALID with per-field details). */
+  config: z.record(z.string().max(100), z.string().max(4000)),
+});
+export const ChannelAccountCreatedSchema = z.object({ channel: z.string(), accountId: z.string(), created: z.boolean() });
+/** `details` of CHANNEL_CONFIG_INVALID: one entry per invalid field (`code` is the validator's issue code). */
+export const ChannelFieldErrorSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });

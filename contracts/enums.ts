@@ -23,3 +23,7 @@ export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/** A connected channel account's state: needs_reauth means a person must reconnect it in the console. */
+export const CHANNEL_HEALTHS = ['healthy', 'unhealthy', 'needs_reauth'] as const;
+export type ChannelHealth = (typeof CHANNEL_HEALTHS)[number];

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { cryptoRandom, type CommandContext } from '../src/commands/context.ts';
 import { deliverDueMessages } from '../src/commands/deliver-due-messages.ts';
 import { createDemoAccounts, prepareDatabase } from '../src/commands/prepare-database.ts';
@@ -6,6 +7,7 @@ import { buildApp } from '../src/http/app.ts';
 import { manualClock } from '../src/lib/clock.ts';
 import { createLogger } from '../src/lib/logger.ts';
 import { createMetrics } from '../src/lib/metrics.ts';
+import { createSecretBox, type SecretBox } from '../src/lib/secret-box.ts';
 import type { FreshDb } from './fresh-db.ts';
 import { TEST_PASSWORD } from './test-server.ts';
 
@@ -17,6 +19,10 @@ export type TestApp = {
   login(email: string): Promise<{ cookie: string; csrf: string; headers: Record<string, string> }>;
   /** Runs the delivery worker until nothing is due, as the background worker would. */
   deliver(): Promise<number>;
+  /** Seals channel credentials (a random key per test app). */
+  box: SecretBox;
+  /** How many times the channel routes reported a change (the running process then reloads its channels). */
+  channelChanges: () => number;
 };
 
 export const START = new Date('2026-11-02T02:00:00Z'); // Monday 09:00 in Ho Chi Minh City
@@ -28,11 +34,16 @@ export async function buildTestApp(fresh: FreshDb, opts: { rateLimits?: boolean 
   const ctx: CommandContext = { db: fresh.db, clock, random: cryptoRandom, publicUrl: 'https://gandan.test', notifyOutbox: () => undefined };
   const emails = ['admin@gandan.local', 'truongphong.saigon@gandan.local', 'canbo.saigon@gandan.local', 'canbo.linhxuan@gandan.local', 'canbo.soxaydung@gandan.local'];
   await createDemoAccounts(ctx, Object.fromEntries(emails.map((e) => [e, TEST_PASSWORD])));
-  const app = await buildApp({ ctx, metrics: createMetrics(), log: createLogger('silent'), rateLimits: opts.rateLimits ?? false });
+  const box = createSecretBox(randomBytes(32));
+  let channelChanges = 0;
+  const channels = { box, onChannelsChanged: () => void channelChanges++ };
+  const app = await buildApp({ ctx, metrics: createMetrics(), log: createLogger('silent'), rateLimits: opts.rateLimits ?? false, channels });
   return {
     app,
     ctx,
     clock,
+    box,
+    channelChanges: () => channelChanges,
     login: async (email) => {
       const res = await app.inject({ method: 'POST', url: '/api/staff/auth/login', payload: { email, password: TEST_PASSWORD } });
       if (res.statusCode !== 200) throw new Error(`login failed for ${email}: ${res.statusCode} ${res.body}`);

@@ -14,3 +14,8 @@ const adapters: Partial<Record<ChannelId, ChannelAdapter<never>>> = {
 export function findChannel(id: string): ChannelAdapter<never> | undefined {
   return adapters[id as ChannelId];
 }
+
+/** Every registered adapter, in registry order (the console lists the forms of those with accounts). */
+export function allChannels(): ChannelAdapter<never>[] {
+  return Object.values(adapters);
+}

@@ -17,7 +17,7 @@ export async function addChannelAccount(ctx: CommandContext & { box: SecretBox }
   if (!adapter || !adapter.capabilities.usesAccounts || !adapter.accountOf) throw new AppError('CHANNEL_CONFIG_INVALID', { channel: input.channel });
   const parsed = adapter.configSchema.safeParse(input.config);
   if (!parsed.success) {
-    throw new AppError('CHANNEL_CONFIG_INVALID', parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+    throw new AppError('CHANNEL_CONFIG_INVALID', parsed.error.issues.map((i) => ({ field: i.path.join('.'), code: i.code, message: i.message })));
   }
   const { accountId, webhookVerifyToken } = adapter.accountOf(parsed.data);
   const unit = await findUnitByCode(ctx.db, input.unitCode);

@@ -16,14 +16,18 @@ import { opsRoutes } from './routes/ops/ops.routes.ts';
 import { publicRoutes } from './routes/public/public.routes.ts';
 import { authRoutes } from './routes/staff/auth.routes.ts';
 import { caseRoutes } from './routes/staff/cases.routes.ts';
+import { channelRoutes } from './routes/staff/channels.routes.ts';
 import { settingsRoutes } from './routes/staff/settings.routes.ts';
 import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
 import type { WebhookDeps } from '../commands/accept-webhook.ts';
+import type { SecretBox } from '../lib/secret-box.ts';
 
 export type AppDeps = {
   ctx: CommandContext;
   /** Provider webhooks; absent in tests that do not need them. */
   webhooks?: WebhookDeps;
+  /** Channel administration in the console; absent in tests that do not need it. */
+  channels?: { box: SecretBox; onChannelsChanged?: () => void };
   metrics: Metrics;
   log: Logger;
   /** Built web apps (web/dist); when missing, pages answer with a hint to build them. */
@@ -79,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/staff', ctx: deps.ctx, secureCookies: deps.secureCookies ?? false });
   await app.register(caseRoutes, { prefix: '/api/staff', ctx: deps.ctx, metrics: deps.metrics });
   await app.register(settingsRoutes, { prefix: '/api/staff', ctx: deps.ctx });
+  if (deps.channels) await app.register(channelRoutes, { prefix: '/api/staff', ctx: deps.ctx, ...deps.channels });
   if (deps.webhooks) await app.register(webhookRoutes, { deps: deps.webhooks, metrics: deps.metrics });
   await registerWebApps(app, deps.webDist);
 

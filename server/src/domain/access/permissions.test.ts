@@ -18,6 +18,11 @@ for (const role of STAFF_ROLES) {
   }
 }
 
+test('only admins manage channels; everyone who reads cases sees channel health', () => {
+  assert.deepEqual(STAFF_ROLES.filter((role) => isAllowed(role, 'channel.manage')), ['city_admin', 'unit_admin']);
+  assert.ok(STAFF_ROLES.every((role) => isAllowed(role, 'case.read')));
+});
+
 test('scope covers the unit and its subtree only', () => {
   const table: [string, string, boolean][] = [
     ['79', '79', true],

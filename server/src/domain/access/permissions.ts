@@ -10,6 +10,8 @@ export const STAFF_ACTIONS = [
   'template.edit',
   'outbox.read',
   'outbox.retry',
+  /** Connect or reconnect provider accounts (Pages, OAs) of units in scope; reading their health needs case.read. */
+  'channel.manage',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
