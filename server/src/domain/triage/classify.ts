@@ -15,9 +15,9 @@ import type { Bilingual, MessageType } from './types.ts';
 
 /**
  * Below this confidence (the type probability) a message goes to the human triage queue. Chosen on the 5-fold
- * trade-off curve in docs/triage.md: about a quarter of messages go to people, type is right on ~96 % of the rest.
+ * trade-off curve in docs/triage.md: about a fifth of messages go to people, type is right on ~96 % of the rest.
  */
-export const DEFAULT_CONFIDENCE_THRESHOLD = 0.7;
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.65;
 
 export type LegalTrack = 'khieu_nai' | 'to_cao';
 

@@ -42,7 +42,9 @@ export const CUES: Record<string, readonly string[]> = {
     'xin cap', 'de nghi cap', 'dang ky cho', 'lam cho', 'cho con', 'cho be', 'cho vo', 'cho chong', 'cho ba', 'cho me',
     'con toi', 'con em', 'be nha', 'nha em', 'ho so cua', 'da nop', 'vua nop', 'nop ho so', 'nop roi', 'dat lich',
     'hen lich', 'hen tra', 'lay ket qua', 'nhan ket qua', 'ma ho so', 'bi tra ve', 'can lam', 'muon lam', 'phai lam',
-    'i need', 'i want', 'i would like', 'we need', 'we want', 'my', 'our',
+    'tui em', 'tui minh', 'chung em', 'vo chong em', 'len phuong', 'mai em', 'mai toi', 'mai minh', 'sang nay len',
+    'da co', 'dang ky roi', 'nop lai', 'bi tra', 'ho so em', 'ho so toi', 'giay cua em', 'giay cua toi',
+    'i need', 'i want', 'i would like', 'we need', 'we want', 'we would like', 'i lost', 'my', 'our',
   ],
   // Suggestion and consultation vocabulary.
   suggest: [
@@ -65,7 +67,7 @@ export const CUES: Record<string, readonly string[]> = {
     'cam on', 'chuc', 'chuc mung', 'xin chao', 'chao', 'hello', 'hi', 'happy', 'thank', 'thanks', 'test', 'alo',
     'xin loi', 'nham', 'gui nham', 'lien he', 'lh', 'inbox', 'zalo', 'gia re', 'gia tot', 'khuyen mai', 'giam gia',
     'ban dat', 'dat nen', 'cho thue', 'cho vay', 'vay von', 'tuyen dung', 'tuyen', 'dich vu', 'nhan lam', 'urltoken',
-    'khao sat', 'form',
+    'khao sat', 'form', 'thank you', 'shop', 'sale', 'offer', 'our company',
   ],
   // Hazards: fire, electricity, collapse, accidents, violence, water entering homes, gas, medical collapse.
   // Acute events: by themselves they describe harm happening (an accident, a fight, a fire, water entering homes).

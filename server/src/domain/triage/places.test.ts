@@ -31,6 +31,9 @@ void test('streets: canonical spelling, alleys, numbered roads, no false "Phan A
   assert.equal(extractPlaces('xay nha o duong so 8', g).street, 'Đường số 8');
   assert.equal(extractPlaces('tai nạn trên ql 22', g).street, 'Quốc lộ 22');
   assert.equal(extractPlaces('Tôi xin phản ánh việc lấn chiếm', g).street, null);
+  // Streets missing from the list: capitalised words after "đường", "hẻm N" or "số N", up to punctuation.
+  assert.equal(extractPlaces('Rác đầy hẻm 12 Huỳnh Khương Ninh, phường Đa Kao', g).street, 'Huỳnh Khương Ninh');
+  assert.equal(extractPlaces('Cống nghẹt trên đường Huỳnh Khương Ninh.', g).street, 'Huỳnh Khương Ninh');
 });
 
 void test('a merged ward resolves to its 2025 unit with an explanation', () => {
