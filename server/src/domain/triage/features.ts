@@ -216,7 +216,7 @@ export function featureNames(input: string | TextAnalysis): string[] {
 }
 
 /** Cue and shape features (everything except the word n-grams). */
-function shapeAndCueNames(a: TextAnalysis): string[] {
+export function shapeAndCueNames(a: TextAnalysis): string[] {
   const out: string[] = [];
   const counts = analysisCues(a);
   for (const [cue, n] of Object.entries(counts))
@@ -294,22 +294,16 @@ export function vectorize(input: string | TextAnalysis): SparseVector {
   }
   for (const name of shapeAndCueNames(a)) slotIsCue[bump(hashName(name))] = name.startsWith('topic:') ? 2 : 1;
   const n = TOUCHED.length;
-  const pairs = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const s = TOUCHED[i] as number;
-    // Pack index and slot into one sortable number: index * 2^23 + slot.
-    pairs[i] = (slotKeys[s] as number) * 8388608 + s;
-  }
-  pairs.sort();
+  // Indices stay in first-seen order (deterministic; nothing downstream needs them sorted).
   const indices = new Int32Array(n);
   const raw = new Float32Array(n);
   const isCue = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const p = pairs[i] as number;
-    const s = p % 8388608;
-    indices[i] = (p - s) / 8388608;
+    const s = TOUCHED[i] as number;
+    indices[i] = slotKeys[s] as number;
     isCue[i] = slotIsCue[s] as number;
-    raw[i] = 1 + Math.log(slotCounts[s] as number);
+    const count = slotCounts[s] as number;
+    raw[i] = count === 1 ? 1 : 1 + Math.log(count);
     slotCounts[s] = 0;
     slotIsCue[s] = 0;
     slotKeys[s] = -1;

@@ -24,22 +24,29 @@ const ID_CONTEXT_RE = /(cccd|cmnd|cmt|can cuoc|chung minh|ho chieu|passport|so d
 const OWN_ADDRESS_RE =
   /(?:dia chi|d\/c|thuong tru(?: tai| o)?|cu tru tai|tam tru tai|nha (?:toi|em|minh|chung toi)(?: o)?|(?:toi|em|minh) (?:o|song o|dang o)|cua (?:toi|em|minh)|can ho|my address is|i live at)[\s:,(]*(?:(?:tai|o)\s+)?(?:(?:so|nha so|no\.?)\s*)?(\d{1,5}[a-z]?(?:\/\d{1,5}[a-z]?)*(?:\s*(?:hem|kiet|ngo)\s*\d{1,5}(?:\/\d{1,5})*)?[\s,]+(?:(?:duong|pho)\s+)?[a-z][a-z0-9 ]{1,40}?)(?=\s*(?:[,.\n;:)(]|$|\s(?:phuong|quan|huyen|xa|p\s?\d|q\s?\d|tp|khu pho|ap)\b))/gu;
 
-const FOLD_CHAR = new Map<string, string>();
-/** Lower case without diacritics, one output character per input character, so offsets carry over. */
+/** Folded form of every UTF-16 code unit below U+2000 (Latin, Vietnamese): lower case, no diacritics, đ → d. */
+const FOLD_TABLE = (() => {
+  const table = new Uint16Array(0x2000);
+  for (let c = 0; c < table.length; c++) {
+    const ch = String.fromCharCode(c);
+    const base = ch === 'đ' || ch === 'Đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch).toLowerCase();
+    table[c] = base.length === 1 ? base.charCodeAt(0) : c;
+  }
+  return table;
+})();
+
+/** Lower case without diacritics, one output code unit per input code unit, so offsets carry over. */
 function foldSameLength(text: string): string {
   // Fast path: plain ASCII only needs lower-casing, which keeps length.
   if (/^[\x00-\x7f]*$/u.test(text)) return text.toLowerCase();
-  let out = '';
-  for (const ch of text) {
-    let folded = FOLD_CHAR.get(ch);
-    if (folded === undefined) {
-      const base = ch === 'đ' || ch === 'Đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch).toLowerCase();
-      folded = base.length === ch.length ? base : ch;
-      if (FOLD_CHAR.size < 10_000) FOLD_CHAR.set(ch, folded);
-    }
-    out += folded;
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[i] = c < 0x2000 ? (FOLD_TABLE[c] as number) : c;
   }
-  return out;
+  let result = '';
+  for (let i = 0; i < out.length; i += 8192) result += String.fromCharCode(...out.subarray(i, i + 8192));
+  return result;
 }
 
 function classifyNumber(digits: string, hasPlus: boolean, before: string): PiiKind | null {
