@@ -19,6 +19,7 @@ import { deleteStaleUploads } from './db/repositories/attachments.repo.ts';
 import { createSecretBox, loadSecretKey } from './lib/secret-box.ts';
 import { serveAdminSocket } from './lib/admin-socket.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
+import { fetchWithTimeout } from './lib/fetch-with-timeout.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { createMetrics } from './lib/metrics.ts';
 
@@ -46,6 +47,8 @@ export type StartOptions = {
   rateLimits?: boolean;
   /** HTTP for provider calls (tests point it at emulators through the base URLs, not through this). */
   http?: HttpClient;
+  /** How long one provider call may take (default 10 s; well inside the 60 s delivery lease). */
+  providerTimeoutMs?: number;
 };
 
 /**
@@ -89,7 +92,7 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
     db,
     clock: ctx.clock,
     box,
-    http: options.http ?? fetch,
+    http: options.http ?? fetchWithTimeout(options.providerTimeoutMs ?? 10_000),
     baseUrls: config.providers,
     log,
   });

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/client.ts';
 import { createLogger } from '../src/lib/logger.ts';
-import { startGandan } from '../src/main.ts';
+import { startGandan, type StartOptions } from '../src/main.ts';
 import { freshDb, type Engine } from './fresh-db.ts';
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem-2026';
@@ -19,7 +19,9 @@ export type TestServer = {
  * The whole product (API, web apps, worker) on a random local port with a fresh, seeded database.
  * Demo staff accounts all get TEST_PASSWORD.
  */
-export async function startTestServer(opts: { engine?: Engine; workerPollMs?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { engine?: Engine; workerPollMs?: number; env?: Record<string, string>; start?: Pick<StartOptions, 'clock' | 'providerTimeoutMs'> } = {},
+): Promise<TestServer> {
   const fresh = await freshDb(opts.engine ?? 'pglite');
   const port = await freePort();
   const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', GANDAN_PUBLIC_URL: `http://127.0.0.1:${port}`, GANDAN_LOG_LEVEL: 'silent', GANDAN_SECRET_KEY: 'test-secret-key-for-channels', ...opts.env });
@@ -30,6 +32,7 @@ export async function startTestServer(opts: { engine?: Engine; workerPollMs?: nu
     demoPasswords: Object.fromEntries(emails.map((e) => [e, TEST_PASSWORD])),
     workerPollMs: opts.workerPollMs ?? 100,
     rateLimits: false,
+    ...opts.start,
   });
   return {
     url: running.url ?? `http://127.0.0.1:${port}`,
