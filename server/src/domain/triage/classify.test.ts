@@ -17,7 +17,7 @@ const heldOut = all.filter((_, i) => i % 5 === 0);
 void test('held-out split: type, procedure, places and PII stay above their floors', () => {
   const r = evaluateWithModel(heldOut, model, g);
   const field = (f: string) => r.classification.find((c) => c.field === f);
-  // Measured on this split: type 0.857, category 0.779, procedure 0.893, 24 % to people, 0.925 type on the rest.
+  // Measured on this split: type 0.864, category 0.779, procedure 0.893, 19 % to people, 0.929 type on the rest.
   assert.ok((field('type')?.accuracy ?? 0) >= 0.83, `type ${field('type')?.accuracy}`);
   assert.ok((field('procedure')?.accuracy ?? 0) >= 0.87, `procedure ${field('procedure')?.accuracy}`);
   assert.ok((field('category')?.accuracy ?? 0) >= 0.75, `category ${field('category')?.accuracy}`);
@@ -33,7 +33,7 @@ void test('team-written holdout: shipped model and rules stay above their floors
   assert.ok(hold.length >= 100);
   const r = evaluateWithModel(hold, loadModel(), g);
   const field = (f: string) => r.classification.find((c) => c.field === f);
-  // Measured: type 0.946, category 0.902, procedure 0.973, urgent recall/precision 1/1, ward 0.963, street 0.976.
+  // Measured: type 0.938, category 0.902, procedure 0.973, urgent recall/precision 1/1, ward 0.963, street 1.0.
   assert.ok((field('type')?.accuracy ?? 0) >= 0.9, `type ${field('type')?.accuracy}`);
   assert.ok((field('category')?.accuracy ?? 0) >= 0.85, `category ${field('category')?.accuracy}`);
   assert.ok((field('procedure')?.accuracy ?? 0) >= 0.93, `procedure ${field('procedure')?.accuracy}`);
