@@ -29,10 +29,17 @@ export type PredictedLabels = {
 type Compiled = {
   /** Feature index → row number + 1, or 0 (16 bits keep the table small enough to stay in cache). */
   rowOf: Uint16Array | Int32Array;
-  weights: Float32Array;
-  width: number;
+  /**
+   * Weight tables, one row per feature: group 0 holds type and urgency (always needed, 7 numbers a row, small
+   * enough to stay in cache), group 1 category and procedure (needed for one pass, only for some types).
+   */
+  groups: { weights: Float32Array; width: number }[];
   models: LinearModel[];
+  /** Model i lives in group groupOf[i] at column offsets[i]; its scores start at scoreAt[i]. */
+  groupOf: number[];
   offsets: number[];
+  scoreAt: number[];
+  width: number;
 };
 
 const compiledCache = new WeakMap<TriageModel, Compiled>();
@@ -40,29 +47,34 @@ const compiledCache = new WeakMap<TriageModel, Compiled>();
 function compile(model: TriageModel): Compiled {
   const hit = compiledCache.get(model);
   if (hit) return hit;
-  // Type and urgency first: they are always needed, and their 7 weights then share one cache line per feature.
   const models = [model.type, model.urgent, model.category, model.procedure];
+  const groupOf = [0, 0, 1, 1];
   const offsets: number[] = [];
+  const scoreAt: number[] = [];
+  const widths = [0, 0];
   let width = 0;
-  for (const m of models) {
-    offsets.push(width);
+  models.forEach((m, mi) => {
+    const g = groupOf[mi] ?? 0;
+    offsets.push(widths[g] ?? 0);
+    widths[g] = (widths[g] ?? 0) + m.classes.length;
+    scoreAt.push(width);
     width += m.classes.length;
-  }
+  });
   const features = new Set<number>();
-  for (const m of models) for (const idx of m.weights.keys()) features.add(idx);
+  for (const m of models) for (const idx of m.weights.keys()) if (idx >= 0 && idx < 1 << HASH_BITS) features.add(idx);
   const rowOf = features.size < 65535 ? new Uint16Array(1 << HASH_BITS) : new Int32Array(1 << HASH_BITS);
-  const weights = new Float32Array(features.size * width);
+  const groups = widths.map((w) => ({ weights: new Float32Array(features.size * w), width: w }));
   let row = 0;
   for (const idx of features) {
-    if (idx < 0 || idx >= rowOf.length) continue;
     rowOf[idx] = row + 1;
     models.forEach((m, mi) => {
       const w = m.weights.get(idx);
-      if (w) weights.set(w, row * width + (offsets[mi] ?? 0));
+      const g = groups[groupOf[mi] ?? 0];
+      if (w && g) g.weights.set(w, row * g.width + (offsets[mi] ?? 0));
     });
     row++;
   }
-  const compiled = { rowOf, weights, width, models, offsets };
+  const compiled = { rowOf, groups, models, groupOf, offsets, scoreAt, width };
   compiledCache.set(model, compiled);
   return compiled;
 }
@@ -81,17 +93,21 @@ function softmax(scores: Float64Array, from: number, k: number, bias: number[]):
   return out;
 }
 
-/** Adds the weights of models [from, to) (in compiled order) for the features of x into scores. */
-function accumulate(c: Compiled, x: SparseVector, scores: Float64Array, lo: number, hi: number, topic = false): void {
-  const { rowOf, weights, width } = c;
+/** Adds the weights of one group (columns [lo, hi) of it) for the features of x into scores, from scores[at]. */
+function accumulate(c: Compiled, group: number, x: SparseVector, scores: Float64Array, at: number, lo: number, hi: number, topic: boolean): void {
+  const { rowOf } = c;
+  const g = c.groups[group];
+  if (!g) return;
+  const { weights, width } = g;
   const idx = x.indices;
   const vals = topic ? (x.topicValues ?? x.values) : x.values;
+  const shift = at - lo;
   for (let i = 0; i < idx.length; i++) {
     const row = (rowOf[idx[i] as number] as number) - 1;
     if (row < 0) continue;
     const v = vals[i] as number;
     const base = row * width;
-    for (let k = lo; k < hi; k++) scores[k] = (scores[k] as number) + (weights[base + k] as number) * v;
+    for (let k = lo; k < hi; k++) scores[k + shift] = (scores[k + shift] as number) + (weights[base + k] as number) * v;
   }
 }
 
@@ -104,12 +120,19 @@ type Probs = { type: number[]; category: number[]; procedure: number[]; urgent: 
 export function predictAll(model: TriageModel, x: SparseVector, need: { type?: boolean; category?: boolean; procedure?: boolean } = { type: true, category: true, procedure: true }): Probs {
   const c = compile(model);
   const scores = new Float64Array(c.width);
-  const range = (mi: number): [number, number] => [c.offsets[mi] ?? 0, (c.offsets[mi] ?? 0) + (c.models[mi]?.classes.length ?? 0)];
-  const probs = (mi: number) => softmax(scores, range(mi)[0], c.models[mi]?.classes.length ?? 0, c.models[mi]?.bias ?? []);
-  if (need.type !== false) accumulate(c, x, scores, range(0)[0], range(1)[1]);
-  if (need.category) accumulate(c, x, scores, ...range(2), true);
-  if (need.procedure) accumulate(c, x, scores, ...range(3), true);
+  const run = (mi: number, topic: boolean) => {
+    const k = c.models[mi]?.classes.length ?? 0;
+    accumulate(c, c.groupOf[mi] ?? 0, x, scores, c.scoreAt[mi] ?? 0, c.offsets[mi] ?? 0, (c.offsets[mi] ?? 0) + k, topic);
+  };
+  const probs = (mi: number) => softmax(scores, c.scoreAt[mi] ?? 0, c.models[mi]?.classes.length ?? 0, c.models[mi]?.bias ?? []);
   const withType = need.type !== false;
+  if (withType) {
+    // Type and urgency are adjacent in group 0: one pass.
+    const k = (c.models[0]?.classes.length ?? 0) + (c.models[1]?.classes.length ?? 0);
+    accumulate(c, 0, x, scores, c.scoreAt[0] ?? 0, 0, k, false);
+  }
+  if (need.category) run(2, true);
+  if (need.procedure) run(3, true);
   return { type: withType ? probs(0) : [], category: need.category ? probs(2) : [], procedure: need.procedure ? probs(3) : [], urgent: withType ? probs(1) : [] };
 }
 
