@@ -4,7 +4,7 @@
  * non-GET staff request carries the `x-csrf-token` header returned by login and /me).
  */
 import { z } from 'zod';
-import { CASE_STATUSES, CASE_TYPES, DELIVERY_STATUSES, INTAKE_METHODS, LOCALES, STAFF_ROLES, TIMELINE_KINDS, UNIT_KINDS } from './enums.ts';
+import { CASE_STATUSES, CASE_TYPES, DELIVERY_STATUSES, INTAKE_METHODS, LOCALES, REPLY_MODES, STAFF_ROLES, TIMELINE_KINDS, UNIT_KINDS } from './enums.ts';
 
 export const TEXT_MAX = 5000;
 export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
@@ -163,10 +163,25 @@ export const CaseDetailSchema = z.object({
   }),
   timeline: z.array(TimelineEntrySchema),
   allowedTransitions: z.array(z.enum(CASE_STATUSES)),
+  /** What staff can do to answer now: the ways available on the case's channel and their windows. */
+  reply: z.object({
+    preferred: z.enum(REPLY_MODES).nullable(),
+    modes: z.array(
+      z.object({
+        mode: z.enum(REPLY_MODES),
+        available: z.boolean(),
+        reason: z.enum(['no_conversation', 'window_closed', 'no_comment', 'comment_removed', 'private_reply_used', 'comment_too_old']).nullable(),
+        closesAt: z.string().nullable(),
+        cost: z.enum(['free', 'billable']).nullable(),
+        humanOnly: z.boolean(),
+      }),
+    ),
+  }),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
-export const ReplyCreateSchema = z.object({ body: z.string().trim().min(1).max(TEXT_MAX) });
+/** mode: how to deliver (default: the case's preferred way, see CaseDetail.reply.preferred). */
+export const ReplyCreateSchema = z.object({ body: z.string().trim().min(1).max(TEXT_MAX), mode: z.enum(REPLY_MODES).optional() });
 export const NoteCreateSchema = z.object({ body: z.string().trim().min(1).max(TEXT_MAX) });
 export const StatusChangeSchema = z.object({ status: z.enum(CASE_STATUSES), reason: z.string().trim().max(1000).optional() });
 export const AssignSchema = z.object({ assigneeId: z.string().uuid().nullable() });

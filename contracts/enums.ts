@@ -18,7 +18,7 @@ export type IntakeMethod = (typeof INTAKE_METHODS)[number];
 export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'held', 'dead'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-export const TIMELINE_KINDS = ['case.opened', 'message.received', 'message.sent', 'status.changed', 'case.assigned', 'note.added'] as const;
+export const TIMELINE_KINDS = ['case.opened', 'message.received', 'message.sent', 'message.retracted', 'status.changed', 'case.assigned', 'note.added'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const LOCALES = ['vi', 'en'] as const;
@@ -27,3 +27,7 @@ export type Locale = (typeof LOCALES)[number];
 /** A connected channel account's state: needs_reauth means a person must reconnect it in the console. */
 export const CHANNEL_HEALTHS = ['healthy', 'unhealthy', 'needs_reauth'] as const;
 export type ChannelHealth = (typeof CHANNEL_HEALTHS)[number];
+
+/** How a reply reaches the citizen: the private conversation, a public reply under their comment, or one private reply to it. */
+export const REPLY_MODES = ['message', 'public_comment', 'private_reply'] as const;
+export type ReplyModeName = (typeof REPLY_MODES)[number];

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ChannelId, InboundEvent, OutboundMessage, SendResult } from '../domain/message/message.ts';
+import type { ChannelId, InboundEvent, OutboundMessage, ReplyMode, SendResult } from '../domain/message/message.ts';
 
 /**
  * What a channel can do. Domain code asks these questions; it never branches on the channel's name.
@@ -7,6 +7,12 @@ import type { ChannelId, InboundEvent, OutboundMessage, SendResult } from '../do
 export type ChannelCapabilities = {
   /** How long after the citizen's last message a free-form reply is allowed; null = no window. */
   replyWindowMs: number | null;
+  /** Within this part of the window replies cost nothing (Zalo: 48 h free, then billable); null = all free. */
+  freeReplyWindowMs: number | null;
+  /** Ways to deliver a reply this channel supports. */
+  replyModes: readonly ReplyMode[];
+  /** How long after a comment a private reply to it may be sent (once); null = not supported. */
+  privateReplyWindowMs: number | null;
   /** A longer window for replies written by a person (e.g. Messenger HUMAN_AGENT), if any. */
   humanReplyWindowMs: number | null;
   /** Whether messages go through a connected provider account (a Page, an OA) with its own credentials. */

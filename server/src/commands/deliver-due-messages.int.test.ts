@@ -15,7 +15,7 @@ function scriptedChannel(script: SendResult[]) {
   const calls: OutboundMessage[] = [];
   const adapter = {
     id: 'portal',
-    capabilities: { usesAccounts: false, replyWindowMs: null, humanReplyWindowMs: null, canPushMessages: true, images: false, files: false, deliveryReceipts: false, maxTextLength: 2000 },
+    capabilities: { usesAccounts: false, freeReplyWindowMs: null, replyModes: ['message'], privateReplyWindowMs: null, replyWindowMs: null, humanReplyWindowMs: null, canPushMessages: true, images: false, files: false, deliveryReceipts: false, maxTextLength: 2000 },
     configSchema: z.object({}),
     verifyWebhook: () => false,
     webhookAccountIds: () => [],

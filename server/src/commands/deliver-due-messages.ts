@@ -51,6 +51,8 @@ async function sendOne(deps: DeliveryDeps, m: ClaimedOutbound): Promise<SendResu
         text: m.body,
         origin: m.messageKind === 'reply' ? 'reply' : 'automatic',
         lastInboundAt: m.lastCitizenMessageAt,
+        mode: m.mode,
+        replyToId: m.replyTo,
       },
       ctx,
     );

@@ -8,14 +8,16 @@ import { isAllowed } from '../domain/access/permissions.ts';
 import { getCaseForActor } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 import { toSummary } from './list-cases.ts';
+import { findReplyOptions } from './reply-to-citizen.ts';
 
 /** A case with its whole timeline, as a staff member in scope sees it. Throws CASE_NOT_FOUND or FORBIDDEN. */
-export async function getCaseDetail(ctx: Pick<CommandContext, 'db'>, actor: StaffRow, caseId: string): Promise<CaseDetail> {
+export async function getCaseDetail(ctx: Pick<CommandContext, 'db' | 'clock'>, actor: StaffRow, caseId: string): Promise<CaseDetail> {
   const c = await getCaseForActor(ctx.db, actor, caseId, 'case.read');
-  const [timeline, citizen, attachments] = await Promise.all([
+  const [timeline, citizen, attachments, reply] = await Promise.all([
     listTimeline(ctx.db, c.id),
     findCitizenOfCase(ctx.db, c.id),
     listCaseAttachments(ctx.db, c.id),
+    findReplyOptions(ctx.db, c, ctx.clock.now()),
   ]);
   return {
     case: {
@@ -49,5 +51,9 @@ export async function getCaseDetail(ctx: Pick<CommandContext, 'db'>, actor: Staf
         : null,
     })),
     allowedTransitions: isAllowed(actor.role, 'case.status') ? [...allowedTransitions(c.status)] : [],
+    reply: {
+      preferred: reply.preferred,
+      modes: reply.modes.map((m) => ({ ...m, closesAt: m.closesAt?.toISOString() ?? null })),
+    },
   };
 }

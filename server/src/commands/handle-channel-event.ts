@@ -1,7 +1,8 @@
 import { appendCaseEvent } from '../db/repositories/case-events.repo.ts';
 import { findOpenCaseForIdentity, isOwnOutboundMessage, markDelivered, markRead, recordFollow, recordSharedContact } from '../db/repositories/channel-events.repo.ts';
 import { findOrCreateIdentity } from '../db/repositories/citizens.repo.ts';
-import { hasProviderMessage, insertMessage } from '../db/repositories/messages.repo.ts';
+import { settleOutboundByEcho } from '../db/repositories/outbound-echo.repo.ts';
+import { hasProviderMessage, insertMessage, markMessageRetracted } from '../db/repositories/messages.repo.ts';
 import type { InboundEvent } from '../domain/message/message.ts';
 import type { CommandContext } from './context.ts';
 import { receiveChannelMessage } from './receive-channel-message.ts';
@@ -22,7 +23,7 @@ export async function handleChannelEvent(ctx: CommandContext, channel: string, u
       // A reply typed in the provider's own inbox (Meta Business Suite, Zalo OA admin) belongs on the timeline once;
       // echoes of what we sent are already there.
       return ctx.db.transaction(async (tx) => {
-        const own = await isOwnOutboundMessage(tx, {
+        const match = {
           channel,
           channelAccount: e.channelAccount,
           recipientId: e.recipientId,
@@ -30,7 +31,10 @@ export async function handleChannelEvent(ctx: CommandContext, channel: string, u
           metadata: e.metadata ?? null,
           text: e.text,
           since: new Date(at.getTime() - ECHO_MATCH_MS),
-        });
+        };
+        // Our record of the send may be missing (crash, or a timeout after the provider acted): the echo settles it.
+        if (await settleOutboundByEcho(tx, match, at)) return 'echo-settled';
+        const own = await isOwnOutboundMessage(tx, match);
         if (own || (await hasProviderMessage(tx, channel, e.providerMessageId))) return 'echo-known';
         const identity = await findOrCreateIdentity(tx, { channel, channelAccount: e.channelAccount, externalId: e.recipientId }, null, at);
         const open = await findOpenCaseForIdentity(tx, identity.identityId);
@@ -60,6 +64,13 @@ export async function handleChannelEvent(ctx: CommandContext, channel: string, u
     case 'follow':
       await recordFollow(ctx.db, { channel, channelAccount: e.channelAccount, userId: e.userId, following: e.followed, at: e.occurredAt });
       return e.followed ? 'follow' : 'unfollow';
+    case 'retracted':
+      return ctx.db.transaction(async (tx) => {
+        const found = await markMessageRetracted(tx, channel, e.providerMessageId, e.how === 'unhidden' ? null : e.how);
+        if (!found) return 'retracted-unknown';
+        await appendCaseEvent(tx, { caseId: found.caseId, kind: 'message.retracted', actorType: 'system', actorId: null, messageId: found.messageId, visibility: 'internal', data: { how: e.how }, at });
+        return `retracted-${e.how}`;
+      });
     case 'contact-shared':
       return ctx.db.transaction(async (tx) => {
         const identity = await findOrCreateIdentity(tx, { channel, channelAccount: e.channelAccount, externalId: e.userId }, e.name ?? null, at);

@@ -26,6 +26,8 @@ export type OpenCaseInput = {
   contact?: CitizenContact | undefined;
   location?: { lat: number; lng: number } | undefined;
   uploadTokens?: readonly string[] | undefined;
+  /** Where a channel message was written: privately, or as a public comment (acknowledged under it). */
+  surface?: 'direct' | 'comment' | undefined;
   /** Photos and files a channel message carried (provider URLs). */
   attachments?: readonly InboundAttachment[] | undefined;
   locale: Locale;
@@ -80,6 +82,7 @@ export async function openCaseInTransaction(ctx: CommandContext, tx: Queryable, 
       recipientId: input.identity?.externalId ?? null,
       intakeMethod: input.intakeMethod,
       text: input.text,
+      surface: input.surface ?? 'direct',
       attachments: input.attachments ?? [],
       location: input.location ?? null,
       providerMessageId: input.providerMessageId ?? null,

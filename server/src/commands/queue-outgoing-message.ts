@@ -12,6 +12,8 @@ export type OutgoingMessage = {
   kind: 'acknowledgement' | 'reply' | 'notification';
   body: string;
   authorStaffId: string | null;
+  mode?: 'message' | 'public_comment' | 'private_reply';
+  replyTo?: string | null;
   at: Date;
 };
 
@@ -41,6 +43,8 @@ export async function queueOutgoingMessage(tx: Queryable, m: OutgoingMessage): P
     // One conversation per citizen identity on a channel account; without an identity, per case.
     conversationKey: `${m.channel}:${m.channelAccount}:${m.recipientId ?? m.caseId}`,
     idempotencyKey: `msg-${messageId}`,
+    mode: m.mode ?? 'message',
+    replyTo: m.replyTo ?? null,
     at: m.at,
   });
   await appendCaseEvent(tx, {

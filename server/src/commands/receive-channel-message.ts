@@ -45,6 +45,7 @@ export async function receiveChannelMessage(
           intakeMethod: 'channel',
           identity: { channelAccount: m.channelAccount, externalId: m.senderId, displayName: m.senderName ?? null },
           providerMessageId: m.providerMessageId,
+          surface: m.surface ?? 'direct',
           attachments: m.attachments,
           location: m.location && isInsideCityBounds(m.location) ? m.location : undefined,
           locale: 'vi',
@@ -62,6 +63,7 @@ export async function receiveChannelMessage(
       kind: 'citizen',
       body: text,
       attachments: m.attachments,
+      surface: m.surface ?? 'direct',
       providerMessageId: m.providerMessageId,
       at,
     });

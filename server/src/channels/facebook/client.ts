@@ -7,13 +7,28 @@ import type { GraphErrorBody } from './types.ts';
 
 export type GraphAnswer = { ok: true; body: Record<string, unknown> } | { ok: false; status: number; error: NonNullable<GraphErrorBody['error']>; regainAfterMs?: number };
 
-/** POST /{version}/{page-id}/messages with the Page token and appsecret_proof (facebook spec §1, §5.1). */
-export async function postPageMessage(
+/** POST /{version}/{page-id}/messages with the Page token and appsecret_proof (facebook spec §1, §5.1, §5.3). */
+export function postPageMessage(
   http: HttpClient,
   input: { graphUrl: string; version: string; pageId: string; pageToken: string; appSecret: string; body: Record<string, unknown> },
 ): Promise<GraphAnswer> {
+  return postToNode(http, { ...input, path: `${input.pageId}/messages` });
+}
+
+/** POST /{version}/{comment-id}/comments: the Page's public reply under a comment (facebook spec §5.4). */
+export function postCommentReply(
+  http: HttpClient,
+  input: { graphUrl: string; version: string; commentId: string; pageToken: string; appSecret: string; message: string },
+): Promise<GraphAnswer> {
+  return postToNode(http, { ...input, path: `${encodeURIComponent(input.commentId)}/comments`, body: { message: input.message } });
+}
+
+async function postToNode(
+  http: HttpClient,
+  input: { graphUrl: string; version: string; path: string; pageToken: string; appSecret: string; body: Record<string, unknown> },
+): Promise<GraphAnswer> {
   const proof = createHmac('sha256', input.appSecret).update(input.pageToken).digest('hex');
-  const url = `${input.graphUrl}/${input.version}/${input.pageId}/messages?access_token=${encodeURIComponent(input.pageToken)}&appsecret_proof=${proof}`;
+  const url = `${input.graphUrl}/${input.version}/${input.path}?access_token=${encodeURIComponent(input.pageToken)}&appsecret_proof=${proof}`;
   const res = await http(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input.body) });
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown> & GraphErrorBody;
   if (res.ok && !body.error) return { ok: true, body };

@@ -8,7 +8,7 @@ import { facebookChannel, splitText, type FacebookConfig } from './index.ts';
 const config: FacebookConfig = { pageId: '111111111111111', pageToken: 'EAAdemoPageToken', appSecret: 'demo_app_secret', verifyToken: 'v', graphVersion: 'v25.0' };
 const graphError = (code: number, subcode?: number, status = 400, headers: Record<string, string> = {}) =>
   jsonResponse({ error: { message: 'x', type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: 't' } }, status, headers);
-const message = { idempotencyKey: 'om_1', channelAccount: config.pageId, recipientId: '2222222222222222', text: 'Cảm ơn anh/chị', origin: 'automatic' as const, lastInboundAt: new Date() };
+const message = { idempotencyKey: 'om_1', channelAccount: config.pageId, recipientId: '2222222222222222', text: 'Cảm ơn anh/chị', origin: 'automatic' as const, lastInboundAt: new Date(), mode: 'message' as const, replyToId: null };
 
 runChannelContract({
   adapter: facebookChannel,
@@ -75,4 +75,33 @@ void it('splits long text on word boundaries', () => {
   const chunks = splitText(`${'a '.repeat(1500)}end`, 2000);
   assert.equal(chunks.length, 2);
   assert.ok(chunks.every((c) => c.length <= 2000));
+});
+
+void it('parses a new comment as a comment-surface message and a removed one as a retraction', async () => {
+  const { readFileSync } = await import('node:fs');
+  const read = (f: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures', f), 'utf8')) as unknown;
+  const [added] = facebookChannel.parseWebhook(read('comment-added.json'));
+  assert.equal(added?.kind, 'message');
+  assert.equal(added?.kind === 'message' ? added.surface : undefined, 'comment');
+  const [removed] = facebookChannel.parseWebhook(read('comment-removed.json'));
+  assert.deepEqual(removed && { kind: removed.kind, how: removed.kind === 'retracted' ? removed.how : null }, { kind: 'retracted', how: 'deleted' });
+  assert.deepEqual(facebookChannel.webhookAccountIds(read('batched-entries.json')).length > 0, true);
+});
+
+void it('answers a comment publicly under it, or once privately with recipient.comment_id', async () => {
+  const base = { config, baseUrls: { facebookGraphUrl: 'https://g', zaloOpenApiUrl: '', zaloOAuthUrl: '' }, now: () => new Date() };
+  const pub = fakeHttp(() => jsonResponse({ id: '444_999' }));
+  const sentPublic = await facebookChannel.send({ ...message, mode: 'public_comment', replyToId: '444_555' }, { ...base, http: pub });
+  assert.deepEqual(sentPublic, { kind: 'sent', providerMessageId: '444_999' });
+  assert.match(pub.calls[0]!.url, /^https:\/\/g\/v25\.0\/444_555\/comments\?access_token=/);
+  assert.deepEqual(JSON.parse(String(pub.calls[0]!.init.body)), { message: message.text });
+  const priv = fakeHttp(() => jsonResponse({ recipient_id: '2222', message_id: 'm_9' }));
+  const sentPrivate = await facebookChannel.send({ ...message, mode: 'private_reply', replyToId: '444_555', recipientId: null }, { ...base, http: priv });
+  assert.deepEqual(sentPrivate, { kind: 'sent', providerMessageId: 'm_9' });
+  const body = JSON.parse(String(priv.calls[0]!.init.body)) as { recipient: unknown };
+  assert.deepEqual(body.recipient, { comment_id: '444_555' });
+  const second = await facebookChannel.send({ ...message, mode: 'private_reply', replyToId: '444_555' }, { ...base, http: fakeHttp(() => graphError(10903)) });
+  assert.deepEqual(second, { kind: 'failed', code: 'PRIVATE_REPLY_NOT_ALLOWED', detail: 'x' });
+  const tooLong = await facebookChannel.send({ ...message, mode: 'private_reply', replyToId: '444_555', text: 'a'.repeat(2001) }, { ...base, http: fakeHttp(undefined) });
+  assert.deepEqual(tooLong, { kind: 'failed', code: 'TEXT_TOO_LONG' });
 });

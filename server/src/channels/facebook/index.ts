@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { SendResult } from '../../domain/message/message.ts';
 import type { ChannelAdapter } from '../channel.ts';
-import { postPageMessage, type GraphAnswer } from './client.ts';
+import { postCommentReply, postPageMessage, type GraphAnswer } from './client.ts';
 import { parseFacebookWebhook } from './parse-webhook.ts';
 
 const hourMs = 3_600_000;
@@ -23,7 +23,13 @@ export type FacebookConfig = z.infer<typeof FacebookConfigSchema>;
 
 export const facebookChannel = {
   id: 'facebook',
-  capabilities: { usesAccounts: true, replyWindowMs, humanReplyWindowMs, canPushMessages: true, images: true, files: true, deliveryReceipts: true, maxTextLength },
+  capabilities: {
+    usesAccounts: true,
+    freeReplyWindowMs: null,
+    replyModes: ['message', 'public_comment', 'private_reply'],
+    // One private reply per comment, within 7 days (facebook spec §5.3).
+    privateReplyWindowMs: 7 * 24 * hourMs,
+    replyWindowMs, humanReplyWindowMs, canPushMessages: true, images: true, files: true, deliveryReceipts: true, maxTextLength },
   configSchema: FacebookConfigSchema as z.ZodType<FacebookConfig>,
   verifyWebhook(request, config) {
     const header = request.headers['x-hub-signature-256'];
@@ -42,6 +48,20 @@ export const facebookChannel = {
   parseWebhook: parseFacebookWebhook,
   accountOf: (config) => ({ accountId: config.pageId, webhookVerifyToken: config.verifyToken }),
   async send(message, { config, http, baseUrls, now }) {
+    const page = { graphUrl: baseUrls.facebookGraphUrl, version: config.graphVersion, pageToken: config.pageToken, appSecret: config.appSecret };
+    if (message.mode === 'public_comment') {
+      if (!message.replyToId) return { kind: 'failed', code: 'NO_COMMENT' };
+      return answerOf(() => postCommentReply(http, { ...page, commentId: message.replyToId!, message: message.text }), 'id');
+    }
+    if (message.mode === 'private_reply') {
+      // One private reply per comment: it cannot be split, and it opens the Messenger conversation (spec §5.3).
+      if (!message.replyToId) return { kind: 'failed', code: 'NO_COMMENT' };
+      if (message.text.length > maxTextLength) return { kind: 'failed', code: 'TEXT_TOO_LONG' };
+      return answerOf(
+        () => postPageMessage(http, { ...page, pageId: config.pageId, body: { recipient: { comment_id: message.replyToId }, messaging_type: 'RESPONSE', message: { text: message.text, metadata: message.idempotencyKey } } }),
+        'message_id',
+      );
+    }
     if (!message.recipientId) return { kind: 'failed', code: 'NO_RECIPIENT' };
     const ageMs = message.lastInboundAt ? now().getTime() - message.lastInboundAt.getTime() : 0;
     let tagging: Record<string, string> = { messaging_type: 'RESPONSE' };
@@ -68,6 +88,19 @@ export const facebookChannel = {
   },
 } satisfies ChannelAdapter<FacebookConfig>;
 
+/** One Graph call → outcome; `idField` names the id of what was created. */
+async function answerOf(call: () => Promise<GraphAnswer>, idField: 'id' | 'message_id'): Promise<SendResult> {
+  let answer: GraphAnswer;
+  try {
+    answer = await call();
+  } catch (err) {
+    return { kind: 'retry', code: 'NETWORK_ERROR', detail: err instanceof Error ? err.message : String(err) };
+  }
+  if (!answer.ok) return mapGraphError(answer);
+  const id = answer.body[idField];
+  return { kind: 'sent', providerMessageId: typeof id === 'string' ? id : null };
+}
+
 /** Graph error → outcome, by `code`/`error_subcode`, never by HTTP status alone (facebook spec §6, §7). */
 export function mapGraphError(answer: Extract<GraphAnswer, { ok: false }>): SendResult {
   const { code, error_subcode: sub, message: detail } = answer.error;
@@ -79,6 +112,8 @@ export function mapGraphError(answer: Extract<GraphAnswer, { ok: false }>): Send
     return { kind: 'retry', code: 'RATE_LIMITED', afterMs: answer.regainAfterMs ?? 60_000, detail };
   }
   if (code === 551) return { kind: 'failed', code: 'RECIPIENT_UNAVAILABLE', detail };
+  // Seen for a second private reply or a comment too old for one (spec §5.3).
+  if (code === 10903) return { kind: 'failed', code: 'PRIVATE_REPLY_NOT_ALLOWED', detail };
   if (code === 100 && sub === 2018001) return { kind: 'failed', code: 'RECIPIENT_NOT_FOUND', detail };
   if (code === 1 || code === 2 || answer.error.is_transient || answer.status >= 500) return { kind: 'retry', code: 'PROVIDER_UNAVAILABLE', detail };
   return { kind: 'failed', code: 'PROVIDER_REJECTED', detail: `${code ?? '?'}/${sub ?? '-'} ${detail ?? ''}`.trim() };

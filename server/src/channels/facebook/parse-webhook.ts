@@ -46,15 +46,24 @@ function toAttachment(a: FbAttachment): InboundAttachment[] {
   return [];
 }
 
-/** New citizen comments only; the Page's own comments (from.id == page id) are skipped to avoid loops (spec §4). */
+/**
+ * Citizens' new comments, and comments removed or hidden later. The Page's own comments (from.id == page id)
+ * are skipped to avoid reply loops (spec §4); `remove` events may lack everything but ids (spec §4).
+ */
 function parseFeed(entry: FbEntry, v: FbFeedValue): InboundEvent[] {
-  if (v.item !== 'comment' || v.verb !== 'add' || !v.comment_id || !entry.id) return [];
-  if (!v.from?.id || v.from.id === entry.id) return [];
+  if (v.item !== 'comment' || !v.comment_id || !entry.id) return [];
+  const occurredAt = new Date((v.created_time ?? entry.time ?? 0) * 1000);
+  if (v.verb === 'remove' || v.verb === 'hide' || v.verb === 'unhide') {
+    const how = v.verb === 'remove' ? 'deleted' : v.verb === 'hide' ? 'hidden' : 'unhidden';
+    return [{ kind: 'retracted', providerMessageId: v.comment_id, channelAccount: entry.id, how, occurredAt }];
+  }
+  if (v.verb !== 'add' || !v.from?.id || v.from.id === entry.id) return [];
   return [{
     kind: 'message', providerMessageId: v.comment_id, channelAccount: entry.id, senderId: v.from.id,
     ...(v.from.name ? { senderName: v.from.name } : {}),
     text: v.message ?? '', attachments: v.photo ? [{ type: 'image', url: v.photo }] : [],
     ...(v.post_id ? { threadId: v.post_id } : {}),
-    occurredAt: new Date((v.created_time ?? entry.time ?? 0) * 1000),
+    surface: 'comment',
+    occurredAt,
   }];
 }

@@ -9,6 +9,9 @@ export const portalChannel = {
   id: 'portal',
   capabilities: {
     usesAccounts: false,
+    freeReplyWindowMs: null,
+    replyModes: ['message'],
+    privateReplyWindowMs: null,
     replyWindowMs: null,
     humanReplyWindowMs: null,
     canPushMessages: false,

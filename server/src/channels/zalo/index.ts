@@ -21,7 +21,13 @@ export type ZaloConfig = z.infer<typeof ZaloConfigSchema>;
 
 export const zaloChannel = {
   id: 'zalo',
-  capabilities: { usesAccounts: true, replyWindowMs, humanReplyWindowMs: null, canPushMessages: true, images: true, files: true, deliveryReceipts: true, maxTextLength: 2000 },
+  capabilities: {
+    usesAccounts: true,
+    // Consultation messages are free within 48 h of the user's last interaction, billable up to 7 days (zalo spec §4.4).
+    freeReplyWindowMs: 48 * 3_600_000,
+    replyModes: ['message'],
+    privateReplyWindowMs: null,
+    replyWindowMs, humanReplyWindowMs: null, canPushMessages: true, images: true, files: true, deliveryReceipts: true, maxTextLength: 2000 },
   configSchema: ZaloConfigSchema as z.ZodType<ZaloConfig>,
   /** mac = sha256(app_id + raw body + timestamp + OA secret key); app_id and timestamp from the body (zalo spec §3.2). */
   verifyWebhook(request, config) {

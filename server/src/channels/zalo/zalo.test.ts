@@ -20,7 +20,7 @@ runChannelContract({
     const { timestamp } = JSON.parse(rawBody.toString('utf8')) as { timestamp: string };
     return { headers: { 'x-zevent-signature': `mac=${createHash('sha256').update(c.appId).update(rawBody).update(timestamp).update(c.oaSecretKey).digest('hex')}` }, rawBody, query: {} };
   },
-  message: { idempotencyKey: 'om_1', channelAccount: config.oaId, recipientId: '2400000000000000003', text: 'Cảm ơn anh/chị', origin: 'automatic', lastInboundAt: new Date() },
+  message: { idempotencyKey: 'om_1', channelAccount: config.oaId, recipientId: '2400000000000000003', text: 'Cảm ơn anh/chị', origin: 'automatic', lastInboundAt: new Date(), mode: 'message', replyToId: null },
   respondSent: () => jsonResponse({ error: 0, message: 'Success', data: { message_id: '63ecf43f0df7dba892e6', user_id: '2400000000000000003' } }),
   errorCases: [
     { name: '-216 invalid token → held', respond: () => zaloError(-216), expect: { kind: 'held', code: 'CHANNEL_AUTH_INVALID' } },
@@ -53,7 +53,7 @@ void it('accepts the signature without the mac= prefix and in upper case, reject
 
 void it('sends the access_token header to message/cs', async () => {
   const http = fakeHttp(() => jsonResponse({ error: 0, message: 'Success', data: { message_id: 'm1' } }));
-  await zaloChannel.send({ idempotencyKey: 'k', channelAccount: config.oaId, recipientId: 'u1', text: 'x', origin: 'reply', lastInboundAt: null }, { config, http, baseUrls, now: () => new Date() });
+  await zaloChannel.send({ idempotencyKey: 'k', channelAccount: config.oaId, recipientId: 'u1', text: 'x', origin: 'reply', lastInboundAt: null, mode: 'message', replyToId: null }, { config, http, baseUrls, now: () => new Date() });
   assert.equal(http.calls[0]!.url, 'https://openapi.test/v3.0/oa/message/cs');
   assert.equal((http.calls[0]!.init.headers as Record<string, string>).access_token, 'at_demo_01');
 });

@@ -78,3 +78,29 @@ export async function recordSharedContact(
   await q.query('UPDATE citizens SET display_name = coalesce($2, display_name), phone = coalesce($3, phone) WHERE id = $1', [e.citizenId, e.name ?? null, e.phone ?? null]);
   await q.query('INSERT INTO citizen_consents (citizen_id, channel, kind, fields, given_at) VALUES ($1, $2, $3, $4::text[], $5)', [e.citizenId, e.channel, 'contact_shared', fields, e.at]);
 }
+
+/** The facts reply rules need: the citizen's last private message and their latest comment on the case. */
+export async function findReplySituation(
+  q: Queryable,
+  caseId: string,
+): Promise<{ lastDirectInboundAt: Date | null; latestComment: { id: string; at: Date; privateReplyUsed: boolean; removed: boolean } | null }> {
+  const rows = await q.query<{ last_direct: Date | null; comment_id: string | null; comment_at: Date | null; retracted: string | null; private_used: boolean | null }>(
+    `SELECT (SELECT max(m.created_at) FROM messages m JOIN cases c ON c.id = $1
+              WHERE m.identity_id = c.identity_id AND m.direction = 'in' AND m.surface = 'direct') AS last_direct,
+            lc.provider_message_id AS comment_id, lc.created_at AS comment_at, lc.retracted,
+            EXISTS (SELECT 1 FROM outbound_messages o WHERE o.mode = 'private_reply' AND o.reply_to = lc.provider_message_id) AS private_used
+       FROM (SELECT 1) one
+       LEFT JOIN LATERAL (SELECT provider_message_id, created_at, retracted FROM messages
+                           WHERE case_id = $1 AND direction = 'in' AND surface = 'comment' AND provider_message_id IS NOT NULL
+                           ORDER BY created_at DESC LIMIT 1) lc ON true`,
+    [caseId],
+  );
+  const r = rows[0];
+  return {
+    lastDirectInboundAt: r?.last_direct ?? null,
+    latestComment:
+      r?.comment_id && r.comment_at
+        ? { id: r.comment_id, at: r.comment_at, privateReplyUsed: r.private_used === true, removed: r.retracted === 'deleted' || r.retracted === 'hidden' }
+        : null,
+  };
+}

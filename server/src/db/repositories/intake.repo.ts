@@ -47,6 +47,8 @@ export type NewCaseWithAcknowledgement = {
   recipientId: string | null;
   intakeMethod: IntakeMethod;
   text: string;
+  /** A public comment is acknowledged by a public reply under it; a private message in the conversation. */
+  surface: 'direct' | 'comment';
   attachments: readonly { type: string; url: string; name?: string }[];
   location: { lat: number; lng: number } | null;
   providerMessageId: string | null;
@@ -79,8 +81,8 @@ export async function insertCaseWithAcknowledgement(
        ON CONFLICT (tracking_code) DO NOTHING
        RETURNING id, citizen_id
      ), mi AS (
-       INSERT INTO messages (case_id, direction, channel, identity_id, kind, body, attachments, provider_message_id, created_at)
-       SELECT c.id, 'in', $11, $10, 'citizen', $13, $23::jsonb, $17, $4 FROM c
+       INSERT INTO messages (case_id, direction, channel, identity_id, kind, body, attachments, provider_message_id, created_at, surface)
+       SELECT c.id, 'in', $11, $10, 'citizen', $13, $23::jsonb, $17, $4, $24 FROM c
        RETURNING id
      ), mo AS (
        INSERT INTO messages (case_id, direction, channel, identity_id, kind, body, created_at)
@@ -88,8 +90,9 @@ export async function insertCaseWithAcknowledgement(
        RETURNING id
      ), ob AS (
        INSERT INTO outbound_messages (message_id, case_id, channel, channel_account, recipient_id, conversation_key,
-                                      idempotency_key, status, next_attempt_at, created_at)
-       SELECT mo.id, c.id, $11, $19, $20, $11 || ':' || $19 || ':' || coalesce($20, c.id::text), 'msg-' || mo.id, 'queued', $4, $4
+                                      idempotency_key, status, next_attempt_at, created_at, mode, reply_to)
+       SELECT mo.id, c.id, $11, $19, $20, $11 || ':' || $19 || ':' || coalesce($20, c.id::text), 'msg-' || mo.id, 'queued', $4, $4,
+              CASE WHEN $24 = 'comment' THEN 'public_comment' ELSE 'message' END, CASE WHEN $24 = 'comment' THEN $17 END
          FROM c, mo
        RETURNING id
      ), ev AS (
@@ -131,8 +134,9 @@ export async function insertCaseWithAcknowledgement(
       staff ? 'staff' : 'citizen',
       JSON.stringify({ intakeMethod: n.intakeMethod, unitCode: n.unitCode }),
       JSON.stringify(n.attachments),
+      n.surface,
     ],
-    { name: 'intake.insert-case-v2' },
+    { name: 'intake.insert-case-v3' },
   );
   const r = rows[0];
   return r ? { caseId: r.case_id, citizenId: r.citizen_id, messageId: r.message_id, acknowledgementId: r.ack_id } : null;

@@ -2,6 +2,8 @@ import type { DeliveryStatus } from '../../../../contracts/enums.ts';
 import type { Queryable } from '../client.ts';
 
 export type NewOutbound = {
+  mode?: 'message' | 'public_comment' | 'private_reply';
+  replyTo?: string | null;
   messageId: string;
   caseId: string;
   channel: string;
@@ -16,9 +18,9 @@ export type NewOutbound = {
 export async function insertOutbound(q: Queryable, o: NewOutbound): Promise<string> {
   const rows = await q.query<{ id: string }>(
     `INSERT INTO outbound_messages (message_id, case_id, channel, channel_account, recipient_id, conversation_key,
-                                    idempotency_key, status, max_attempts, next_attempt_at, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $8, $9, $9) RETURNING id`,
-    [o.messageId, o.caseId, o.channel, o.channelAccount, o.recipientId, o.conversationKey, o.idempotencyKey, o.maxAttempts ?? 8, o.at],
+                                    idempotency_key, status, max_attempts, next_attempt_at, created_at, mode, reply_to)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $8, $9, $9, $10, $11) RETURNING id`,
+    [o.messageId, o.caseId, o.channel, o.channelAccount, o.recipientId, o.conversationKey, o.idempotencyKey, o.maxAttempts ?? 8, o.at, o.mode ?? 'message', o.replyTo ?? null],
   );
   return rows[0]!.id;
 }
@@ -36,6 +38,8 @@ export type ClaimedOutbound = {
   messageKind: 'citizen' | 'acknowledgement' | 'reply' | 'notification';
   lastCitizenMessageAt: Date | null;
   lockedBy: string;
+  mode: 'message' | 'public_comment' | 'private_reply';
+  replyTo: string | null;
 };
 
 /**
@@ -60,6 +64,8 @@ export async function claimDueOutbound(
     kind: ClaimedOutbound['messageKind'];
     last_citizen_message_at: Date | null;
     locked_by: string;
+    mode: ClaimedOutbound['mode'];
+    reply_to: string | null;
   }>(
     `WITH due AS (
        SELECT m.id FROM outbound_messages m
@@ -83,7 +89,7 @@ export async function claimDueOutbound(
        JOIN cases c ON c.id = claimed.case_id
       ORDER BY claimed.seq`,
     [opts.now, opts.limit, opts.workerId, opts.leaseMs],
-    { name: 'outbound.claim' },
+    { name: 'outbound.claim-v2' },
   );
   return rows.map((r) => ({
     id: r.id,
@@ -98,6 +104,8 @@ export async function claimDueOutbound(
     messageKind: r.kind,
     lastCitizenMessageAt: r.last_citizen_message_at,
     lockedBy: r.locked_by,
+    mode: r.mode,
+    replyTo: r.reply_to,
   }));
 }
 

@@ -18,8 +18,12 @@ export type InboundEvent =
       location?: { lat: number; lng: number };
       /** A thread within the account, e.g. the Page post a comment was made under. */
       threadId?: string;
+      /** 'comment': written publicly under a post (the provider message id is the comment id). */
+      surface?: 'direct' | 'comment';
       occurredAt: Date;
     }
+  /** A comment removed or hidden on the provider (by its author or a moderator). */
+  | { kind: 'retracted'; providerMessageId: string; channelAccount: string; how: 'deleted' | 'hidden' | 'unhidden'; occurredAt: Date }
   /** A message the account itself sent (through us or the provider's own inbox); `metadata` is what we attached. */
   | { kind: 'echo'; providerMessageId: string; channelAccount: string; recipientId: string; text: string; metadata?: string; occurredAt: Date }
   | { kind: 'delivery'; providerMessageIds: string[]; channelAccount: string; occurredAt: Date }
@@ -28,6 +32,13 @@ export type InboundEvent =
   | { kind: 'contact-shared'; channelAccount: string; userId: string; name?: string; phone?: string; address?: string; occurredAt: Date };
 
 export type InboundAttachment = { type: 'image' | 'file' | 'audio' | 'video' | 'sticker' | 'link'; url: string; name?: string };
+
+/**
+ * How an outgoing message reaches the citizen: a private message in the conversation, a public reply under
+ * their comment, or a private reply to their comment (Messenger's one-per-comment private reply).
+ */
+export type ReplyMode = 'message' | 'public_comment' | 'private_reply';
+export const REPLY_MODES: readonly ReplyMode[] = ['message', 'public_comment', 'private_reply'];
 
 /** A message our side wants delivered to a citizen. */
 export type OutboundMessage = {
@@ -40,7 +51,9 @@ export type OutboundMessage = {
   origin: 'reply' | 'automatic';
   /** When the citizen last wrote to us on this channel (reply-window rules). */
   lastInboundAt: Date | null;
-  threadId?: string;
+  mode: ReplyMode;
+  /** The comment a public or private reply answers. */
+  replyToId: string | null;
 };
 
 /** Outcome of one delivery attempt; the worker turns it into a row update and a retry decision. */

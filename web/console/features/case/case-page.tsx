@@ -81,6 +81,8 @@ export function CasePage({ id }: { id: string }) {
             doneText={t('reply.sent')}
             textareaRef={replyRef}
             onDone={detail.reload}
+            replyOptions={detail.data.reply}
+            citizenPhone={citizen?.phone ?? null}
           />
           <ComposeBox
             variant="note"

@@ -1,4 +1,6 @@
-import { useState, type FormEvent, type Ref } from 'react';
+import { useEffect, useState, type FormEvent, type Ref } from 'react';
+import type { CaseDetail } from '../../../ui/api-types.ts';
+import { ReplyModePicker } from './reply-mode-picker.tsx';
 import { api } from '../../../ui/api.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorMessage } from '../../../ui/components/error-message.tsx';
@@ -15,15 +17,21 @@ type ComposeBoxProps = {
   variant: 'reply' | 'note';
   textareaRef: Ref<HTMLTextAreaElement>;
   onDone: () => void;
+  /** For replies: the ways to answer now (windows, public/private replies to comments). */
+  replyOptions?: CaseDetail['reply'];
+  citizenPhone?: string | null;
 };
 
 /** A textarea that posts {body}; Ctrl/Cmd+Enter sends. Used for citizen replies and internal notes. */
-export function ComposeBox({ endpoint, label, placeholder, submitLabel, doneText, variant, textareaRef, onDone }: ComposeBoxProps) {
+export function ComposeBox({ endpoint, label, placeholder, submitLabel, doneText, variant, textareaRef, onDone, replyOptions, citizenPhone }: ComposeBoxProps) {
   const t = useT();
   const [body, setBody] = useState('');
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [isDone, setDone] = useState(false);
+  const [mode, setMode] = useState(replyOptions?.preferred ?? null);
+  useEffect(() => setMode(replyOptions?.preferred ?? null), [replyOptions?.preferred]);
+  const isClosed = replyOptions !== undefined && replyOptions.preferred === null;
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -32,7 +40,7 @@ export function ComposeBox({ endpoint, label, placeholder, submitLabel, doneText
     setError(null);
     setDone(false);
     try {
-      await api.post(endpoint, { body: body.trim() });
+      await api.post(endpoint, mode ? { body: body.trim(), mode } : { body: body.trim() });
       setBody('');
       setDone(true);
       onDone();
@@ -45,7 +53,9 @@ export function ComposeBox({ endpoint, label, placeholder, submitLabel, doneText
 
   return (
     <form className={variant === 'note' ? 'panel compose compose-note' : 'panel compose'} onSubmit={(event) => void submit(event)} data-testid={`${variant}-form`}>
+      {replyOptions && <ReplyModePicker options={replyOptions} mode={mode} onChange={setMode} citizenPhone={citizenPhone ?? null} />}
       <TextArea
+        disabled={isClosed}
         ref={textareaRef}
         label={label}
         hint={t('compose.sendHint')}
@@ -63,7 +73,7 @@ export function ComposeBox({ endpoint, label, placeholder, submitLabel, doneText
         }}
       />
       <div className="row" style={{ marginTop: '0.5rem' }}>
-        <Button type="submit" variant={variant === 'note' ? 'secondary' : 'primary'} busy={isBusy} disabled={!body.trim()}>
+        <Button type="submit" variant={variant === 'note' ? 'secondary' : 'primary'} busy={isBusy} disabled={!body.trim() || isClosed}>
           {submitLabel}
         </Button>
         <span role="status" className="muted">

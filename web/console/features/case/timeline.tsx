@@ -32,6 +32,10 @@ function eventText(entry: TimelineEntry, t: Translate, staffNames: ReadonlyMap<s
       return entry.actorType === 'staff' ? t('timeline.recorded') : t('timeline.received');
     case 'message.sent':
       return t('timeline.sent');
+    case 'message.retracted': {
+      const how = str(data.how);
+      return how === 'hidden' ? t('timeline.retractedHidden') : how === 'unhidden' ? t('timeline.retractedUnhidden') : t('timeline.retractedDeleted');
+    }
   }
 }
 

@@ -72,7 +72,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext; metrics: M
     '/cases/:id/replies',
     { schema: { tags: ['staff'], summary: 'Reply to the citizen on the case channel', params: CaseParams, body: ReplyCreateSchema, response: { 201: CreatedIdSchema, ...errors } } },
     async (request, reply) => {
-      const { messageId } = await replyToCitizen(ctx, staffOf(request), request.params.id, request.body.body);
+      const { messageId } = await replyToCitizen(ctx, staffOf(request), request.params.id, request.body.body, request.body.mode);
       return reply.status(201).send({ id: messageId });
     },
   );
