@@ -9,6 +9,9 @@ import { Link, navigate, useLocation } from '../ui/router.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { SessionProvider } from './features/auth/session.tsx';
 import { CasePage } from './features/case/case-page.tsx';
+import { ChannelBanner } from './features/channels/channel-banner.tsx';
+import { canManageChannels } from './features/channels/channel-model.ts';
+import { ChannelsPage } from './features/channels/channels-page.tsx';
 import { InboxPage } from './features/inbox/inbox-page.tsx';
 import { IntakePage } from './features/intake/intake-page.tsx';
 import { OutboxPage } from './features/outbox/outbox-page.tsx';
@@ -110,6 +113,11 @@ function Shell({ session, onSignedOut }: { session: Session; onSignedOut: () => 
           <Link href={paths.settings()} aria-current={current('settings')}>
             {t('nav.settings')}
           </Link>
+          {canManageChannels(session.user.role) && (
+            <Link href={paths.channels()} aria-current={current('channels')}>
+              {t('nav.channels')}
+            </Link>
+          )}
         </nav>
         <span className="spacer" />
         <button type="button" className="btn btn-ghost btn-small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
@@ -125,6 +133,7 @@ function Shell({ session, onSignedOut }: { session: Session; onSignedOut: () => 
           {t('nav.logout')}
         </button>
       </header>
+      <ChannelBanner />
       <main id="main" className="console-main" tabIndex={-1}>
         <Page route={route} />
       </main>
@@ -146,6 +155,8 @@ function Page({ route }: { route: ConsoleRoute }) {
       return <TemplatePage />;
     case 'outbox':
       return <OutboxPage />;
+    case 'channels':
+      return <ChannelsPage />;
     case 'not-found':
       return <p className="alert alert-error">{t('error.NOT_FOUND')}</p>;
   }

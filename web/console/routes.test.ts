@@ -9,5 +9,7 @@ void test('console paths parse back to their routes', () => {
   assert.deepEqual(parseRoute(paths.intake()), { name: 'intake' });
   assert.deepEqual(parseRoute(`${paths.settings()}/`), { name: 'settings' });
   assert.deepEqual(parseRoute(paths.outbox()), { name: 'outbox' });
+  assert.equal(paths.outbox('held'), '/console/outbox?status=held');
+  assert.deepEqual(parseRoute(paths.channels()), { name: 'channels' });
   assert.deepEqual(parseRoute('/console/nope'), { name: 'not-found' });
 });

@@ -5,6 +5,7 @@ export type ConsoleRoute =
   | { name: 'intake' }
   | { name: 'settings' }
   | { name: 'outbox' }
+  | { name: 'channels' }
   | { name: 'not-found' };
 
 export const BASE = '/console';
@@ -14,7 +15,8 @@ export const paths = {
   case: (id: string) => `${BASE}/cases/${encodeURIComponent(id)}`,
   intake: () => `${BASE}/intake`,
   settings: () => `${BASE}/settings`,
-  outbox: () => `${BASE}/outbox`,
+  outbox: (status?: 'held' | 'dead' | 'queued') => `${BASE}/outbox${status ? `?status=${status}` : ''}`,
+  channels: () => `${BASE}/channels`,
 };
 
 export function parseRoute(pathname: string): ConsoleRoute {
@@ -25,5 +27,6 @@ export function parseRoute(pathname: string): ConsoleRoute {
   if (rest === '/intake') return { name: 'intake' };
   if (rest === '/settings') return { name: 'settings' };
   if (rest === '/outbox') return { name: 'outbox' };
+  if (rest === '/channels') return { name: 'channels' };
   return { name: 'not-found' };
 }

@@ -33,3 +33,19 @@ export type TemplateUpdate = z.infer<typeof TemplateUpdateSchema>;
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 /** Request body as the client sends it (defaults applied by the server). */
 export type StaffCaseCreateInput = z.input<typeof StaffCaseCreateSchema>;
+
+// Channel administration (console "Kênh kết nối").
+import type {
+  ChannelAccountCreatedSchema,
+  ChannelAccountCreateSchema,
+  ChannelAccountViewSchema,
+  ChannelFieldErrorSchema,
+  ChannelFormFieldSchema,
+  ChannelFormSchema,
+} from '../../contracts/api.ts';
+export type ChannelAccountView = z.infer<typeof ChannelAccountViewSchema>;
+export type ChannelForm = z.infer<typeof ChannelFormSchema>;
+export type ChannelFormField = z.infer<typeof ChannelFormFieldSchema>;
+export type ChannelAccountCreate = z.input<typeof ChannelAccountCreateSchema>;
+export type ChannelAccountCreated = z.infer<typeof ChannelAccountCreatedSchema>;
+export type ChannelFieldError = z.infer<typeof ChannelFieldErrorSchema>;

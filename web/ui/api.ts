@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly status: number,
     message: string,
+    /** The error body's `details` (e.g. per-field errors of CHANNEL_CONFIG_INVALID), as sent. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -60,8 +62,8 @@ async function send<T>(method: Method, path: string, body?: BodyInit, contentTyp
 
 function toApiError(status: number, body: unknown): ApiError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
-    const error = (body as { error: { code?: unknown; message?: unknown } }).error;
-    if (typeof error.code === 'string') return new ApiError(error.code, status, typeof error.message === 'string' ? error.message : '');
+    const error = (body as { error: { code?: unknown; message?: unknown; details?: unknown } }).error;
+    if (typeof error.code === 'string') return new ApiError(error.code, status, typeof error.message === 'string' ? error.message : '', error.details);
   }
   return new ApiError(status >= 500 ? 'INTERNAL' : 'UNKNOWN', status, `HTTP ${status}`);
 }

@@ -23,7 +23,10 @@ type JsonProperty = { type?: unknown; pattern?: unknown; minLength?: unknown; ma
  * provider is written twice). Uses the schema's input side, so fields with defaults are optional.
  */
 export function configFormOf(adapter: Pick<ChannelAdapter<never>, 'configSchema'>): ConfigFormField[] {
-  const json = z.toJSONSchema(adapter.configSchema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, JsonProperty>; required?: string[] };
+  const json = z.toJSONSchema(adapter.configSchema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, JsonProperty>;
+    required?: string[];
+  };
   const required = new Set(json.required ?? []);
   return Object.entries(json.properties ?? {}).map(([name, p]) => ({
     name,

@@ -12,7 +12,10 @@ import type { CommandContext } from './context.ts';
 import { listChannelAccountViews, type ChannelAccountView } from './list-channel-accounts.ts';
 
 /** Health of the accounts connected to the actor's unit and the units below it (anyone who reads cases). */
-export async function listChannelsForStaff(ctx: Pick<CommandContext, 'db' | 'clock'>, actor: StaffRow): Promise<ChannelAccountView[]> {
+export async function listChannelsForStaff(
+  ctx: Pick<CommandContext, 'db' | 'clock'>,
+  actor: StaffRow,
+): Promise<ChannelAccountView[]> {
   requireAction(actor, 'case.read');
   return (await listChannelAccountViews(ctx)).filter((v) => isPathInScope(actor.unitPath, v.unitPath));
 }

@@ -6,7 +6,7 @@ import { Button } from '../../../ui/components/button.tsx';
 import { ErrorMessage } from '../../../ui/components/error-message.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { useI18n } from '../../../ui/i18n/i18n.tsx';
-import { Link } from '../../../ui/router.tsx';
+import { Link, navigate, useLocation } from '../../../ui/router.tsx';
 import { useAsync } from '../../../ui/use-async.ts';
 import { paths } from '../../routes.ts';
 
@@ -16,7 +16,10 @@ type OutboxFilter = (typeof FILTERS)[number];
 /** Messages to citizens that failed or are held, with a retry per message. */
 export function OutboxPage() {
   const { t, locale } = useI18n();
-  const [filter, setFilter] = useState<OutboxFilter>('dead');
+  // The filter lives in the URL (?status=held) so other pages can link to it.
+  const asked = new URLSearchParams(useLocation().split('?')[1] ?? '').get('status');
+  const filter: OutboxFilter = FILTERS.find((value) => value === asked) ?? 'dead';
+  const setFilter = (value: OutboxFilter) => navigate(paths.outbox(value), { replace: true });
   const list = useAsync(() => api.get<OutboxItem[]>(`/api/staff/outbox${queryString({ status: filter })}`), [filter]);
   const [retried, setRetried] = useState<Set<string>>(new Set());
   const [error, setError] = useState<unknown>(null);

@@ -3,7 +3,16 @@ import { after, before, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../../test/build-test-app.ts';
 import { describeEachEngine } from '../../../../test/fresh-db.ts';
 
-type View = { channel: string; accountId: string; name: string | null; unit: { code: string }; health: string; tokenExpiresSoon: boolean; accessTokenExpiresAt: string | null; held: number };
+type View = {
+  channel: string;
+  accountId: string;
+  name: string | null;
+  unit: { code: string };
+  health: string;
+  tokenExpiresSoon: boolean;
+  accessTokenExpiresAt: string | null;
+  held: number;
+};
 type Form = { channel: string; fields: { name: string; required: boolean; secret: boolean; pattern: string | null }[] };
 type ErrorBody = { error: { code: string; details?: { field: string; code: string }[] } };
 
@@ -39,13 +48,19 @@ describeEachEngine('staff channel administration', (db) => {
 
   after(() => {
     assert.ok(secretsSent.length > 0);
-    for (const body of bodies) for (const secret of secretsSent) assert.ok(!body.includes(secret), 'a response carried a credential');
+    for (const body of bodies)
+      for (const secret of secretsSent) assert.ok(!body.includes(secret), 'a response carried a credential');
   });
 
   test('a city admin connects a Zalo OA and sees it healthy; reconnecting updates it', async () => {
     const admin = await t.login('admin@gandan.local');
     const before = t.channelChanges();
-    const r = await call(admin, 'POST', '/api/staff/channels', { channel: 'zalo', unitCode: '26740', name: 'Zalo OA Phường Sài Gòn', config: zalo('1234567890123456789') });
+    const r = await call(admin, 'POST', '/api/staff/channels', {
+      channel: 'zalo',
+      unitCode: '26740',
+      name: 'Zalo OA Phường Sài Gòn',
+      config: zalo('1234567890123456789'),
+    });
     assert.equal(r.statusCode, 201, r.body);
     assert.deepEqual(r.json(), { channel: 'zalo', accountId: '1234567890123456789', created: true });
     assert.equal(t.channelChanges(), before + 1, 'the running process reloads its channels');
@@ -66,7 +81,9 @@ describeEachEngine('staff channel administration', (db) => {
     const again = await call(admin, 'POST', '/api/staff/channels', { channel: 'zalo', unitCode: '26740', config });
     assert.equal(again.statusCode, 200, again.body);
     assert.equal((again.json() as { created: boolean }).created, false);
-    const stored = await t.ctx.db.query<{ secrets: string; name: string }>("SELECT secrets, name FROM channel_accounts WHERE account_id = '1234567890123456789'");
+    const stored = await t.ctx.db.query<{ secrets: string; name: string }>(
+      "SELECT secrets, name FROM channel_accounts WHERE account_id = '1234567890123456789'",
+    );
     assert.equal(stored.length, 1);
     assert.equal(stored[0]!.name, 'Zalo OA Phường Sài Gòn', 'an omitted name keeps the stored one');
     assert.deepEqual(JSON.parse(t.box.open(stored[0]!.secrets)), zalo('1234567890123456789'));
@@ -75,11 +92,18 @@ describeEachEngine('staff channel administration', (db) => {
 
   test('an officer sees the health of the accounts of the unit subtree but cannot connect one', async () => {
     const officer = await t.login('canbo.saigon@gandan.local');
-    const r = await call(officer, 'POST', '/api/staff/channels', { channel: 'zalo', unitCode: '26740', config: zalo('2222222222') });
+    const r = await call(officer, 'POST', '/api/staff/channels', {
+      channel: 'zalo',
+      unitCode: '26740',
+      config: zalo('2222222222'),
+    });
     assert.equal(r.statusCode, 403);
     assert.equal((r.json() as ErrorBody).error.code, 'FORBIDDEN');
     const list = (await call(officer, 'GET', '/api/staff/channels')).json() as View[];
-    assert.deepEqual(list.map((v) => v.accountId), ['1234567890123456789']);
+    assert.deepEqual(
+      list.map((v) => v.accountId),
+      ['1234567890123456789'],
+    );
 
     const otherWard = await t.login('canbo.linhxuan@gandan.local');
     assert.deepEqual((await call(otherWard, 'GET', '/api/staff/channels')).json(), [], 'another ward sees none of them');
@@ -87,22 +111,46 @@ describeEachEngine('staff channel administration', (db) => {
 
   test('a unit admin connects accounts in the own ward only and cannot take over another unit’s account', async () => {
     const admin = await t.login('admin@gandan.local');
-    assert.equal((await call(admin, 'POST', '/api/staff/channels', { channel: 'zalo', unitCode: '26800', config: zalo('3333333333') })).statusCode, 201);
+    assert.equal(
+      (await call(admin, 'POST', '/api/staff/channels', { channel: 'zalo', unitCode: '26800', config: zalo('3333333333') }))
+        .statusCode,
+      201,
+    );
 
     const unitAdmin = await t.login('truongphong.saigon@gandan.local');
     const n = await accounts();
-    const elsewhere = await call(unitAdmin, 'POST', '/api/staff/channels', { channel: 'zalo', unitCode: '26800', config: zalo('4444444444') });
+    const elsewhere = await call(unitAdmin, 'POST', '/api/staff/channels', {
+      channel: 'zalo',
+      unitCode: '26800',
+      config: zalo('4444444444'),
+    });
     assert.equal(elsewhere.statusCode, 422);
     assert.equal((elsewhere.json() as ErrorBody).error.code, 'UNIT_NOT_FOUND');
-    const city = await call(unitAdmin, 'POST', '/api/staff/channels', { channel: 'zalo', unitCode: '79', config: zalo('4444444444') });
+    const city = await call(unitAdmin, 'POST', '/api/staff/channels', {
+      channel: 'zalo',
+      unitCode: '79',
+      config: zalo('4444444444'),
+    });
     assert.equal((city.json() as ErrorBody).error.code, 'UNIT_NOT_FOUND', 'the parent unit is out of scope too');
-    const takeOver = await call(unitAdmin, 'POST', '/api/staff/channels', { channel: 'zalo', unitCode: '26740', config: zalo('3333333333') });
+    const takeOver = await call(unitAdmin, 'POST', '/api/staff/channels', {
+      channel: 'zalo',
+      unitCode: '26740',
+      config: zalo('3333333333'),
+    });
     assert.equal(takeOver.statusCode, 403);
     assert.equal(await accounts(), n, 'nothing stored');
-    const unknownUnit = await call(unitAdmin, 'POST', '/api/staff/channels', { channel: 'zalo', unitCode: 'NOPE', config: zalo('4444444444') });
+    const unknownUnit = await call(unitAdmin, 'POST', '/api/staff/channels', {
+      channel: 'zalo',
+      unitCode: 'NOPE',
+      config: zalo('4444444444'),
+    });
     assert.equal((unknownUnit.json() as ErrorBody).error.code, 'UNIT_NOT_FOUND');
 
-    const own = await call(unitAdmin, 'POST', '/api/staff/channels', { channel: 'zalo', unitCode: '26740', config: zalo('5555555555') });
+    const own = await call(unitAdmin, 'POST', '/api/staff/channels', {
+      channel: 'zalo',
+      unitCode: '26740',
+      config: zalo('5555555555'),
+    });
     assert.equal(own.statusCode, 201, own.body);
     const list = (await call(unitAdmin, 'GET', '/api/staff/channels')).json() as View[];
     assert.deepEqual(list.map((v) => v.accountId).sort(), ['1234567890123456789', '5555555555']);
@@ -112,7 +160,11 @@ describeEachEngine('staff channel administration', (db) => {
     const admin = await t.login('admin@gandan.local');
     const n = await accounts();
     const { accessToken: _omitted, ...partial } = zalo('123');
-    const r = await call(admin, 'POST', '/api/staff/channels', { channel: 'zalo', unitCode: '26740', config: { ...partial, oaId: 'oa-abc', appSecret: '   ' } });
+    const r = await call(admin, 'POST', '/api/staff/channels', {
+      channel: 'zalo',
+      unitCode: '26740',
+      config: { ...partial, oaId: 'oa-abc', appSecret: '   ' },
+    });
     assert.equal(r.statusCode, 422);
     const body = r.json() as ErrorBody;
     assert.equal(body.error.code, 'CHANNEL_CONFIG_INVALID');
@@ -122,7 +174,11 @@ describeEachEngine('staff channel administration', (db) => {
 
     const portal = await call(admin, 'POST', '/api/staff/channels', { channel: 'portal', unitCode: '26740', config: {} });
     assert.equal((portal.json() as ErrorBody).error.code, 'CHANNEL_CONFIG_INVALID', 'the portal has no accounts');
-    const malformed = await call(admin, 'POST', '/api/staff/channels', { channel: 'zalo', unitCode: '26740', config: { oaId: 12 } });
+    const malformed = await call(admin, 'POST', '/api/staff/channels', {
+      channel: 'zalo',
+      unitCode: '26740',
+      config: { oaId: 12 },
+    });
     assert.equal(malformed.statusCode, 400);
     assert.equal(await accounts(), n);
   });
@@ -131,15 +187,26 @@ describeEachEngine('staff channel administration', (db) => {
     const officer = await t.login('canbo.saigon@gandan.local');
     const forms = (await call(officer, 'GET', '/api/staff/channels/forms')).json() as Form[];
     assert.deepEqual(forms.map((f) => f.channel).sort(), ['facebook', 'zalo']);
-    const fields = (channel: string) => Object.fromEntries(forms.find((f) => f.channel === channel)!.fields.map((f) => [f.name, f]));
+    const fields = (channel: string) =>
+      Object.fromEntries(forms.find((f) => f.channel === channel)!.fields.map((f) => [f.name, f]));
     const fb = fields('facebook');
     assert.deepEqual(Object.keys(fb), ['pageId', 'pageToken', 'appSecret', 'verifyToken', 'graphVersion']);
-    assert.deepEqual(Object.values(fb).filter((f) => f.secret).map((f) => f.name), ['pageToken', 'appSecret', 'verifyToken']);
+    assert.deepEqual(
+      Object.values(fb)
+        .filter((f) => f.secret)
+        .map((f) => f.name),
+      ['pageToken', 'appSecret', 'verifyToken'],
+    );
     assert.equal(fb.pageId?.pattern, '^\\d+$');
     assert.equal(fb.graphVersion?.required, false);
     const za = fields('zalo');
     assert.deepEqual(Object.keys(za), ['oaId', 'appId', 'oaSecretKey', 'accessToken', 'refreshToken', 'appSecret']);
-    assert.deepEqual(Object.values(za).filter((f) => f.secret).map((f) => f.name), ['oaSecretKey', 'accessToken', 'refreshToken', 'appSecret']);
+    assert.deepEqual(
+      Object.values(za)
+        .filter((f) => f.secret)
+        .map((f) => f.name),
+      ['oaSecretKey', 'accessToken', 'refreshToken', 'appSecret'],
+    );
     assert.ok(Object.values(za).every((f) => f.required));
   });
 
@@ -147,7 +214,12 @@ describeEachEngine('staff channel administration', (db) => {
     assert.equal((await call(null, 'GET', '/api/staff/channels')).statusCode, 401);
     assert.equal((await call(null, 'GET', '/api/staff/channels/forms')).statusCode, 401);
     const admin = await t.login('admin@gandan.local');
-    const r = await t.app.inject({ method: 'POST', url: '/api/staff/channels', headers: { cookie: admin.cookie }, payload: { channel: 'zalo', unitCode: '26740', config: zalo('6666666666') } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff/channels',
+      headers: { cookie: admin.cookie },
+      payload: { channel: 'zalo', unitCode: '26740', config: zalo('6666666666') },
+    });
     assert.equal(r.statusCode, 403);
     assert.equal((r.json() as ErrorBody).error.code, 'CSRF_TOKEN_INVALID');
   });

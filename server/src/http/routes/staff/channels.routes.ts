@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ChannelAccountCreatedSchema, ChannelAccountCreateSchema, ChannelAccountListSchema, ChannelFormListSchema, ErrorBodySchema } from '../../../../../contracts/api.ts';
+import {
+  ChannelAccountCreatedSchema,
+  ChannelAccountCreateSchema,
+  ChannelAccountListSchema,
+  ChannelFormListSchema,
+  ErrorBodySchema,
+} from '../../../../../contracts/api.ts';
 import type { CommandContext } from '../../../commands/context.ts';
 import type { ChannelAccountView } from '../../../commands/list-channel-accounts.ts';
 import { channelForms, connectChannelForStaff, listChannelsForStaff } from '../../../commands/manage-channel-accounts.ts';
@@ -22,24 +28,46 @@ export const channelRoutes: FastifyPluginAsyncZod<ChannelRoutesOptions> = async 
 
   app.get(
     '/channels',
-    { schema: { tags: ['staff'], summary: 'Connected channel accounts of my unit subtree, with their health', response: { 200: ChannelAccountListSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Connected channel accounts of my unit subtree, with their health',
+        response: { 200: ChannelAccountListSchema, ...errors },
+      },
+    },
     async (request) => (await listChannelsForStaff(ctx, staffOf(request))).map(present),
   );
 
   app.get(
     '/channels/forms',
-    { schema: { tags: ['staff'], summary: 'Settings form of each channel that connects accounts (from its config schema)', response: { 200: ChannelFormListSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Settings form of each channel that connects accounts (from its config schema)',
+        response: { 200: ChannelFormListSchema, ...errors },
+      },
+    },
     async (request) => channelForms(staffOf(request)),
   );
 
   app.post(
     '/channels',
-    { schema: { tags: ['staff'], summary: 'Connect or reconnect a channel account (Page, OA) to a unit', body: ChannelAccountCreateSchema, response: { 200: ChannelAccountCreatedSchema, 201: ChannelAccountCreatedSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Connect or reconnect a channel account (Page, OA) to a unit',
+        body: ChannelAccountCreateSchema,
+        response: { 200: ChannelAccountCreatedSchema, 201: ChannelAccountCreatedSchema, ...errors },
+      },
+    },
     async (request, reply) => {
       const { channel, unitCode, name, config } = request.body;
       const result = await connectChannelForStaff({ ...ctx, box }, staffOf(request), { channel, unitCode, name, config });
       onChannelsChanged?.();
-      request.log.info({ channel, accountId: result.accountId, unitCode, staffId: staffOf(request).id, created: result.created }, 'channel account connected');
+      request.log.info(
+        { channel, accountId: result.accountId, unitCode, staffId: staffOf(request).id, created: result.created },
+        'channel account connected',
+      );
       return reply.status(result.created ? 201 : 200).send({ channel, ...result });
     },
   );
