@@ -124,7 +124,7 @@ function Shell({ session, onSignedOut }: { session: Session; onSignedOut: () => 
           {t('nav.shortcuts')} <kbd>?</kbd>
         </button>
         <LangSwitch />
-        <span className="console-user">
+        <span className="console-user" title={`${session.user.name} · ${session.user.unit.name} · ${t(`role.${session.user.role}`)}`}>
           {session.user.name}
           <br />
           {session.user.unit.name} · {t(`role.${session.user.role}`)}
