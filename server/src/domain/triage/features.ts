@@ -254,6 +254,8 @@ export function shapeAndCueNames(a: TextAnalysis): string[] {
 let slotKeys = new Int32Array(4096).fill(-1);
 let slotCounts = new Float32Array(4096);
 let slotIsCue = new Uint8Array(4096);
+let rawScratch = new Float32Array(1024);
+let isCueScratch = new Uint8Array(1024);
 const TOUCHED: number[] = [];
 function bump(h: number): number {
   const mask = slotKeys.length - 1;
@@ -296,8 +298,12 @@ export function vectorize(input: string | TextAnalysis): SparseVector {
   const n = TOUCHED.length;
   // Indices stay in first-seen order (deterministic; nothing downstream needs them sorted).
   const indices = new Int32Array(n);
-  const raw = new Float32Array(n);
-  const isCue = new Uint8Array(n);
+  if (rawScratch.length < n) {
+    rawScratch = new Float32Array(n * 2);
+    isCueScratch = new Uint8Array(n * 2);
+  }
+  const raw = rawScratch;
+  const isCue = isCueScratch;
   for (let i = 0; i < n; i++) {
     const s = TOUCHED[i] as number;
     indices[i] = slotKeys[s] as number;
@@ -309,14 +315,14 @@ export function vectorize(input: string | TextAnalysis): SparseVector {
     slotKeys[s] = -1;
   }
   const F = FEATURE_FLAGS;
-  return { indices, values: scaled(raw, isCue, F.typeCueScale, F.typeTopicScale), topicValues: scaled(raw, isCue, F.topicCueScale, F.topicTopicScale) };
+  return { indices, values: scaled(raw, isCue, n, F.typeCueScale, F.typeTopicScale), topicValues: scaled(raw, isCue, n, F.topicCueScale, F.topicTopicScale) };
 }
 
 /** Log-scaled counts with cue/shape features multiplied by `cueScale`, then L2-normalised. */
-function scaled(raw: Float32Array, isCue: Uint8Array, cueScale: number, topicScale: number): Float32Array {
-  const out = new Float32Array(raw.length);
+function scaled(raw: Float32Array, isCue: Uint8Array, n: number, cueScale: number, topicScale: number): Float32Array {
+  const out = new Float32Array(n);
   let norm = 0;
-  for (let i = 0; i < raw.length; i++) {
+  for (let i = 0; i < n; i++) {
     const kind = isCue[i];
     const v = (raw[i] as number) * (kind === 1 ? cueScale : kind === 2 ? topicScale : 1);
     out[i] = v;
