@@ -263,3 +263,34 @@ export const ChannelAccountCreateSchema = z.object({
 export const ChannelAccountCreatedSchema = z.object({ channel: z.string(), accountId: z.string(), created: z.boolean() });
 /** `details` of CHANNEL_CONFIG_INVALID: one entry per invalid field (`code` is the validator's issue code). */
 export const ChannelFieldErrorSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
+
+// ---- Procedure catalogue (thủ tục hành chính), public look-up ----
+
+/** Per fact: true when the data marks it as not yet verified in a source (shown as "cần kiểm tra"). */
+export const ProcedureNeedsCheckSchema = z.object({ processingTime: z.boolean(), fees: z.boolean(), documents: z.boolean(), legalBasis: z.boolean() });
+export const ProcedureProcessingTimeSchema = z.object({ text: z.string(), working_days: z.number().nullable().optional() }).passthrough();
+export const ProcedureSummarySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  field: z.string(),
+  /** false: only the code and the name are known. */
+  hasDetails: z.boolean(),
+  processingTime: ProcedureProcessingTimeSchema.nullable(),
+  needsCheck: ProcedureNeedsCheckSchema,
+});
+export type ProcedureSummary = z.infer<typeof ProcedureSummarySchema>;
+export const ProcedureListSchema = z.array(ProcedureSummarySchema);
+export const ProcedureSearchQuerySchema = z.object({ q: z.string().max(200).optional() });
+export const ProcedureDetailSchema = ProcedureSummarySchema.extend({
+  level: z.string(),
+  /** Where to go (the receiving office). */
+  agency: z.string().nullable(),
+  fees: z.array(z.object({ text: z.string(), amount_vnd: z.number().nullable().optional() }).passthrough()),
+  documents: z.array(z.string()),
+  result: z.string().nullable(),
+  legalBasis: z.array(z.string()),
+  notes: z.array(z.string()),
+  sources: z.array(z.string()),
+});
+export type ProcedureDetail = z.infer<typeof ProcedureDetailSchema>;

@@ -13,6 +13,7 @@ import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import { handleError, sendError } from './errors.ts';
 import { opsRoutes } from './routes/ops/ops.routes.ts';
+import { procedureRoutes } from './routes/procedures/procedures.routes.ts';
 import { publicRoutes } from './routes/public/public.routes.ts';
 import { authRoutes } from './routes/staff/auth.routes.ts';
 import { caseRoutes } from './routes/staff/cases.routes.ts';
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const shuttingDown = deps.isShuttingDown ?? (() => false);
   await app.register(opsRoutes, { db: deps.ctx.db, metrics: deps.metrics, isShuttingDown: shuttingDown });
   await app.register(publicRoutes, { prefix: '/api/public', ctx: deps.ctx, metrics: deps.metrics });
+  await app.register(procedureRoutes, { prefix: '/api/public', ctx: deps.ctx });
   await app.register(authRoutes, { prefix: '/api/staff', ctx: deps.ctx, secureCookies: deps.secureCookies ?? false });
   await app.register(caseRoutes, { prefix: '/api/staff', ctx: deps.ctx, metrics: deps.metrics });
   await app.register(settingsRoutes, { prefix: '/api/staff', ctx: deps.ctx });
@@ -95,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 async function registerWebApps(app: FastifyInstance, webDist: string | undefined): Promise<void> {
   if (!webDist || !existsSync(path.join(webDist, 'index.html'))) {
     const hint = 'The web apps are not built: run `npm run build:web` (npm start does it for you).';
-    for (const url of ['/', '/track/*', '/console', '/console/*']) app.get(url, { schema: { hide: true } }, (_req, reply) => reply.status(503).type('text/plain').send(hint));
+    for (const url of ['/', '/track/*', '/thu-tuc', '/thu-tuc/*', '/console', '/console/*']) app.get(url, { schema: { hide: true } }, (_req, reply) => reply.status(503).type('text/plain').send(hint));
     return;
   }
   await app.register(fastifyStatic, { root: webDist, prefix: '/', index: false, wildcard: true, maxAge: '1h' });
@@ -103,6 +105,8 @@ async function registerWebApps(app: FastifyInstance, webDist: string | undefined
     reply.header('cache-control', 'no-cache').sendFile(file);
   app.get('/', { schema: { hide: true } }, page('index.html'));
   app.get('/track/*', { schema: { hide: true } }, page('index.html'));
+  app.get('/thu-tuc', { schema: { hide: true } }, page('index.html'));
+  app.get('/thu-tuc/*', { schema: { hide: true } }, page('index.html'));
   app.get('/console', { schema: { hide: true } }, page('console/index.html'));
   app.get('/console/*', { schema: { hide: true } }, page('console/index.html'));
 }
