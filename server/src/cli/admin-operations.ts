@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../../contracts/enums.ts';
+import { addApiKey } from '../commands/add-api-key.ts';
 import { addChannelAccount } from '../commands/add-channel-account.ts';
 import type { CommandContext } from '../commands/context.ts';
 import { createStaffUser } from '../commands/create-staff-user.ts';
@@ -42,6 +43,13 @@ export const ADMIN_OPERATIONS = {
       const r = await addChannelAccount(ctx, { channel: a.channel, unitCode: a.unit, name: a.name, config: a.config });
       ctx.onChannelsChanged?.();
       return [`${r.created ? 'connected' : 'updated'} ${a.channel} ${r.accountId} to unit ${a.unit} (credentials stored encrypted)`];
+    },
+  },
+  'apikey.add': {
+    args: z.object({ name: z.string().trim().min(1).max(200), unit: z.string().min(1).optional() }),
+    run: async (ctx: AdminContext, a: { name: string; unit?: string | undefined }) => {
+      const created = await addApiKey(ctx, { name: a.name, unitCode: a.unit });
+      return [`created API key "${a.name}" (unit ${a.unit ?? 'city'}) id ${created.id}`, `key: ${created.key}`, 'the key is shown only now; store it safely'];
     },
   },
   'channel.list': {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerApikeyCommand } from './apikey.command.ts';
 import { registerChannelCommand } from './channel.command.ts';
 import { registerEmulateCommand } from './emulate.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
@@ -15,6 +16,7 @@ export function registerCommands(program: Command): void {
   registerMigrateCommand(program);
   registerUserCommand(program);
   registerChannelCommand(program);
+  registerApikeyCommand(program);
   registerEmulateCommand(program);
   registerTriageCommand(program);
 }

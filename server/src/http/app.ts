@@ -12,6 +12,7 @@ import type { CommandContext } from '../commands/context.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import { handleError, sendError } from './errors.ts';
+import { open311Routes } from './routes/open311/open311.routes.ts';
 import { opsRoutes } from './routes/ops/ops.routes.ts';
 import { procedureRoutes } from './routes/procedures/procedures.routes.ts';
 import { publicRoutes } from './routes/public/public.routes.ts';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(opsRoutes, { db: deps.ctx.db, metrics: deps.metrics, isShuttingDown: shuttingDown });
   await app.register(publicRoutes, { prefix: '/api/public', ctx: deps.ctx, metrics: deps.metrics });
   await app.register(procedureRoutes, { prefix: '/api/public', ctx: deps.ctx });
+  await app.register(open311Routes, { prefix: '/open311', ctx: deps.ctx, metrics: deps.metrics });
   await app.register(authRoutes, { prefix: '/api/staff', ctx: deps.ctx, secureCookies: deps.secureCookies ?? false });
   await app.register(caseRoutes, { prefix: '/api/staff', ctx: deps.ctx, metrics: deps.metrics });
   await app.register(settingsRoutes, { prefix: '/api/staff', ctx: deps.ctx });

@@ -1,6 +1,6 @@
 /** Normalised message shapes shared by every channel. Pure types, no I/O. */
 
-export type ChannelId = 'portal' | 'facebook' | 'zalo';
+export type ChannelId = 'portal' | 'facebook' | 'zalo' | 'open311';
 
 /** What a channel adapter makes of a provider webhook: one or more normalised inbound events. */
 export type InboundEvent =
