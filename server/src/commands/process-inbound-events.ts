@@ -9,7 +9,9 @@ import { CITY_UNIT_CODE } from './open-case.ts';
 
 export type InboundDeps = CommandContext & { workerId: string; directory: ChannelDirectory; log: Logger };
 
-const LEASE_MS = 60_000;
+// Shorter than the outbox's 60 s lease: after a crash, the echo of a message the dead process had sent is
+// processed (and settles that message) before the message's own lease lapses and it would be sent again.
+const LEASE_MS = 20_000;
 const MAX_ATTEMPTS = 10;
 
 /**

@@ -40,9 +40,9 @@ export function freePort(): Promise<number> {
 
 export type GandanProcess = { url: string; child: ChildProcess; output: () => string; stop: () => Promise<void>; kill: () => Promise<void> };
 
-/** `gandan start` as a child process; resolves once it prints that it is running. */
-export async function startGandanProcess(env: Record<string, string>): Promise<GandanProcess> {
-  const port = await freePort();
+/** `gandan start` as a child process (on `port`, or a free one); resolves once it prints that it is running. */
+export async function startGandanProcess(env: Record<string, string>, port?: number): Promise<GandanProcess> {
+  port ??= await freePort();
   const child = spawn(process.execPath, [BIN, 'start'], {
     env: { ...process.env, GANDAN_LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1', GANDAN_PUBLIC_URL: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'pipe', 'pipe'],
