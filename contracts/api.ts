@@ -86,7 +86,7 @@ export type StaffUser = z.infer<typeof StaffUserSchema>;
 export const LoginSchema = z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) });
 export const SessionSchema = z.object({ user: StaffUserSchema, csrfToken: z.string() });
 
-export const CASE_VIEWS = ['unit', 'mine', 'unassigned', 'open', 'closed'] as const;
+export const CASE_VIEWS = ['unit', 'mine', 'unassigned', 'open', 'closed', 'triage', 'urgent'] as const;
 export const CaseListQuerySchema = z.object({
   view: z.enum(CASE_VIEWS).default('unit'),
   status: z.enum(CASE_STATUSES).optional(),
@@ -108,6 +108,9 @@ export const CaseSummarySchema = z.object({
   unit: z.object({ code: z.string(), name: z.string() }),
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
   citizenName: z.string().nullable(),
+  isUrgent: z.boolean(),
+  /** Waiting in the human triage queue (the first pass was not sure enough to route it). */
+  needsTriage: z.boolean(),
   excerpt: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -163,6 +166,21 @@ export const CaseDetailSchema = z.object({
   }),
   timeline: z.array(TimelineEntrySchema),
   allowedTransitions: z.array(z.enum(CASE_STATUSES)),
+  /** What the first pass understood and where routing sent the case, with its reasons; null when not classified. */
+  triage: z
+    .object({
+      type: z.string(),
+      category: z.string().nullable(),
+      procedure: z.string().nullable(),
+      urgent: z.boolean(),
+      legalTrack: z.string().nullable(),
+      confidence: z.number(),
+      place: z.object({ ward: z.string().nullable(), district: z.string().nullable(), street: z.string().nullable(), unitCode: z.string().nullable(), candidates: z.array(z.object({ code: z.string(), name: z.string() })) }),
+      receivedBy: z.string(),
+      decision: z.enum(['routed', 'kept', 'triage']),
+      explanation: z.array(z.object({ vi: z.string(), en: z.string() })),
+    })
+    .nullable(),
   /** What staff can do to answer now: the ways available on the case's channel and their windows. */
   reply: z.object({
     preferred: z.enum(REPLY_MODES).nullable(),
@@ -183,6 +201,14 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 /** mode: how to deliver (default: the case's preferred way, see CaseDetail.reply.preferred). */
 export const ReplyCreateSchema = z.object({ body: z.string().trim().min(1).max(TEXT_MAX), mode: z.enum(REPLY_MODES).optional() });
 export const NoteCreateSchema = z.object({ body: z.string().trim().min(1).max(TEXT_MAX) });
+/** An officer's correction of the first pass; with unitCode, the case also moves to that unit (in scope). */
+export const TriageCorrectionSchema = z.object({
+  type: z.enum(CASE_TYPES),
+  category: z.string().trim().max(40).nullable(),
+  procedure: z.string().trim().max(60).nullable(),
+  urgent: z.boolean(),
+  unitCode: z.string().trim().min(1).max(20).optional(),
+});
 export const StatusChangeSchema = z.object({ status: z.enum(CASE_STATUSES), reason: z.string().trim().max(1000).optional() });
 export const AssignSchema = z.object({ assigneeId: z.string().uuid().nullable() });
 export const CreatedIdSchema = z.object({ id: z.string() });

@@ -4,6 +4,7 @@ import { cryptoRandom, type CommandContext } from '../src/commands/context.ts';
 import { deliverDueMessages } from '../src/commands/deliver-due-messages.ts';
 import { createDemoAccounts, prepareDatabase } from '../src/commands/prepare-database.ts';
 import { buildApp } from '../src/http/app.ts';
+import { getTriageEngine } from '../src/triage/triage-engine.ts';
 import { manualClock } from '../src/lib/clock.ts';
 import { createLogger } from '../src/lib/logger.ts';
 import { createMetrics } from '../src/lib/metrics.ts';
@@ -28,10 +29,11 @@ export type TestApp = {
 export const START = new Date('2026-11-02T02:00:00Z'); // Monday 09:00 in Ho Chi Minh City
 
 /** The HTTP app on a seeded test database, with a manual clock and no listening socket (app.inject). */
-export async function buildTestApp(fresh: FreshDb, opts: { rateLimits?: boolean } = {}): Promise<TestApp> {
+/** opts.triage: classify and route new cases as the product does (off by default so other tests control the unit). */
+export async function buildTestApp(fresh: FreshDb, opts: { rateLimits?: boolean; triage?: boolean } = {}): Promise<TestApp> {
   await prepareDatabase(fresh.db);
   const clock = manualClock(START);
-  const ctx: CommandContext = { db: fresh.db, clock, random: cryptoRandom, publicUrl: 'https://gandan.test', notifyOutbox: () => undefined };
+  const ctx: CommandContext = { db: fresh.db, clock, random: cryptoRandom, publicUrl: 'https://gandan.test', notifyOutbox: () => undefined, ...(opts.triage ? { triage: getTriageEngine() } : {}) };
   const emails = ['admin@gandan.local', 'truongphong.saigon@gandan.local', 'canbo.saigon@gandan.local', 'canbo.linhxuan@gandan.local', 'canbo.soxaydung@gandan.local'];
   await createDemoAccounts(ctx, Object.fromEntries(emails.map((e) => [e, TEST_PASSWORD])));
   const box = createSecretBox(randomBytes(32));

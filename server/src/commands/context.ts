@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { TriageEngine } from '../triage/triage-engine.ts';
 
 /** Secure randomness, injectable so tests can pin codes and jitter. */
 export type Random = { symbols(count: number, alphabetSize: number): number[]; token(bytes: number): string; unit(): number };
@@ -20,4 +21,6 @@ export type CommandContext = {
   publicUrl: string;
   /** Tells an in-process worker that new outgoing messages are waiting (other processes poll). */
   notifyOutbox: () => void;
+  /** The first-pass classifier; without it cases keep the unit they were received by, unclassified. */
+  triage?: TriageEngine;
 };

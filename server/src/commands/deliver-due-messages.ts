@@ -29,11 +29,13 @@ export async function deliverDueMessages(deps: DeliveryDeps, limit = 20): Promis
   const results = await Promise.all(claimed.map(async (m) => ({ m, result: await sendOne(deps, m) })));
   const sent: { id: string; providerMessageId: string | null }[] = [];
   for (const { m, result } of results) {
-    deps.onOutcome?.(m, result);
     if (result.kind === 'sent') sent.push({ id: m.id, providerMessageId: result.providerMessageId });
     else await recordOutboundOutcome(deps.db, m.id, deps.workerId, toOutcome(deps, m, result));
   }
   await recordOutboundSent(deps.db, deps.workerId, sent, deps.clock.now());
+  // Only after the outcomes are stored: a listener may react to them (a token refresh releases held messages,
+  // which must already be marked held).
+  for (const { m, result } of results) deps.onOutcome?.(m, result);
   return claimed.length;
 }
 

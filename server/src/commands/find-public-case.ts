@@ -2,6 +2,7 @@ import type { PublicCaseView } from '../../../contracts/api.ts';
 import { listPublicReplies } from '../db/repositories/case-events.repo.ts';
 import { findCaseByTrackingCode } from '../db/repositories/cases.repo.ts';
 import { parseTrackingCode } from '../domain/case/tracking-code.ts';
+import { redactPii } from '../domain/triage/pii.ts';
 import { AppError } from '../lib/app-error.ts';
 import type { CommandContext } from './context.ts';
 
@@ -22,6 +23,7 @@ export async function findPublicCase(ctx: Pick<CommandContext, 'db'>, code: stri
     unit: { code: c.unitCode, name: c.unitFullName },
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
-    replies: replies.map((r) => ({ body: r.body, kind: r.kind, createdAt: r.createdAt.toISOString() })),
+    // A public view: anyone holding the code reads it, so personal data an officer typed is masked (issue 4 §5).
+    replies: replies.map((r) => ({ body: redactPii(r.body), kind: r.kind, createdAt: r.createdAt.toISOString() })),
   };
 }

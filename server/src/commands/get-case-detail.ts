@@ -51,9 +51,18 @@ export async function getCaseDetail(ctx: Pick<CommandContext, 'db' | 'clock'>, a
         : null,
     })),
     allowedTransitions: isAllowed(actor.role, 'case.status') ? [...allowedTransitions(c.status)] : [],
+    triage: presentTriage(c.triage, c.routing),
     reply: {
       preferred: reply.preferred,
       modes: reply.modes.map((m) => ({ ...m, closesAt: m.closesAt?.toISOString() ?? null })),
     },
   };
+}
+
+/** The stored first-pass result and routing decision, as the console shows them (null when not classified). */
+function presentTriage(triage: Record<string, unknown> | null, routing: Record<string, unknown> | null): CaseDetail['triage'] {
+  if (!triage || !routing) return null;
+  const t = triage as { type: string; category: string | null; procedure: string | null; urgent: boolean; legalTrack: string | null; confidence: number; place: NonNullable<CaseDetail['triage']>['place'] };
+  const r = routing as { receivedBy: string; decision: 'routed' | 'kept' | 'triage'; explanation: { vi: string; en: string }[] };
+  return { type: t.type, category: t.category, procedure: t.procedure, urgent: t.urgent, legalTrack: t.legalTrack, confidence: t.confidence, place: t.place, receivedBy: r.receivedBy, decision: r.decision, explanation: r.explanation };
 }

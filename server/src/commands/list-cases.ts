@@ -24,12 +24,20 @@ export async function listCasesForStaff(
     if (!unit || !isPathInScope(actor.unitPath, unit.path)) throw new AppError('UNIT_NOT_FOUND');
     unitId = unit.id;
   }
-  const statuses = query.status ? [query.status] : query.view === 'open' || query.view === 'unassigned' ? OPEN : query.view === 'closed' ? CLOSED : undefined;
+  const statuses = query.status
+    ? [query.status]
+    : query.view === 'open' || query.view === 'unassigned' || query.view === 'triage' || query.view === 'urgent'
+      ? OPEN
+      : query.view === 'closed'
+        ? CLOSED
+        : undefined;
   const rows = await listCases(ctx.db, {
     scopePath: actor.unitPath,
     unitId,
     assigneeId: query.view === 'mine' ? actor.id : undefined,
     unassignedOnly: query.view === 'unassigned',
+    needsTriageOnly: query.view === 'triage',
+    urgentOnly: query.view === 'urgent',
     statuses,
     type: query.type,
     search: query.q || undefined,
@@ -51,6 +59,8 @@ export function toSummary(r: CaseListRow): CaseSummary {
     unit: { code: r.unitCode, name: r.unitFullName },
     assignee: r.assigneeId && r.assigneeName ? { id: r.assigneeId, name: r.assigneeName } : null,
     citizenName: r.citizenName,
+    isUrgent: r.isUrgent,
+    needsTriage: r.needsTriage,
     excerpt: r.description.length > 160 ? `${r.description.slice(0, 157)}…` : r.description,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

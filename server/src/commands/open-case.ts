@@ -2,7 +2,10 @@ import type { CaseType, IntakeMethod, Locale } from '../../../contracts/enums.ts
 import type { Queryable } from '../db/client.ts';
 import { claimUploads } from '../db/repositories/attachments.repo.ts';
 import { findOrCreateIdentity, type CitizenContact } from '../db/repositories/citizens.repo.ts';
-import { findIntakeUnit, insertCaseWithAcknowledgement } from '../db/repositories/intake.repo.ts';
+import { findIntakeUnit, insertCaseWithAcknowledgement, type NewCaseWithAcknowledgement } from '../db/repositories/intake.repo.ts';
+import { listRoutingRules } from '../db/repositories/routing.repo.ts';
+import { routeCase } from '../domain/routing/route-case.ts';
+import type { TriageResult } from '../domain/triage/classify.ts';
 import { renderTemplate } from '../domain/case/render-template.ts';
 import { formatTrackingCode, TRACKING_ALPHABET } from '../domain/case/tracking-code.ts';
 import type { InboundAttachment } from '../domain/message/message.ts';
@@ -28,6 +31,8 @@ export type OpenCaseInput = {
   uploadTokens?: readonly string[] | undefined;
   /** Where a channel message was written: privately, or as a public comment (acknowledged under it). */
   surface?: 'direct' | 'comment' | undefined;
+  /** The first pass's reading of the text (computed by `openCase` when the context has a classifier). */
+  triage?: TriageResult | undefined;
   /** Photos and files a channel message carried (provider URLs). */
   attachments?: readonly InboundAttachment[] | undefined;
   locale: Locale;
@@ -43,6 +48,8 @@ export type OpenCaseResult = { kind: 'opened'; caseId: string; trackingCode: str
 export async function openCase(ctx: CommandContext, input: OpenCaseInput): Promise<OpenCaseResult> {
   if (input.location && !isInsideCityBounds(input.location)) throw new AppError('LOCATION_OUT_OF_RANGE');
   const at = ctx.clock.now();
+  // Classification is pure CPU (well under a millisecond): done before the transaction, never inside it.
+  input = { ...input, triage: input.triage ?? ctx.triage?.classify(input.text, input.location) };
   const result = await ctx.db.transaction((tx) => openCaseInTransaction(ctx, tx, input, at));
   ctx.notifyOutbox();
   return result;
@@ -53,9 +60,9 @@ export async function openCase(ctx: CommandContext, input: OpenCaseInput): Promi
  * The caller wakes the outbox after commit.
  */
 export async function openCaseInTransaction(ctx: CommandContext, tx: Queryable, input: OpenCaseInput, at: Date): Promise<OpenCaseResult> {
-  const found = await findIntakeUnit(tx, input.unitCode ?? CITY_UNIT_CODE, input.locale);
-  if (!found) throw new AppError('UNIT_NOT_FOUND', { unitCode: input.unitCode });
-  const { unit, template } = found;
+  const received = await findIntakeUnit(tx, input.unitCode ?? CITY_UNIT_CODE, input.locale);
+  if (!received) throw new AppError('UNIT_NOT_FOUND', { unitCode: input.unitCode });
+  const { unit, template, classification, routedFrom } = await chooseUnit(tx, received, input);
   const identity = input.identity
     ? await findOrCreateIdentity(
         tx,
@@ -71,7 +78,7 @@ export async function openCaseInTransaction(ctx: CommandContext, tx: Queryable, 
     const trackingCode = formatTrackingCode(ctx.random.symbols(8, TRACKING_ALPHABET.length));
     const written = await insertCaseWithAcknowledgement(tx, {
       trackingCode,
-      type: input.type ?? 'phan_anh',
+      type: input.type ?? (input.triage ? (input.triage.legalTrack ?? input.triage.type) : 'phan_anh'),
       unitId: unit.id,
       unitCode: unit.code,
       citizenId: identity?.citizenId ?? null,
@@ -87,6 +94,8 @@ export async function openCaseInTransaction(ctx: CommandContext, tx: Queryable, 
       location: input.location ?? null,
       providerMessageId: input.providerMessageId ?? null,
       createdByStaffId: input.createdByStaffId ?? null,
+      classification,
+      routedFromUnitCode: routedFrom,
       acknowledgement: renderTemplate(template ?? DEFAULT_ACK_TEMPLATES[input.locale], {
         unitName: unitDisplayName(unit, input.locale),
         trackingCode,
@@ -101,4 +110,50 @@ export async function openCaseInTransaction(ctx: CommandContext, tx: Queryable, 
     return { kind: 'opened', caseId: written.caseId, trackingCode, acknowledgementId: written.acknowledgementId };
   }
   throw new Error('could not draw an unused tracking code in 5 attempts');
+}
+
+type IntakeUnit = NonNullable<Awaited<ReturnType<typeof findIntakeUnit>>>;
+
+/**
+ * Which unit handles a new case. A case the city itself received (the portal without a chosen ward, a city-level
+ * Page or OA) is routed by the routing rules from what the first pass understood; an unsure first pass leaves it
+ * with the city in the human triage queue. A case received by a ward or department, or recorded by staff, stays
+ * where it was received (that unit can transfer it).
+ */
+async function chooseUnit(
+  tx: Queryable,
+  received: IntakeUnit,
+  input: OpenCaseInput,
+): Promise<IntakeUnit & { classification: NewCaseWithAcknowledgement['classification']; routedFrom: string | null }> {
+  const t = input.triage;
+  if (!t) return { ...received, classification: null, routedFrom: null };
+  const triage = {
+    type: t.type,
+    category: t.category,
+    procedure: t.procedure,
+    urgent: t.urgent,
+    legalTrack: t.legalTrack,
+    confidence: t.confidence,
+    confidences: t.confidences,
+    place: { ward: t.ward, district: t.district, street: t.street, unitCode: t.unitCode, candidates: t.unitCandidates },
+    hasPii: t.hasPii,
+  };
+  const why = t.explanation.map((vi, i) => ({ vi, en: t.explanationEn[i] ?? vi }));
+  const base = { category: t.category, procedureCode: t.procedure, isUrgent: t.urgent, triage };
+  if (received.unit.kind !== 'city' || input.createdByStaffId) {
+    return { ...received, routedFrom: null, classification: { ...base, needsTriage: false, routing: { receivedBy: received.unit.code, decision: 'kept', explanation: why } } };
+  }
+  const decision = routeCase(await listRoutingRules(tx), {
+    type: t.type,
+    category: t.category,
+    procedure: t.procedure,
+    urgent: t.urgent,
+    legalTrack: t.legalTrack,
+    placeUnitCode: t.unitCode,
+    confident: !t.needsHumanTriage,
+  });
+  const target = decision.kind === 'routed' && decision.unitCode !== received.unit.code ? await findIntakeUnit(tx, decision.unitCode, input.locale) : undefined;
+  const routing = { receivedBy: received.unit.code, decision: target ? 'routed' : decision.kind === 'routed' ? 'kept' : 'triage', ruleId: decision.kind === 'routed' ? decision.ruleId : null, explanation: [...why, ...decision.explanation] };
+  if (target) return { ...target, routedFrom: received.unit.code, classification: { ...base, needsTriage: false, routing } };
+  return { ...received, routedFrom: null, classification: { ...base, needsTriage: decision.kind === 'triage', routing } };
 }

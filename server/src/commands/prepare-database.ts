@@ -5,6 +5,7 @@ import { countStaff } from '../db/repositories/staff.repo.ts';
 import { upsertAckTemplate, findAckTemplate } from '../db/repositories/templates.repo.ts';
 import { findUnitByCode } from '../db/repositories/units.repo.ts';
 import { seedCity } from '../db/seed/seed-city.ts';
+import { seedRoutingRules } from '../db/repositories/routing.repo.ts';
 import { seedProcedures } from '../db/seed/seed-procedures.ts';
 import { DEFAULT_ACK_TEMPLATES } from '../i18n/messages.ts';
 import type { CommandContext } from './context.ts';
@@ -24,6 +25,7 @@ const DEMO_ACCOUNTS: Omit<DemoAccount, 'password'>[] = [
 export async function prepareDatabase(db: Db): Promise<{ migrations: string[] }> {
   const migrations = await migrate(db);
   await seedCity(db);
+  await seedRoutingRules(db, new Date());
   await seedProcedures(db);
   const city = await findUnitByCode(db, '79');
   for (const locale of ['vi', 'en'] as const) {

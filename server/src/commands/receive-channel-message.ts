@@ -23,6 +23,9 @@ export async function receiveChannelMessage(
   m: ChannelMessage,
 ): Promise<ReceiveResult> {
   const at = ctx.clock.now();
+  const text = m.text.trim() || describeAttachments(m);
+  // Classified before the transaction (pure CPU); used only if this message opens a case.
+  const triage = ctx.triage?.classify(text, m.location);
   const result = await ctx.db.transaction(async (tx): Promise<ReceiveResult> => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${channel}:${m.channelAccount}:${m.senderId}`]);
     if (await hasProviderMessage(tx, channel, m.providerMessageId)) return { kind: 'duplicate' };
@@ -32,7 +35,6 @@ export async function receiveChannelMessage(
       m.senderName ?? null,
       at,
     );
-    const text = m.text.trim() || describeAttachments(m);
     const open = await findOpenCaseForIdentity(tx, identity.identityId);
     if (!open) {
       const opened = await openCaseInTransaction(
@@ -46,6 +48,7 @@ export async function receiveChannelMessage(
           identity: { channelAccount: m.channelAccount, externalId: m.senderId, displayName: m.senderName ?? null },
           providerMessageId: m.providerMessageId,
           surface: m.surface ?? 'direct',
+          triage,
           attachments: m.attachments,
           location: m.location && isInsideCityBounds(m.location) ? m.location : undefined,
           locale: 'vi',

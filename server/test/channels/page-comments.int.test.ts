@@ -67,7 +67,7 @@ for (const engine of testEngines()) {
       // A private message is impossible: this person never wrote to the Page in Messenger.
       const refused = await api('POST', `/api/staff/cases/${c.id}/replies`, { body: 'Chào chị', mode: 'message' });
       assert.equal(refused.status, 409);
-      assert.equal((refused.json as { error: { code: string; details: { reason: string } } }).error.details.reason, 'no_conversation');
+      assert.equal((refused.json as unknown as { error: { code: string; details: { reason: string } } }).error.details.reason, 'no_conversation');
 
       assert.equal((await api('POST', `/api/staff/cases/${c.id}/replies`, { body: 'Phường đã nhắc đơn vị thu gom, chiều nay sẽ xử lý.' })).status, 201);
       await eventually('public reply', () => fb.state.comments.find((x) => x.parentId === comment.id && x.message.startsWith('Phường đã nhắc')));

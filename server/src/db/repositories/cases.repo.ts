@@ -22,6 +22,10 @@ export type CaseRow = {
   location: { lat: number; lng: number } | null;
   assigneeId: string | null;
   assigneeName: string | null;
+  isUrgent: boolean;
+  needsTriage: boolean;
+  triage: Record<string, unknown> | null;
+  routing: Record<string, unknown> | null;
   createdAt: Date;
   updatedAt: Date;
   firstResponseAt: Date | null;
@@ -60,6 +64,10 @@ type DbCase = {
   location_lng: number | null;
   assignee_id: string | null;
   assignee_name: string | null;
+  is_urgent: boolean;
+  needs_triage: boolean;
+  triage: Record<string, unknown> | null;
+  routing: Record<string, unknown> | null;
   created_at: Date;
   updated_at: Date;
   first_response_at: Date | null;
@@ -88,6 +96,10 @@ function toCase(r: DbCase): CaseRow {
     location: r.location_lat === null || r.location_lng === null ? null : { lat: r.location_lat, lng: r.location_lng },
     assigneeId: r.assignee_id,
     assigneeName: r.assignee_name,
+    isUrgent: r.is_urgent,
+    needsTriage: r.needs_triage,
+    triage: r.triage,
+    routing: r.routing,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     firstResponseAt: r.first_response_at,
@@ -125,6 +137,20 @@ export async function updateCaseAssignee(q: Queryable, id: string, assigneeId: s
   await q.query('UPDATE cases SET assignee_id = $2, status = $3, updated_at = $4 WHERE id = $1', [id, assigneeId, status, at]);
 }
 
+/** Applies an officer's correction of the first pass and takes the case out of the triage queue. */
+export async function updateCaseClassification(
+  q: Queryable,
+  id: string,
+  c: { type: CaseType; category: string | null; procedureCode: string | null; isUrgent: boolean; unitId: string; clearAssignee: boolean; status: CaseStatus; at: Date },
+): Promise<void> {
+  await q.query(
+    `UPDATE cases SET type = $2, category = $3, procedure_code = $4, is_urgent = $5, needs_triage = false, unit_id = $6,
+            assignee_id = CASE WHEN $7 THEN NULL ELSE assignee_id END, status = $8, updated_at = $9
+      WHERE id = $1`,
+    [id, c.type, c.category, c.procedureCode, c.isUrgent, c.unitId, c.clearAssignee, c.status, c.at],
+  );
+}
+
 /** Records the first staff answer (for time-to-first-answer figures) and bumps updated_at. */
 export async function markCaseAnswered(q: Queryable, id: string, at: Date): Promise<void> {
   await q.query('UPDATE cases SET first_response_at = coalesce(first_response_at, $2), updated_at = $2 WHERE id = $1', [id, at]);
@@ -140,6 +166,8 @@ export type CaseListFilter = {
   unitId?: string | undefined;
   assigneeId?: string | undefined;
   unassignedOnly?: boolean;
+  needsTriageOnly?: boolean;
+  urgentOnly?: boolean;
   statuses?: readonly CaseStatus[] | undefined;
   type?: CaseType | undefined;
   search?: string | undefined;
@@ -161,6 +189,8 @@ export async function listCases(q: Queryable, f: CaseListFilter): Promise<CaseLi
   if (f.unitId) add('c.unit_id = ?', f.unitId);
   if (f.assigneeId) add('c.assignee_id = ?', f.assigneeId);
   if (f.unassignedOnly) where.push('c.assignee_id IS NULL');
+  if (f.needsTriageOnly) where.push('c.needs_triage');
+  if (f.urgentOnly) where.push('c.is_urgent');
   if (f.statuses) add('c.status = ANY(?::text[])', f.statuses);
   if (f.type) add('c.type = ?', f.type);
   if (f.search) {

@@ -54,6 +54,10 @@ export type NewCaseWithAcknowledgement = {
   providerMessageId: string | null;
   createdByStaffId: string | null;
   acknowledgement: string;
+  /** What the first pass understood (stored for the console and for corrections). */
+  classification: { category: string | null; procedureCode: string | null; isUrgent: boolean; needsTriage: boolean; triage: unknown; routing: unknown } | null;
+  /** Set when the city received the case and routing sent it to another unit. */
+  routedFromUnitCode: string | null;
   at: Date;
 };
 
@@ -75,9 +79,11 @@ export async function insertCaseWithAcknowledgement(
        RETURNING id
      ), c AS (
        INSERT INTO cases (tracking_code, type, status, unit_id, citizen_id, identity_id, channel, intake_method, description,
-                          location_lat, location_lng, created_by_staff_id, created_at, updated_at, last_citizen_message_at)
+                          location_lat, location_lng, created_by_staff_id, created_at, updated_at, last_citizen_message_at,
+                          category, procedure_code, is_urgent, needs_triage, triage, routing)
        VALUES ($6, $7, 'new', $8, coalesce($9::uuid, (SELECT id FROM cit)), $10, $11, $12, $13, $14, $15, $16, $4, $4,
-               CASE WHEN $16::uuid IS NULL THEN $4::timestamptz END)
+               CASE WHEN $16::uuid IS NULL THEN $4::timestamptz END,
+               $25, $26, coalesce($27::boolean, false), coalesce($28::boolean, false), $29::jsonb, $30::jsonb)
        ON CONFLICT (tracking_code) DO NOTHING
        RETURNING id, citizen_id
      ), mi AS (
@@ -103,8 +109,10 @@ export async function insertCaseWithAcknowledgement(
               'public', v.data::jsonb, $4
          FROM c, mi, mo,
               (VALUES (1, 'case.opened', $21, NULL, $22),
-                      (2, 'message.received', $21, 'in', '{}'),
-                      (3, 'message.sent', 'system', 'out', '{}')) AS v(ord, kind, actor_type, msg, data)
+                      (2, 'case.routed', 'system', NULL, $31),
+                      (3, 'message.received', $21, 'in', '{}'),
+                      (4, 'message.sent', 'system', 'out', '{}')) AS v(ord, kind, actor_type, msg, data)
+        WHERE v.kind <> 'case.routed' OR $31 IS NOT NULL
         ORDER BY v.ord
        RETURNING id
      )
@@ -135,8 +143,15 @@ export async function insertCaseWithAcknowledgement(
       JSON.stringify({ intakeMethod: n.intakeMethod, unitCode: n.unitCode }),
       JSON.stringify(n.attachments),
       n.surface,
+      n.classification?.category ?? null,
+      n.classification?.procedureCode ?? null,
+      n.classification?.isUrgent ?? null,
+      n.classification?.needsTriage ?? null,
+      n.classification ? JSON.stringify(n.classification.triage) : null,
+      n.classification ? JSON.stringify(n.classification.routing) : null,
+      n.routedFromUnitCode ? JSON.stringify({ from: n.routedFromUnitCode, to: n.unitCode }) : null,
     ],
-    { name: 'intake.insert-case-v3' },
+    { name: 'intake.insert-case-v4' },
   );
   const r = rows[0];
   return r ? { caseId: r.case_id, citizenId: r.citizen_id, messageId: r.message_id, acknowledgementId: r.ack_id } : null;

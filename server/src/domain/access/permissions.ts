@@ -7,6 +7,8 @@ export const STAFF_ACTIONS = [
   'case.note',
   'case.status',
   'case.assign',
+  /** Correct the first pass (type, category, urgency) and route a case from the triage queue. */
+  'case.triage',
   'template.edit',
   'outbox.read',
   'outbox.retry',
@@ -19,8 +21,8 @@ export type StaffAction = (typeof STAFF_ACTIONS)[number];
 const GRANTS: Record<StaffRole, readonly StaffAction[]> = {
   city_admin: STAFF_ACTIONS,
   unit_admin: STAFF_ACTIONS,
-  officer: ['case.read', 'case.create', 'case.reply', 'case.note', 'case.status', 'case.assign', 'outbox.read'],
-  triage_operator: ['case.read', 'case.create', 'case.note', 'case.assign'],
+  officer: ['case.read', 'case.create', 'case.reply', 'case.note', 'case.status', 'case.assign', 'case.triage', 'outbox.read'],
+  triage_operator: ['case.read', 'case.create', 'case.note', 'case.assign', 'case.triage'],
   viewer: ['case.read'],
 };
 

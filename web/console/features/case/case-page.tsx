@@ -13,6 +13,7 @@ import { lastInboxSearchString } from '../inbox/inbox-query.ts';
 import { useShortcuts } from '../shortcuts/use-shortcuts.ts';
 import { AssignControl, StatusActions } from './case-actions.tsx';
 import { ComposeBox } from './compose-box.tsx';
+import { TriagePanel } from './triage-panel.tsx';
 import { Timeline } from './timeline.tsx';
 
 /** One case: header, facts and contact, timeline, reply and note boxes, assignment and status changes. */
@@ -148,6 +149,7 @@ export function CasePage({ id }: { id: string }) {
             </dl>
           </section>
           <AssignControl detail={detail.data} onChanged={detail.reload} staff={staff} />
+          <TriagePanel key={detail.data.case.id} detail={detail.data} onChanged={detail.reload} />
           <StatusActions detail={detail.data} onChanged={detail.reload} />
         </aside>
       </div>

@@ -14,6 +14,10 @@ function eventText(entry: TimelineEntry, t: Translate, staffNames: ReadonlyMap<s
   switch (entry.kind) {
     case 'case.opened':
       return t('timeline.opened');
+    case 'case.routed':
+      return t('timeline.routed', { from: str(data.from) ?? '—', to: str(data.to) ?? '—' });
+    case 'case.triaged':
+      return t('timeline.triaged', { type: str(data.type) ? t(`type.${str(data.type) as 'khac'}`) : '—' });
     case 'status.changed': {
       const from = asStatus(data.from);
       const to = asStatus(data.to) ?? asStatus(data.status);

@@ -153,6 +153,8 @@ export function InboxPage() {
                 </td>
                 <td>{t(`type.${item.type}`)}</td>
                 <td className="excerpt" title={item.excerpt}>
+                  {item.isUrgent && <span className="badge badge-urgent">{t('case.urgent')}</span>}{' '}
+                  {item.needsTriage && <span className="badge badge-triage">{t('case.needsTriage')}</span>}{' '}
                   {item.excerpt}
                 </td>
                 <td>{item.citizenName ?? t('common.none')}</td>

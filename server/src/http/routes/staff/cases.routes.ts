@@ -12,11 +12,13 @@ import {
   StaffCaseCreatedSchema,
   StaffCaseCreateSchema,
   StatusChangeSchema,
+  TriageCorrectionSchema,
 } from '../../../../../contracts/api.ts';
 import { addInternalNote } from '../../../commands/add-internal-note.ts';
 import { assignCase } from '../../../commands/assign-case.ts';
 import { requireAction } from '../../../commands/authorize.ts';
 import { changeCaseStatus } from '../../../commands/change-case-status.ts';
+import { correctTriage } from '../../../commands/correct-triage.ts';
 import type { CommandContext } from '../../../commands/context.ts';
 import { getCaseDetail } from '../../../commands/get-case-detail.ts';
 import { listCasesForStaff } from '../../../commands/list-cases.ts';
@@ -90,6 +92,12 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext; metrics: M
     '/cases/:id/status',
     { schema: { tags: ['staff'], summary: 'Change the status', params: CaseParams, body: StatusChangeSchema, response: { 200: z.object({ from: z.string(), to: z.string() }), ...errors } } },
     async (request) => changeCaseStatus(ctx, staffOf(request), request.params.id, request.body.status, request.body.reason),
+  );
+
+  app.post(
+    '/cases/:id/triage',
+    { schema: { tags: ['staff'], summary: 'Confirm or correct the first pass (kept as a training label), optionally moving the case', params: CaseParams, body: TriageCorrectionSchema, response: { 200: z.object({ moved: z.boolean() }), ...errors } } },
+    async (request) => correctTriage(ctx, staffOf(request), request.params.id, request.body),
   );
 
   app.post(

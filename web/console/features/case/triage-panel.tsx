@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { CASE_TYPES, type CaseType } from '../../../../contracts/enums.ts';
+import { api } from '../../../ui/api.ts';
+import type { CaseDetail, Unit } from '../../../ui/api-types.ts';
+import { Button } from '../../../ui/components/button.tsx';
+import { ErrorMessage } from '../../../ui/components/error-message.tsx';
+import { SelectField, TextField } from '../../../ui/components/field.tsx';
+import { UnitPicker } from '../../../ui/components/unit-picker.tsx';
+import { useI18n } from '../../../ui/i18n/i18n.tsx';
+import { useAsync } from '../../../ui/use-async.ts';
+
+/**
+ * What the first pass understood and where routing sent the case, in words; and the form with which an officer
+ * confirms or corrects it (kept as a training label) and, from the triage queue, sends the case to a unit.
+ */
+export function TriagePanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
+  const { t, locale } = useI18n();
+  const c = detail.case;
+  const tr = detail.triage;
+  const units = useAsync(() => api.get<Unit[]>('/api/public/units'), []);
+  const [type, setType] = useState<CaseType>(c.type);
+  const [category, setCategory] = useState(tr?.category ?? '');
+  const [procedure, setProcedure] = useState(tr?.procedure ?? '');
+  const [urgent, setUrgent] = useState(c.isUrgent);
+  const [unitCode, setUnitCode] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/api/staff/cases/${c.id}/triage`, {
+        type,
+        category: category.trim() || null,
+        procedure: procedure.trim() || null,
+        urgent,
+        ...(unitCode ? { unitCode } : {}),
+      });
+      setSaved(true);
+      onChanged();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="triage-title" data-testid="triage-panel">
+      <h2 id="triage-title">{t('triage.title')}</h2>
+      {tr ? (
+        <>
+          <p>
+            <strong>{t(`triage.decision.${tr.decision}`)}</strong> · {t('triage.confidence', { value: tr.confidence.toFixed(2) })}
+          </p>
+          {tr.legalTrack && <p>{t('triage.legalTrack', { track: t(`type.${tr.legalTrack as CaseType}`) })}</p>}
+          {(tr.place.ward || tr.place.district || tr.place.street) && (
+            <p>
+              {t('triage.place')}: {[tr.place.street, tr.place.ward, tr.place.district].filter(Boolean).join(', ')}
+            </p>
+          )}
+          {tr.place.candidates.length > 0 && <p>{t('triage.candidates', { names: tr.place.candidates.map((x) => x.name).join(', ') })}</p>}
+          <h3>{t('triage.why')}</h3>
+          <ul className="triage-why">
+            {tr.explanation.map((e, i) => (
+              <li key={i}>{locale === 'vi' ? e.vi : e.en}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <form onSubmit={(e) => void submit(e)} style={{ marginTop: '0.6rem' }}>
+        <h3>{t('triage.correct')}</h3>
+        <SelectField label={t('triage.type')} value={type} onChange={(e) => setType(e.target.value as CaseType)}>
+          {CASE_TYPES.map((ct) => (
+            <option key={ct} value={ct}>
+              {t(`type.${ct}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label={t('triage.category')} value={category} onChange={(e) => setCategory(e.target.value)} optional />
+        <TextField label={t('triage.procedure')} value={procedure} onChange={(e) => setProcedure(e.target.value)} optional />
+        <label className="row">
+          <input type="checkbox" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} /> {t('triage.urgentLabel')}
+        </label>
+        <UnitPicker key={units.data ? 'loaded' : 'loading'} units={units.data ?? []} value={unitCode} onChange={setUnitCode} label={t('triage.unit')} optional />
+        <div className="row" style={{ marginTop: '0.5rem' }}>
+          <Button type="submit" variant="secondary" busy={busy}>
+            {t('triage.save')}
+          </Button>
+          <span role="status" className="muted">
+            {saved ? t('triage.saved') : ''}
+          </span>
+        </div>
+        <ErrorMessage error={error} />
+      </form>
+    </section>
+  );
+}
