@@ -58,7 +58,7 @@ const summaryOf = (r: Row): ProcedureSummary => ({
  * Ranks procedures against folded query variants (the query and its synonym rewrites): trigram word similarity
  * with the folded names (typos), similarity with the short name (prefers the plain procedure over its
  * variants), and full-text rank over names, field, result and notes. The best variant counts. Procedures
- * known only by name rank a little lower.
+ * known only by name rank a little lower; results far below the best one are dropped.
  */
 const SEARCH_SQL = `
 WITH v AS (
@@ -75,7 +75,7 @@ WITH v AS (
   GROUP BY p.code
 )
 SELECT p.*, s.score FROM scored s JOIN procedures p ON p.code = s.code
-WHERE s.score >= 0.3
+WHERE s.score >= greatest(0.3, 0.6 * (SELECT max(score) FROM scored))
 ORDER BY s.score DESC, p.has_details DESC, p.code
 LIMIT $3`;
 
