@@ -1,0 +1,32 @@
+import type { Queryable } from '../db/client.ts';
+import { findCaseClockForUpdate, updateCaseDeadline } from '../db/repositories/case-clocks.repo.ts';
+import { loadDeadlineRules } from '../deadline/load-deadline-data.ts';
+import { computeDeadline, deadlineMilestones, type Complexity, type DeadlineMilestones } from '../domain/deadline/deadline-rules.ts';
+import { loadUnitCalendar } from './load-unit-calendar.ts';
+
+export type CaseDeadline = { dueAt: Date; ruleId: string; legalBasis: string; pausable: boolean };
+
+/**
+ * Computes and stores a case's deadline under its unit's calendar, inside the caller's transaction: at intake
+ * (`receivedAt` = the intake time) and again when staff change the type, category, procedure or complexity.
+ * Working time already spent paused stays added. Throws when the case does not exist.
+ */
+export async function setCaseDeadline(
+  tx: Queryable,
+  caseId: string,
+  options: { receivedAt?: Date; now?: Date; complexity?: Complexity; extensions?: number } = {},
+): Promise<CaseDeadline> {
+  const c = await findCaseClockForUpdate(tx, caseId);
+  if (!c) throw new Error(`case ${caseId} not found`);
+  const { rules, escalation } = loadDeadlineRules();
+  const calendar = await loadUnitCalendar(tx, c.unitId);
+  const receivedAt = options.receivedAt ?? c.clockStartedAt ?? c.createdAt;
+  const d = computeDeadline({ type: c.type, category: c.category, procedureCode: c.procedureCode, receivedAt, calendar, rules, complexity: options.complexity, extensions: options.extensions });
+  let milestones: DeadlineMilestones = deadlineMilestones(calendar, receivedAt, d.dueAt, escalation);
+  if (c.pausedMs > 0) {
+    const shift = (t: Date) => calendar.addWorkingTime(t, c.pausedMs);
+    milestones = { dueSoonAt: shift(milestones.dueSoonAt), dueAt: shift(milestones.dueAt), escalateParentAt: shift(milestones.escalateParentAt), escalateCityAt: shift(milestones.escalateCityAt) };
+  }
+  await updateCaseDeadline(tx, c.id, { ruleId: d.rule.id, startedAt: receivedAt, pausable: d.pausable, milestones, now: options.now ?? receivedAt });
+  return { dueAt: milestones.dueAt, ruleId: d.rule.id, legalBasis: d.rule.legalBasis, pausable: d.pausable };
+}
