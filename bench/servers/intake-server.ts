@@ -2,7 +2,8 @@
  * A server process for the intake benchmark. Usage:
  *   node --import tsx bench/servers/intake-server.ts <product|baseline> <pglite DIR | postgres URL>
  * Prints one JSON line {"port": N} when listening, then serves until SIGTERM.
- *  - product: the whole Gần Dân process (api + worker), portal intake at POST /api/public/cases.
+ *  - product: the whole Gần Dân process (api + worker, or BENCH_ROLE), portal intake at POST /api/public/cases,
+ *    webhooks at POST /webhooks/zalo once BENCH_CHANNEL connected an OA.
  *  - baseline: a bare Fastify route doing one INSERT of the request body into the same kind of database.
  */
 import Fastify from 'fastify';
@@ -16,9 +17,16 @@ if (!mode || !engine || !target) throw new Error('usage: intake-server.ts <produ
 const dbOptions = engine === 'postgres' ? { databaseUrl: target } : { dataDir: target };
 
 if (mode === 'product') {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', GANDAN_LOG_LEVEL: 'silent', GANDAN_ROLE: process.env.BENCH_ROLE ?? 'all', ...(engine === 'postgres' ? { DATABASE_URL: target } : {}) });
+  // BENCH_ZALO_URL points the provider URLs at an emulator; BENCH_CHANNEL (JSON, as for `channel.add`) connects an account.
+  const zaloUrl = process.env.BENCH_ZALO_URL;
+  const config = loadConfig({
+    PORT: '0', HOST: '127.0.0.1', GANDAN_LOG_LEVEL: 'silent', GANDAN_ROLE: process.env.BENCH_ROLE ?? 'all', GANDAN_SECRET_KEY: 'bench-secret-key-0123456789',
+    ...(engine === 'postgres' ? { DATABASE_URL: target } : { GANDAN_DATA_DIR: target }),
+    ...(zaloUrl ? { ZALO_OPENAPI_URL: zaloUrl, ZALO_OAUTH_URL: zaloUrl } : {}),
+  });
   const db = await openDb(dbOptions);
   const running = await startGandan(config, { db, log: createLogger('silent'), rateLimits: false });
+  if (process.env.BENCH_CHANNEL) await running.admin('channel.add', JSON.parse(process.env.BENCH_CHANNEL));
   process.stdout.write(`${JSON.stringify({ port: Number(new URL(running.url!).port) })}\n`);
   process.once('SIGTERM', () => void running.stop().then(() => db.close()).then(() => process.exit(0)));
 } else {

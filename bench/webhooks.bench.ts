@@ -1,0 +1,155 @@
+/**
+ * Webhook benchmarks for `npm run bench` (bench/run.ts):
+ *  - intake: signed Zalo `user_send_text` webhooks (a distinct, realistic body per request, signed by the load
+ *    generator) through the real route — JSON parse, cached account lookup, signature, one INSERT … ON CONFLICT —
+ *    against the bare one-INSERT Fastify baseline with the same bodies;
+ *  - latency: webhooks at a fixed rate into the whole product (api + worker), from our send to the
+ *    acknowledgement arriving at the Zalo emulator (its own log of received messages).
+ */
+import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import { startZaloEmulator } from '../server/src/emulators/zalo/index.ts';
+import { signZaloWebhook } from '../server/src/emulators/zalo/signature.ts';
+
+export const ZALO = { appId: '4242424242', oaId: '579745863508352884', oaSecretKey: 'bench-oa-secret-key', appSecretKey: 'bench-zalo-app-secret' };
+
+export type ServerStarter = (mode: 'product' | 'baseline', env?: Record<string, string>) => { port: Promise<number>; stop: () => Promise<void> };
+
+const TEXTS = [
+  'Đèn đường trước số 12 Lê Lợi bị hỏng ba ngày nay, buổi tối rất tối và nguy hiểm cho người đi đường.',
+  'Hẻm 45 Võ Văn Ngân ngập nước sau mưa, xe máy không đi được, nhờ phường cho khơi thông cống.',
+  'Cho em hỏi thủ tục đăng ký khai sinh cho con cần những giấy tờ gì và nộp ở đâu ạ?',
+  'Rác tồn đọng ở góc chợ Linh Xuân từ hôm qua chưa ai thu gom, bốc mùi rất khó chịu.',
+];
+
+let seq = 0;
+/** A Zalo user_send_text body for a new sender and its signature header. */
+export function zaloTextWebhook(userId = `8${String(seq).padStart(18, '0')}`): { userId: string; body: string; signature: string } {
+  seq += 1;
+  const timestamp = String(Date.now());
+  const body = JSON.stringify({
+    app_id: ZALO.appId,
+    user_id_by_app: `9${randomBytes(9).readBigUInt64BE().toString().padStart(18, '0')}`,
+    sender: { id: userId },
+    recipient: { id: ZALO.oaId },
+    event_name: 'user_send_text',
+    message: { msg_id: randomBytes(16).toString('hex'), text: TEXTS[seq % TEXTS.length] },
+    timestamp,
+  });
+  return { userId, body, signature: signZaloWebhook({ appId: ZALO.appId, rawBody: body, timestamp, oaSecretKey: ZALO.oaSecretKey }) };
+}
+
+export function zaloChannelEnv(zaloUrl: string, tokens: { accessToken: string; refreshToken: string }): Record<string, string> {
+  return {
+    BENCH_ZALO_URL: zaloUrl,
+    BENCH_CHANNEL: JSON.stringify({
+      channel: 'zalo',
+      unit: '26800',
+      config: { oaId: ZALO.oaId, appId: ZALO.appId, oaSecretKey: ZALO.oaSecretKey, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, appSecret: ZALO.appSecretKey },
+    }),
+  };
+}
+
+/** autocannon with a freshly built and signed body per request. */
+export async function signedLoad(url: string, seconds: number, connections = 16) {
+  const run = (duration: number) =>
+    autocannon({
+      url,
+      method: 'POST',
+      connections,
+      duration,
+      requests: [
+        {
+          setupRequest: (req) => {
+            const w = zaloTextWebhook();
+            return { ...req, body: w.body, headers: { ...req.headers, 'content-type': 'application/json', 'x-zevent-signature': w.signature } };
+          },
+        },
+      ],
+    });
+  await run(2); // warm-up
+  const r = await run(seconds);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+}
+
+/** Webhook intake per second through the real route vs the one-INSERT baseline, same bodies, same run. */
+export async function benchWebhookIntake(start: ServerStarter, seconds: number) {
+  const base = start('baseline');
+  const b = await signedLoad(`http://127.0.0.1:${await base.port}/rows`, seconds);
+  await base.stop();
+  // The api role only: the worker turning these into cases is measured by the latency benchmark.
+  const zalo = await startZaloEmulator({ host: '127.0.0.1', ...ZALO });
+  const prod = start('product', { BENCH_ROLE: 'api', ...zaloChannelEnv(zalo.url, zalo.currentTokens()) });
+  const p = await signedLoad(`http://127.0.0.1:${await prod.port}/webhooks/zalo`, seconds);
+  await prod.stop();
+  await zalo.close();
+  return { product: p, baseline: b };
+}
+
+const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+/**
+ * `rate` webhooks per second for `seconds` into the whole product (api + worker in one process); the time from
+ * sending each webhook to the emulator receiving its acknowledgement. Zalo's echoes and delivery receipts of the
+ * acknowledgements go back to the server as they would in production.
+ */
+export async function benchAckLatency(start: ServerStarter, rate: number, seconds: number) {
+  const zalo = await startZaloEmulator({ host: '127.0.0.1', ...ZALO, rateLimitPerMinute: 1_000_000, retry: { delaysMs: [1_000, 5_000], timeoutMs: 10_000 } });
+  const server = start('product', { BENCH_ROLE: 'all', ...zaloChannelEnv(zalo.url, zalo.currentTokens()) });
+  const url = `http://127.0.0.1:${await server.port}/webhooks/zalo`;
+  zalo.setWebhookUrl(url);
+  const sentAt = new Map<string, number>();
+  let failed = 0;
+  let inFlight = 0;
+  const pending = new Set<Promise<void>>();
+  const startedAt = Date.now();
+  const total = rate * seconds;
+  for (let i = 0; i < total; i++) {
+    // Open loop: request i goes out at startedAt + i / rate, whatever the server's speed (capped in flight).
+    const due = startedAt + (i * 1000) / rate;
+    const wait = due - Date.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    if (inFlight >= 1_000) {
+      failed += 1;
+      continue;
+    }
+    const w = zaloTextWebhook();
+    const user = zalo.citizen({ userId: w.userId, name: w.userId });
+    user.lastInteractionAtMs = Date.now();
+    sentAt.set(w.userId, Date.now());
+    inFlight += 1;
+    const p = fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': w.signature }, body: w.body })
+      .then(async (res) => {
+        await res.arrayBuffer();
+        if (res.status !== 200) failed += 1;
+      })
+      .catch(() => void (failed += 1))
+      .finally(() => {
+        inFlight -= 1;
+        pending.delete(p);
+      });
+    pending.add(p);
+  }
+  await Promise.all([...pending]);
+  const sendSeconds = (Date.now() - startedAt) / 1000;
+  // Let the outbox drain (bounded).
+  const firstAck = new Map<string, number>();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    for (const m of zalo.state.messages) if (m.direction === 'outbound' && !firstAck.has(m.userId)) firstAck.set(m.userId, m.atMs);
+    if (firstAck.size >= sentAt.size - failed || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await server.stop();
+  await zalo.close();
+  const latencies = [...sentAt].flatMap(([u, t]) => (firstAck.has(u) ? [firstAck.get(u)! - t] : [])).sort((a, b) => a - b);
+  return {
+    sent: sentAt.size,
+    sendSeconds,
+    acknowledged: latencies.length,
+    failed,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    max: latencies.at(-1) ?? NaN,
+  };
+}
