@@ -16,6 +16,7 @@ import type { HttpClient } from './channels/channel.ts';
 import { createChannelDirectory, type ChannelDirectory } from './commands/channel-directory.ts';
 import { deliverDueMessages, type DeliveryDeps } from './commands/deliver-due-messages.ts';
 import { processInboundEvents } from './commands/process-inbound-events.ts';
+import { sweepDeadlines } from './commands/sweep-deadlines.ts';
 import { deleteStaleUploads } from './db/repositories/attachments.repo.ts';
 import { createSecretBox, loadSecretKey } from './lib/secret-box.ts';
 import { serveAdminSocket } from './lib/admin-socket.ts';
@@ -119,6 +120,7 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
       periodic: [
         // Zalo access tokens live 25 h: renew them an hour before they expire, one process at a time.
         { name: 'refresh-tokens', everyMs: 60_000, run: () => directory.refreshExpiring(60 * 60_000) },
+        { name: 'sweep-deadlines', everyMs: 60_000, run: async () => void (await sweepDeadlines(ctx, ctx.clock.now())) },
         { name: 'remove-abandoned-uploads', everyMs: 10 * 60_000, run: async () => void (await deleteStaleUploads(db, new Date(ctx.clock.now().getTime() - 24 * 3_600_000))) },
       ],
       now: () => ctx.clock.now().getTime(),

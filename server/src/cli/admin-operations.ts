@@ -4,6 +4,7 @@ import { addApiKey } from '../commands/add-api-key.ts';
 import { addChannelAccount } from '../commands/add-channel-account.ts';
 import type { CommandContext } from '../commands/context.ts';
 import { createStaffUser } from '../commands/create-staff-user.ts';
+import { CALENDAR_OPERATIONS } from './calendar-operations.ts';
 import { listChannelAccountViews } from '../commands/list-channel-accounts.ts';
 import type { SecretBox } from '../lib/secret-box.ts';
 
@@ -17,6 +18,7 @@ export type AdminContext = CommandContext & { box: SecretBox; onChannelsChanged?
  * Each returns the lines to print.
  */
 export const ADMIN_OPERATIONS = {
+  ...CALENDAR_OPERATIONS,
   'user.add': {
     args: z.object({
       email: z.string().email(),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerApikeyCommand } from './apikey.command.ts';
+import { registerCalendarCommand } from './calendar.command.ts';
 import { registerChannelCommand } from './channel.command.ts';
 import { registerEmulateCommand } from './emulate.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
@@ -19,4 +20,5 @@ export function registerCommands(program: Command): void {
   registerApikeyCommand(program);
   registerEmulateCommand(program);
   registerTriageCommand(program);
+  registerCalendarCommand(program);
 }

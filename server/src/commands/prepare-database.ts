@@ -4,6 +4,7 @@ import { migrate } from '../db/migrate.ts';
 import { countStaff } from '../db/repositories/staff.repo.ts';
 import { upsertAckTemplate, findAckTemplate } from '../db/repositories/templates.repo.ts';
 import { findUnitByCode } from '../db/repositories/units.repo.ts';
+import { seedCalendar } from '../db/seed/seed-calendar.ts';
 import { seedCity } from '../db/seed/seed-city.ts';
 import { seedRoutingRules } from '../db/repositories/routing.repo.ts';
 import { seedProcedures } from '../db/seed/seed-procedures.ts';
@@ -25,6 +26,7 @@ const DEMO_ACCOUNTS: Omit<DemoAccount, 'password'>[] = [
 export async function prepareDatabase(db: Db): Promise<{ migrations: string[] }> {
   const migrations = await migrate(db);
   await seedCity(db);
+  await seedCalendar(db);
   await seedRoutingRules(db, new Date());
   await seedProcedures(db);
   const city = await findUnitByCode(db, '79');
