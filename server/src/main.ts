@@ -11,7 +11,7 @@ import { openDb, type Db } from './db/client.ts';
 import { adminSocketPath, lockDataDir, pgliteDir } from './db/data-dir-lock.ts';
 import { buildApp } from './http/app.ts';
 import { startWorker, type Worker } from './jobs/worker.ts';
-import { getTriageEngine } from './triage/triage-engine.ts';
+import { dataDirModelPath, getTriageEngine } from './triage/triage-engine.ts';
 import type { HttpClient } from './channels/channel.ts';
 import { createChannelDirectory, type ChannelDirectory } from './commands/channel-directory.ts';
 import { deliverDueMessages, type DeliveryDeps } from './commands/deliver-due-messages.ts';
@@ -82,7 +82,7 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
     random: cryptoRandom,
     publicUrl: config.publicUrl,
     notifyOutbox: () => worker?.wake(),
-    triage: getTriageEngine(),
+    triage: getTriageEngine({ retrainedModel: dataDirModelPath(config.dataDir) }),
   };
   const demoAccounts = await createDemoAccounts(ctx, options.demoPasswords);
   const metrics = createMetrics();

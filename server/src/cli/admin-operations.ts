@@ -7,6 +7,7 @@ import { createStaffUser } from '../commands/create-staff-user.ts';
 import { CALENDAR_OPERATIONS } from './calendar-operations.ts';
 import { listChannelAccountViews } from '../commands/list-channel-accounts.ts';
 import type { SecretBox } from '../lib/secret-box.ts';
+import { listTriageLabels } from '../db/repositories/routing.repo.ts';
 
 /** What an administrative operation may use: the command context plus the credentials box. */
 export type AdminContext = CommandContext & { box: SecretBox; onChannelsChanged?: () => void };
@@ -53,6 +54,12 @@ export const ADMIN_OPERATIONS = {
       const created = await addApiKey(ctx, { name: a.name, unitCode: a.unit });
       return [`created API key "${a.name}" (unit ${a.unit ?? 'city'}) id ${created.id}`, `key: ${created.key}`, 'the key is shown only now; store it safely'];
     },
+  },
+  'triage.labels': {
+    args: z.object({}),
+    // One JSON object per line, in the corpus line format, for `gandan triage train --from-database`.
+    run: async (ctx: AdminContext) =>
+      (await listTriageLabels(ctx.db)).map((l) => JSON.stringify({ id: `label-${l.id}`, text: l.text, type: l.type, category: l.category, procedure: l.procedure, urgent: l.urgent })),
   },
   'channel.list': {
     args: z.object({}),

@@ -8,6 +8,10 @@ import { loadGazetteer } from '../triage/load-gazetteer.ts';
 import { loadModel, MODEL_PATH } from '../triage/load-model.ts';
 import { readExamples } from '../triage/read-examples.ts';
 import { trainAndSave } from '../triage/train.ts';
+import { dataDirModelPath } from '../triage/triage-engine.ts';
+import { loadConfig } from '../config.ts';
+import type { LabelledExample } from '../domain/triage/types.ts';
+import { runAgainstDatabase } from './with-database.ts';
 import { CliError } from './cli-error.ts';
 
 /** One output line per input line, same order; a bad line yields {"id": null, "error": ...}. */
@@ -66,10 +70,13 @@ export function registerTriageCommand(program: Command): void {
     .description('Rebuild the model from the corpus plus corrections (corpus line format) and save it')
     .option('--corrections <file>', 'JSON Lines of officer corrections')
     .option('--corpus <file>', 'labelled corpus (default: reference-data/triage/messages.jsonl)')
-    .option('--out <path>', 'where to write the model', MODEL_PATH)
-    .action((opts: { corrections?: string; corpus?: string; out: string }) => {
+    .option('--from-database', "also learn from the officers' corrections stored in the product database (DATABASE_URL / GANDAN_DATA_DIR); the model then goes to <GANDAN_DATA_DIR>/triage-model.json, which running servers pick up within a minute")
+    .option('--out <path>', `where to write the model (default: ${MODEL_PATH}, or the data directory with --from-database)`)
+    .action(async (opts: { corrections?: string; corpus?: string; out?: string; fromDatabase?: boolean }) => {
       for (const f of [opts.corrections, opts.corpus]) if (f && !existsSync(f)) throw new CliError(`no such file: ${f}`);
-      const r = trainAndSave(opts);
+      const extra = opts.fromDatabase ? (await runAgainstDatabase('triage.labels', {})).map((line) => JSON.parse(line) as LabelledExample) : [];
+      const out = opts.out ?? (opts.fromDatabase ? dataDirModelPath(loadConfig().dataDir) : MODEL_PATH);
+      const r = trainAndSave({ ...opts, out, extra });
       for (const s of r.skipped) process.stderr.write(`gandan: ${s.file}:${s.line}: skipped (${s.error})\n`);
       process.stdout.write(`trained on ${r.examples} messages (${r.corrections} corrections) in ${Math.round(r.ms)} ms; wrote ${r.out} (${Math.round(r.bytes / 1024)} KB)\n`);
     });

@@ -9,12 +9,14 @@ export const MODEL_PATH = path.join(path.dirname(fileURLToPath(import.meta.url))
 
 const cache = new Map<string, TriageModel>();
 
-export function loadModel(file = MODEL_PATH): TriageModel {
-  const hit = cache.get(file);
+/** `version` (e.g. the file's mtime) makes a changed file load again instead of coming from the cache. */
+export function loadModel(file = MODEL_PATH, version: number | string = ''): TriageModel {
+  const key = `${file}#${version}`;
+  const hit = cache.get(key);
   if (hit) return hit;
   const model = existsSync(file)
     ? deserializeModel(JSON.parse(readFileSync(file, 'utf8')) as SerializedTriageModel)
     : trainModel(readExamples(CORPUS_PATH).examples);
-  cache.set(file, model);
+  cache.set(key, model);
   return model;
 }
