@@ -320,3 +320,118 @@ export const ProcedureDetailSchema = ProcedureSummarySchema.extend({
   sources: z.array(z.string()),
 });
 export type ProcedureDetail = z.infer<typeof ProcedureDetailSchema>;
+
+// ── Public transparency: ward map, reported problems, figures per unit (issue 6) ──
+export const WardLocateQuerySchema = z.object({ lat: z.coerce.number().min(-90).max(90), lng: z.coerce.number().min(-180).max(180) });
+export const WardLocatedSchema = z.object({ unitCode: z.string().nullable(), name: z.string().nullable(), nameEn: z.string().nullable() });
+export type WardLocated = z.infer<typeof WardLocatedSchema>;
+export const MapConfigSchema = z.object({
+  /** A raster tile URL template ({z}/{x}/{y}), or null: the map then draws ward polygons only. */
+  tileUrl: z.string().nullable(),
+  tileAttribution: z.string().nullable(),
+});
+export type MapConfig = z.infer<typeof MapConfigSchema>;
+export const PublicProblemQuerySchema = z.object({
+  /** minLng,minLat,maxLng,maxLat */
+  bbox: z.string().max(100).optional(),
+  unitCode: z.string().max(20).optional(),
+  /** One status or several separated by commas. */
+  status: z.string().max(200).optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const PublicProblemSchema = z.object({
+  id: z.string(),
+  status: z.enum(CASE_STATUSES),
+  category: z.string().nullable(),
+  categoryName: z.object({ vi: z.string(), en: z.string() }).nullable(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  unitNameEn: z.string().nullable(),
+  createdAt: z.string(),
+  /** The citizen's text without personal data or house numbers, at most 280 characters. */
+  text: z.string(),
+  /** Rounded to ~50 m. */
+  location: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+  /** Photos an officer marked public: GET /api/public/photos/:id. */
+  photoIds: z.array(z.string()),
+});
+export type PublicProblem = z.infer<typeof PublicProblemSchema>;
+export const PublicProblemListSchema = z.object({ items: z.array(PublicProblemSchema), nextCursor: z.string().nullable() });
+export type PublicProblemList = z.infer<typeof PublicProblemListSchema>;
+export const UnitStatsQuerySchema = z.object({
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+});
+export const UnitStatSchema = z.object({
+  rank: z.number().int().nullable(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  cases: z.number().int(),
+  medianFirstResponseHours: z.number().nullable(),
+  medianResolutionHours: z.number().nullable(),
+  /** closedOnTime / (closedWithDue + openPastDue); null when both are 0. */
+  onTimeRate: z.number().nullable(),
+  closedOnTime: z.number().int(),
+  closedWithDue: z.number().int(),
+  openPastDue: z.number().int(),
+  /** Fewer cases than the ranking needs: listed, not ranked. */
+  hasTooFewCases: z.boolean(),
+});
+export type UnitStat = z.infer<typeof UnitStatSchema>;
+export const UnitStatsSchema = z.object({ from: z.string(), to: z.string(), generatedAt: z.string(), minCasesToRank: z.number().int(), units: z.array(UnitStatSchema) });
+export type UnitStats = z.infer<typeof UnitStatsSchema>;
+
+// ---- Transfers between units, coordinating units, audit export, accountability reports (issue 5) ----
+
+export const TransferRequestSchema = z.object({ unitCode: z.string().min(1).max(20), reason: z.string().trim().min(1).max(2000) });
+export const TransferReturnSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
+export const CoordinatingUnitBodySchema = z.object({ unitCode: z.string().min(1).max(20) });
+const UnitRefSchema = z.object({ code: z.string(), name: z.string() });
+export const CaseTransferSchema = z.object({
+  id: z.string(),
+  from: UnitRefSchema,
+  to: UnitRefSchema,
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  reason: z.string(),
+  status: z.enum(['pending', 'accepted', 'returned']),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  /** The viewer may accept or return it (staff of the receiving unit's subtree, while pending). */
+  canDecide: z.boolean(),
+});
+export type CaseTransfer = z.infer<typeof CaseTransferSchema>;
+export const CaseTransfersSchema = z.object({
+  lead: UnitRefSchema,
+  transfers: z.array(CaseTransferSchema),
+  coordinatingUnits: z.array(UnitRefSchema.extend({ addedAt: z.string() })),
+  /** The viewer may ask for a transfer and change coordinating units (the case is in their scope). */
+  canTransfer: z.boolean(),
+});
+export type CaseTransfers = z.infer<typeof CaseTransfersSchema>;
+
+/** An instant with offset, or a Vietnam calendar day (from: its start; to: the end of that day). */
+const ReportInstantSchema = z.union([z.string().datetime({ offset: true }), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]);
+export const ReportPeriodQuerySchema = z.object({ from: ReportInstantSchema.optional(), to: ReportInstantSchema.optional() });
+export type ReportPeriodQuery = z.infer<typeof ReportPeriodQuerySchema>;
+export const MisrouteQuerySchema = ReportPeriodQuerySchema.extend({ days: z.coerce.number().int().min(0).max(90).default(3) });
+export type MisrouteQuery = z.infer<typeof MisrouteQuerySchema>;
+const OnTimeCountsSchema = z.object({ closedOnTime: z.number(), closedLate: z.number(), openPastDue: z.number(), rate: z.number().nullable() });
+export const OnTimeReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(OnTimeCountsSchema.extend({ unit: UnitRefSchema, category: z.string().nullable() })),
+  total: OnTimeCountsSchema,
+});
+export type OnTimeReport = z.infer<typeof OnTimeReportSchema>;
+export const MisrouteReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  days: z.number(),
+  rows: z.array(z.object({ unit: UnitRefSchema, returned: z.number(), passedOnQuickly: z.number(), total: z.number() })),
+});
+export type MisrouteReport = z.infer<typeof MisrouteReportSchema>;

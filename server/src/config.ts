@@ -14,6 +14,9 @@ const EnvSchema = z.object({
   FACEBOOK_GRAPH_URL: z.string().url().default('https://graph.facebook.com'),
   ZALO_OPENAPI_URL: z.string().url().default('https://openapi.zalo.me'),
   ZALO_OAUTH_URL: z.string().url().default('https://oauth.zaloapp.com'),
+  // Optional raster tiles under the portal's ward map ({z}/{x}/{y}); off by default: the map needs no tile server.
+  GANDAN_MAP_TILE_URL: z.string().regex(/^https:\/\/.*\{z\}.*\{x\}.*\{y\}/u, 'an https URL template with {z}, {x} and {y}').optional(),
+  GANDAN_MAP_TILE_ATTRIBUTION: z.string().max(200).optional(),
 });
 
 export type Config = {
@@ -26,6 +29,7 @@ export type Config = {
   secretKey: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['GANDAN_LOG_LEVEL'];
   providers: { facebookGraphUrl: string; zaloOpenApiUrl: string; zaloOAuthUrl: string };
+  map: { tileUrl: string | null; tileAttribution: string | null };
 };
 
 /** Parses the environment; throws a readable error naming the bad variable. */
@@ -50,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       zaloOpenApiUrl: e.ZALO_OPENAPI_URL.replace(/\/$/, ''),
       zaloOAuthUrl: e.ZALO_OAUTH_URL.replace(/\/$/, ''),
     },
+    map: { tileUrl: e.GANDAN_MAP_TILE_URL ?? null, tileAttribution: e.GANDAN_MAP_TILE_ATTRIBUTION ?? null },
   };
 }

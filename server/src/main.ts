@@ -131,7 +131,7 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
 
   if (config.role !== 'worker') {
     const webhooks = { db, clock: ctx.clock, directory, notifyInbound: () => worker?.wake() };
-    app = await buildApp({ ctx, metrics, log, webhooks, channels: { box, onChannelsChanged: () => directory.invalidate() }, webDist: WEB_DIST, secureCookies: config.publicUrl.startsWith('https://'), rateLimits: options.rateLimits, isShuttingDown: () => shuttingDown });
+    app = await buildApp({ ctx, metrics, log, webhooks, channels: { box, onChannelsChanged: () => directory.invalidate() }, map: config.map, webDist: WEB_DIST, secureCookies: config.publicUrl.startsWith('https://'), rateLimits: options.rateLimits, isShuttingDown: () => shuttingDown });
     url = await app.listen({ port: config.port, host: config.host });
   }
 

@@ -16,6 +16,7 @@ import { open311Routes } from './routes/open311/open311.routes.ts';
 import { opsRoutes } from './routes/ops/ops.routes.ts';
 import { procedureRoutes } from './routes/procedures/procedures.routes.ts';
 import { publicRoutes } from './routes/public/public.routes.ts';
+import { transparencyRoutes } from './routes/public/transparency.routes.ts';
 import { authRoutes } from './routes/staff/auth.routes.ts';
 import { caseRoutes } from './routes/staff/cases.routes.ts';
 import { channelRoutes } from './routes/staff/channels.routes.ts';
@@ -32,6 +33,8 @@ export type AppDeps = {
   channels?: { box: SecretBox; onChannelsChanged?: () => void };
   metrics: Metrics;
   log: Logger;
+  /** Optional tile layer under the portal's ward map (GANDAN_MAP_TILE_URL). */
+  map?: { tileUrl: string | null; tileAttribution: string | null };
   /** Built web apps (web/dist); when missing, pages answer with a hint to build them. */
   webDist?: string;
   secureCookies?: boolean;
@@ -83,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(opsRoutes, { db: deps.ctx.db, metrics: deps.metrics, isShuttingDown: shuttingDown });
   await app.register(publicRoutes, { prefix: '/api/public', ctx: deps.ctx, metrics: deps.metrics });
   await app.register(procedureRoutes, { prefix: '/api/public', ctx: deps.ctx });
+  await app.register(transparencyRoutes, { prefix: '/api/public', ctx: deps.ctx, map: deps.map });
   await app.register(open311Routes, { prefix: '/open311', ctx: deps.ctx, metrics: deps.metrics });
   await app.register(authRoutes, { prefix: '/api/staff', ctx: deps.ctx, secureCookies: deps.secureCookies ?? false });
   await app.register(caseRoutes, { prefix: '/api/staff', ctx: deps.ctx, metrics: deps.metrics });
@@ -99,7 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 async function registerWebApps(app: FastifyInstance, webDist: string | undefined): Promise<void> {
   if (!webDist || !existsSync(path.join(webDist, 'index.html'))) {
     const hint = 'The web apps are not built: run `npm run build:web` (npm start does it for you).';
-    for (const url of ['/', '/track/*', '/thu-tuc', '/thu-tuc/*', '/console', '/console/*']) app.get(url, { schema: { hide: true } }, (_req, reply) => reply.status(503).type('text/plain').send(hint));
+    for (const url of ['/', '/track/*', '/thu-tuc', '/thu-tuc/*', '/ban-do', '/ban-do/*', '/phan-anh', '/phan-anh/*', '/so-lieu', '/so-lieu/*', '/console', '/console/*']) app.get(url, { schema: { hide: true } }, (_req, reply) => reply.status(503).type('text/plain').send(hint));
     return;
   }
   await app.register(fastifyStatic, { root: webDist, prefix: '/', index: false, wildcard: true, maxAge: '1h' });
@@ -109,6 +113,7 @@ async function registerWebApps(app: FastifyInstance, webDist: string | undefined
   app.get('/track/*', { schema: { hide: true } }, page('index.html'));
   app.get('/thu-tuc', { schema: { hide: true } }, page('index.html'));
   app.get('/thu-tuc/*', { schema: { hide: true } }, page('index.html'));
+  for (const url of ['/ban-do', '/ban-do/*', '/phan-anh', '/phan-anh/*', '/so-lieu', '/so-lieu/*']) app.get(url, { schema: { hide: true } }, page('index.html'));
   app.get('/console', { schema: { hide: true } }, page('console/index.html'));
   app.get('/console/*', { schema: { hide: true } }, page('console/index.html'));
 }

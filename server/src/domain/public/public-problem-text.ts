@@ -1,0 +1,44 @@
+/**
+ * The short text a public map popup shows for a report: the sender's known contact (name, phone, email as
+ * given with the case) and self-introductions ("tôi là Nguyễn Văn An", "tên tôi là …") removed, then
+ * `publicDescription` (redactPii + house numbers), whitespace folded and cut to 280 characters. Pure.
+ */
+import { publicDescription } from '../open311/public-text.ts';
+
+export const NAME_PLACEHOLDER = '[tên]';
+const SHORT_TEXT_CHARS = 280;
+
+export type KnownContact = { name?: string | null; phone?: string | null; email?: string | null };
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+// "tôi là Nguyễn Văn An", "tên tôi là Lê Thị B", "em tên Hoa": up to four capitalised words after the phrase.
+const SELF_NAME_RE =
+  /((?:[Tt]ôi|[Ee]m|[Mm]ình|[Cc]háu|[Cc]on|[Tt]ên tôi|[Tt]ên em|[Tt]ên mình|[Mm]y name)\s+(?:là|tên là|tên|is)\s+)\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3}/gu;
+
+function removeKnownContact(text: string, contact: KnownContact): string {
+  let out = text;
+  const name = contact.name?.trim();
+  if (name && name.length >= 2) {
+    // The whole name, and its last word when it is a given name of 2+ letters ("Mai" for "Chị Mai").
+    const parts = name.split(/\s+/u);
+    const given = parts[parts.length - 1] ?? '';
+    for (const needle of [name, ...(parts.length > 1 && given.length >= 2 ? [given] : [])])
+      out = out.replace(new RegExp(`(?<![\\p{L}\\d])${escapeRe(needle)}(?![\\p{L}\\d])`, 'giu'), NAME_PLACEHOLDER);
+  }
+  const digits = contact.phone?.replace(/\D/gu, '') ?? '';
+  if (digits.length >= 8) {
+    const spaced = digits.split('').map(escapeRe).join('[\\s.\\-]?');
+    out = out.replace(new RegExp(`(?<!\\d)(?:\\+?84[\\s.\\-]?|0)?${spaced.replace(/^0(\[\\s\.\\-\]\?)?/u, '')}(?!\\d)`, 'gu'), '[SĐT]');
+  }
+  const email = contact.email?.trim();
+  if (email) out = out.replace(new RegExp(escapeRe(email), 'giu'), '[email]');
+  return out;
+}
+
+export function publicProblemText(text: string, contact: KnownContact = {}): string {
+  const flat = publicDescription(removeKnownContact(text.normalize('NFC'), contact).replace(SELF_NAME_RE, `$1${NAME_PLACEHOLDER}`))
+    .replace(/\s+/gu, ' ')
+    .trim();
+  return flat.length <= SHORT_TEXT_CHARS ? flat : `${flat.slice(0, SHORT_TEXT_CHARS - 1).trimEnd()}…`;
+}
