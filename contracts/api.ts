@@ -86,7 +86,7 @@ export type StaffUser = z.infer<typeof StaffUserSchema>;
 export const LoginSchema = z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) });
 export const SessionSchema = z.object({ user: StaffUserSchema, csrfToken: z.string() });
 
-export const CASE_VIEWS = ['unit', 'mine', 'unassigned', 'open', 'closed', 'triage', 'urgent'] as const;
+export const CASE_VIEWS = ['unit', 'mine', 'unassigned', 'open', 'closed', 'triage', 'urgent', 'incoming'] as const;
 export const CaseListQuerySchema = z.object({
   view: z.enum(CASE_VIEWS).default('unit'),
   status: z.enum(CASE_STATUSES).optional(),
@@ -320,6 +320,58 @@ export const ProcedureDetailSchema = ProcedureSummarySchema.extend({
   sources: z.array(z.string()),
 });
 export type ProcedureDetail = z.infer<typeof ProcedureDetailSchema>;
+
+// ---- Transfers between units, coordinating units, audit export, accountability reports (issue 5) ----
+
+export const TransferRequestSchema = z.object({ unitCode: z.string().min(1).max(20), reason: z.string().trim().min(1).max(2000) });
+export const TransferReturnSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
+export const CoordinatingUnitBodySchema = z.object({ unitCode: z.string().min(1).max(20) });
+const UnitRefSchema = z.object({ code: z.string(), name: z.string() });
+export const CaseTransferSchema = z.object({
+  id: z.string(),
+  from: UnitRefSchema,
+  to: UnitRefSchema,
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  reason: z.string(),
+  status: z.enum(['pending', 'accepted', 'returned']),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  /** The viewer may accept or return it (staff of the receiving unit's subtree, while pending). */
+  canDecide: z.boolean(),
+});
+export type CaseTransfer = z.infer<typeof CaseTransferSchema>;
+export const CaseTransfersSchema = z.object({
+  lead: UnitRefSchema,
+  transfers: z.array(CaseTransferSchema),
+  coordinatingUnits: z.array(UnitRefSchema.extend({ addedAt: z.string() })),
+  /** The viewer may ask for a transfer and change coordinating units (the case is in their scope). */
+  canTransfer: z.boolean(),
+});
+export type CaseTransfers = z.infer<typeof CaseTransfersSchema>;
+
+/** An instant with offset, or a Vietnam calendar day (from: its start; to: the end of that day). */
+const ReportInstantSchema = z.union([z.string().datetime({ offset: true }), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]);
+export const ReportPeriodQuerySchema = z.object({ from: ReportInstantSchema.optional(), to: ReportInstantSchema.optional() });
+export type ReportPeriodQuery = z.infer<typeof ReportPeriodQuerySchema>;
+export const MisrouteQuerySchema = ReportPeriodQuerySchema.extend({ days: z.coerce.number().int().min(0).max(90).default(3) });
+export type MisrouteQuery = z.infer<typeof MisrouteQuerySchema>;
+const OnTimeCountsSchema = z.object({ closedOnTime: z.number(), closedLate: z.number(), openPastDue: z.number(), rate: z.number().nullable() });
+export const OnTimeReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(OnTimeCountsSchema.extend({ unit: UnitRefSchema, category: z.string().nullable() })),
+  total: OnTimeCountsSchema,
+});
+export type OnTimeReport = z.infer<typeof OnTimeReportSchema>;
+export const MisrouteReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  days: z.number(),
+  rows: z.array(z.object({ unit: UnitRefSchema, returned: z.number(), passedOnQuickly: z.number(), total: z.number() })),
+});
+export type MisrouteReport = z.infer<typeof MisrouteReportSchema>;
 
 // ── Public transparency: ward map, reported problems, figures per unit (issue 6) ──
 export const WardLocateQuerySchema = z.object({ lat: z.coerce.number().min(-90).max(90), lng: z.coerce.number().min(-180).max(180) });

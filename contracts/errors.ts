@@ -31,6 +31,9 @@ export const ERROR_STATUS = {
   TEMPLATE_INVALID: 422,
   RATE_LIMITED: 429,
   NOT_FOUND: 404,
+  TRANSFER_NOT_FOUND: 404,
+  /** Details carry the reason: same_unit, case_final, already_pending, already_decided. */
+  TRANSFER_NOT_POSSIBLE: 409,
   INTERNAL: 500,
 } as const;
 

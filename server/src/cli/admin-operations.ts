@@ -4,6 +4,7 @@ import { addApiKey } from '../commands/add-api-key.ts';
 import { addChannelAccount } from '../commands/add-channel-account.ts';
 import type { CommandContext } from '../commands/context.ts';
 import { createStaffUser } from '../commands/create-staff-user.ts';
+import { AUDIT_OPERATIONS } from './audit-operations.ts';
 import { CALENDAR_OPERATIONS } from './calendar-operations.ts';
 import { listChannelAccountViews } from '../commands/list-channel-accounts.ts';
 import type { SecretBox } from '../lib/secret-box.ts';
@@ -20,6 +21,7 @@ export type AdminContext = CommandContext & { box: SecretBox; onChannelsChanged?
  */
 export const ADMIN_OPERATIONS = {
   ...CALENDAR_OPERATIONS,
+  ...AUDIT_OPERATIONS,
   'user.add': {
     args: z.object({
       email: z.string().email(),

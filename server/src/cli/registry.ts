@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerApikeyCommand } from './apikey.command.ts';
+import { registerAuditCommand } from './audit.command.ts';
 import { registerCalendarCommand } from './calendar.command.ts';
 import { registerChannelCommand } from './channel.command.ts';
 import { registerEmulateCommand } from './emulate.command.ts';
@@ -21,4 +22,5 @@ export function registerCommands(program: Command): void {
   registerEmulateCommand(program);
   registerTriageCommand(program);
   registerCalendarCommand(program);
+  registerAuditCommand(program);
 }

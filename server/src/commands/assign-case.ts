@@ -4,6 +4,7 @@ import { findStaffById, type StaffRow } from '../db/repositories/staff.repo.ts';
 import { isPathInScope } from '../domain/access/permissions.ts';
 import { statusAfterAssignment } from '../domain/case/transitions.ts';
 import { AppError } from '../lib/app-error.ts';
+import { appendAudit } from './append-audit.ts';
 import { getCaseForActor } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 
@@ -34,5 +35,6 @@ export async function assignCase(ctx: CommandContext, actor: StaffRow, caseId: s
     if (status !== c.status) {
       await appendCaseEvent(tx, { caseId: c.id, kind: 'status.changed', actorType: 'staff', actorId: actor.id, visibility: 'public', data: { from: c.status, to: status }, at });
     }
+    await appendAudit(tx, { caseId: c.id, at, actor: { type: 'staff', id: actor.id }, action: 'case.assigned', payload: { from: c.assigneeId, to: assigneeId, status: { from: c.status, to: status } } });
   });
 }

@@ -4,6 +4,7 @@ import { updateCaseStatus } from '../db/repositories/cases.repo.ts';
 import type { StaffRow } from '../db/repositories/staff.repo.ts';
 import { canTransition } from '../domain/case/transitions.ts';
 import { AppError } from '../lib/app-error.ts';
+import { appendAudit } from './append-audit.ts';
 import { getCaseForActor } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 
@@ -32,6 +33,7 @@ export async function changeCaseStatus(
       data: { from: c.status, to, ...(reason ? { reason } : {}) },
       at,
     });
+    await appendAudit(tx, { caseId: c.id, at, actor: { type: 'staff', id: actor.id }, action: 'status.changed', payload: { from: c.status, to, reason: reason ?? null } });
     return { from: c.status, to };
   });
 }

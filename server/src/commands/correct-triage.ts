@@ -6,6 +6,7 @@ import type { StaffRow } from '../db/repositories/staff.repo.ts';
 import { findUnitByCode } from '../db/repositories/units.repo.ts';
 import { isPathInScope } from '../domain/access/permissions.ts';
 import { AppError } from '../lib/app-error.ts';
+import { appendAudit } from './append-audit.ts';
 import { getCaseForActor } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 
@@ -44,6 +45,7 @@ export async function correctTriage(ctx: CommandContext, actor: StaffRow, caseId
     if (moved) {
       await appendCaseEvent(tx, { caseId: c.id, kind: 'case.routed', actorType: 'staff', actorId: actor.id, visibility: 'public', data: { from: c.unitCode, to: fix.unitCode }, at });
     }
+    await appendAudit(tx, { caseId: c.id, at, actor: { type: 'staff', id: actor.id }, action: 'case.triaged', payload: { type: fix.type, category: fix.category, procedure: fix.procedure, urgent: fix.urgent, from: c.unitCode, to: moved ? fix.unitCode : c.unitCode } });
     return { moved };
   });
 }

@@ -38,6 +38,7 @@ export async function listCasesForStaff(
     unassignedOnly: query.view === 'unassigned',
     needsTriageOnly: query.view === 'triage',
     urgentOnly: query.view === 'urgent',
+    incomingOnly: query.view === 'incoming',
     statuses,
     type: query.type,
     search: query.q || undefined,

@@ -12,6 +12,7 @@ import type { InboundAttachment } from '../domain/message/message.ts';
 import { isInsideCityBounds } from '../domain/place/city-bounds.ts';
 import { DEFAULT_ACK_TEMPLATES, formatLocalDateTime, unitDisplayName } from '../i18n/messages.ts';
 import { AppError } from '../lib/app-error.ts';
+import { appendAudit } from './append-audit.ts';
 import type { CommandContext } from './context.ts';
 
 export const CITY_UNIT_CODE = '79';
@@ -107,6 +108,13 @@ export async function openCaseInTransaction(ctx: CommandContext, tx: Queryable, 
     if (!written) continue;
     const tokens = input.uploadTokens ?? [];
     if ((await claimUploads(tx, tokens, written.caseId, written.messageId)) !== tokens.length) throw new AppError('UPLOAD_NOT_FOUND');
+    await appendAudit(tx, {
+      caseId: written.caseId,
+      at,
+      actor: input.createdByStaffId ? { type: 'staff', id: input.createdByStaffId } : { type: 'citizen', id: identity?.citizenId ?? null },
+      action: 'case.opened',
+      payload: { trackingCode, unit: unit.code, channel: input.channel, intakeMethod: input.intakeMethod, text: input.text, routedFrom },
+    });
     return { kind: 'opened', caseId: written.caseId, trackingCode, acknowledgementId: written.acknowledgementId };
   }
   throw new Error('could not draw an unused tracking code in 5 attempts');

@@ -8,6 +8,7 @@ import type { StaffRow } from '../db/repositories/staff.repo.ts';
 import type { ReplyMode } from '../domain/message/message.ts';
 import { replyOptions, type ReplyOptions } from '../domain/message/reply-options.ts';
 import { AppError } from '../lib/app-error.ts';
+import { appendAudit } from './append-audit.ts';
 import { getCaseForActor } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 import { queueOutgoingMessage } from './queue-outgoing-message.ts';
@@ -54,6 +55,7 @@ export async function replyToCitizen(
       at,
     });
     await markCaseAnswered(tx, c.id, at);
+    await appendAudit(tx, { caseId: c.id, at, actor: { type: 'staff', id: actor.id }, action: 'message.sent', payload: { messageId, mode: chosen, body } });
     return { messageId, mode: chosen };
   });
   ctx.notifyOutbox();

@@ -17,6 +17,7 @@ import { opsRoutes } from './routes/ops/ops.routes.ts';
 import { procedureRoutes } from './routes/procedures/procedures.routes.ts';
 import { publicRoutes } from './routes/public/public.routes.ts';
 import { transparencyRoutes } from './routes/public/transparency.routes.ts';
+import { accountabilityRoutes } from './routes/staff/accountability.routes.ts';
 import { authRoutes } from './routes/staff/auth.routes.ts';
 import { caseRoutes } from './routes/staff/cases.routes.ts';
 import { channelRoutes } from './routes/staff/channels.routes.ts';
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/staff', ctx: deps.ctx, secureCookies: deps.secureCookies ?? false });
   await app.register(caseRoutes, { prefix: '/api/staff', ctx: deps.ctx, metrics: deps.metrics });
   await app.register(settingsRoutes, { prefix: '/api/staff', ctx: deps.ctx });
+  await app.register(accountabilityRoutes, { prefix: '/api/staff', ctx: deps.ctx });
   if (deps.channels) await app.register(channelRoutes, { prefix: '/api/staff', ctx: deps.ctx, ...deps.channels });
   if (deps.webhooks) await app.register(webhookRoutes, { deps: deps.webhooks, metrics: deps.metrics });
   await registerWebApps(app, deps.webDist);

@@ -168,6 +168,8 @@ export type CaseListFilter = {
   unassignedOnly?: boolean;
   needsTriageOnly?: boolean;
   urgentOnly?: boolean;
+  /** Instead of the cases of the subtree: cases waiting for a unit of the subtree to accept a transfer. */
+  incomingOnly?: boolean;
   statuses?: readonly CaseStatus[] | undefined;
   type?: CaseType | undefined;
   search?: string | undefined;
@@ -180,7 +182,11 @@ export type CaseListRow = CaseRow & { citizenName: string | null };
 
 /** A page of cases, newest first, within a unit subtree. */
 export async function listCases(q: Queryable, f: CaseListFilter): Promise<CaseListRow[]> {
-  const where: string[] = ["(u.path = $1 OR u.path LIKE $1 || '/%')"];
+  const where: string[] = [
+    f.incomingOnly
+      ? "EXISTS (SELECT 1 FROM case_transfers t JOIN units tu ON tu.id = t.to_unit_id WHERE t.case_id = c.id AND t.status = 'pending' AND (tu.path = $1 OR tu.path LIKE $1 || '/%'))"
+      : "(u.path = $1 OR u.path LIKE $1 || '/%')",
+  ];
   const params: unknown[] = [f.scopePath];
   const add = (sql: string, value: unknown) => {
     params.push(value);

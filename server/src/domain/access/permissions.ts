@@ -14,6 +14,10 @@ export const STAFF_ACTIONS = [
   'outbox.retry',
   /** Connect or reconnect provider accounts (Pages, OAs) of units in scope; reading their health needs case.read. */
   'channel.manage',
+  /** Ask another unit to take a case over (it accepts or returns it); add or remove coordinating units. */
+  'case.transfer',
+  /** Export the audit log of cases in scope. */
+  'audit.export',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -21,7 +25,7 @@ export type StaffAction = (typeof STAFF_ACTIONS)[number];
 const GRANTS: Record<StaffRole, readonly StaffAction[]> = {
   city_admin: STAFF_ACTIONS,
   unit_admin: STAFF_ACTIONS,
-  officer: ['case.read', 'case.create', 'case.reply', 'case.note', 'case.status', 'case.assign', 'case.triage', 'outbox.read'],
+  officer: ['case.read', 'case.create', 'case.reply', 'case.note', 'case.status', 'case.assign', 'case.triage', 'outbox.read', 'case.transfer'],
   triage_operator: ['case.read', 'case.create', 'case.note', 'case.assign', 'case.triage'],
   viewer: ['case.read'],
 };

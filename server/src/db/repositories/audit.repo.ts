@@ -1,0 +1,56 @@
+import type { Queryable } from '../client.ts';
+
+export type AuditRow = {
+  seq: number;
+  caseId: string;
+  at: Date;
+  actor: string;
+  action: string;
+  payload: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+};
+
+type DbAudit = { seq: number; case_id: string; at: Date; actor: string; action: string; payload: Record<string, unknown>; prev_hash: string; hash: string };
+
+const toRow = (r: DbAudit): AuditRow => ({ seq: Number(r.seq), caseId: r.case_id, at: r.at, actor: r.actor, action: r.action, payload: r.payload, prevHash: r.prev_hash, hash: r.hash });
+
+/** Serialises writers of the chain until the transaction ends (one order, no two rows with the same prev_hash). */
+export async function lockAuditChain(q: Queryable): Promise<void> {
+  await q.query("SELECT pg_advisory_xact_lock(hashtext('gandan.audit'))");
+}
+
+export async function findLastAuditRow(q: Queryable): Promise<{ seq: number; hash: string } | undefined> {
+  const rows = await q.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : undefined;
+}
+
+export async function insertAuditRow(q: Queryable, r: AuditRow): Promise<void> {
+  await q.query('INSERT INTO audit_log (seq, case_id, at, actor, action, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)', [
+    r.seq,
+    r.caseId,
+    r.at,
+    r.actor,
+    r.action,
+    JSON.stringify(r.payload),
+    r.prevHash,
+    r.hash,
+  ]);
+}
+
+/** Rows with seq > afterSeq, in chain order (verification reads the chain in pages). */
+export async function listAuditRowsAfter(q: Queryable, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  const rows = await q.query<DbAudit>('SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit]);
+  return rows.map(toRow);
+}
+
+/** Rows in [from, to) of cases whose current unit is in the subtree, in chain order. */
+export async function listAuditRowsInScope(q: Queryable, f: { scopePath: string; from: Date | undefined; to: Date | undefined; afterSeq: number; limit: number }): Promise<AuditRow[]> {
+  const rows = await q.query<DbAudit>(
+    `SELECT a.* FROM audit_log a JOIN cases c ON c.id = a.case_id JOIN units u ON u.id = c.unit_id
+      WHERE (u.path = $1 OR u.path LIKE $1 || '/%') AND ($2::timestamptz IS NULL OR a.at >= $2) AND ($3::timestamptz IS NULL OR a.at < $3) AND a.seq > $4
+      ORDER BY a.seq LIMIT $5`,
+    [f.scopePath, f.from ?? null, f.to ?? null, f.afterSeq, f.limit],
+  );
+  return rows.map(toRow);
+}

@@ -1,0 +1,70 @@
+import type { OnTimeCounts } from '../../domain/accountability/on-time-rate.ts';
+import type { Queryable } from '../client.ts';
+
+export type OnTimeRow = OnTimeCounts & { unitCode: string; unitName: string; category: string | null };
+
+/**
+ * Per current unit and category of the cases in the subtree that have a due time: finished in [from, to) on time
+ * or late, and open past due at `end` (the end of the period, or now when the period has not ended). A case that
+ * was finished only after `end` was open then, so it counts as open past due in that period.
+ */
+export async function countOnTimeByUnitAndCategory(q: Queryable, f: { scopePath: string; from: Date; to: Date; end: Date }): Promise<OnTimeRow[]> {
+  const rows = await q.query<{ code: string; full_name: string; category: string; closed_on_time: number; closed_late: number; open_past_due: number }>(
+    `WITH scoped AS (
+       SELECT c.unit_id, coalesce(c.category, '') AS category, c.due_at,
+              CASE WHEN c.status IN ('resolved', 'closed', 'rejected') THEN coalesce(c.resolved_at, c.closed_at) END AS finished_at
+         FROM cases c JOIN units u ON u.id = c.unit_id
+        WHERE (u.path = $1 OR u.path LIKE $1 || '/%') AND c.due_at IS NOT NULL
+     ), counted AS (
+       SELECT unit_id, category,
+              count(*) FILTER (WHERE finished_at >= $2::timestamptz AND finished_at < $3::timestamptz AND finished_at <= due_at)::int AS closed_on_time,
+              count(*) FILTER (WHERE finished_at >= $2::timestamptz AND finished_at < $3::timestamptz AND finished_at > due_at)::int AS closed_late,
+              count(*) FILTER (WHERE due_at < $4::timestamptz AND (finished_at IS NULL OR finished_at >= $4::timestamptz))::int AS open_past_due
+         FROM scoped GROUP BY unit_id, category
+     )
+     SELECT u.code, u.full_name, k.category, k.closed_on_time, k.closed_late, k.open_past_due
+       FROM counted k JOIN units u ON u.id = k.unit_id
+      WHERE k.closed_on_time + k.closed_late + k.open_past_due > 0
+      ORDER BY u.code, k.category`,
+    [f.scopePath, f.from, f.to, f.end],
+  );
+  return rows.map((r) => ({
+    unitCode: r.code,
+    unitName: r.full_name,
+    category: r.category === '' ? null : r.category,
+    closedOnTime: r.closed_on_time,
+    closedLate: r.closed_late,
+    openPastDue: r.open_past_due,
+  }));
+}
+
+export type MisrouteRow = { unitCode: string; unitName: string; returned: number; passedOnQuickly: number };
+
+/**
+ * Per unit of the subtree, transfers decided in [from, to): those the unit asked for and got back (returned), and
+ * those it passed on (accepted elsewhere) within `days` of receiving the case (when it was opened there, or the
+ * latest transfer into the unit before the request was accepted).
+ */
+export async function countMisroutesByUnit(q: Queryable, f: { scopePath: string; from: Date; to: Date; days: number }): Promise<MisrouteRow[]> {
+  const rows = await q.query<{ code: string; full_name: string; returned: number; passed_on_quickly: number }>(
+    `WITH decided AS (
+       SELECT t.from_unit_id, t.status, t.requested_at,
+              coalesce((SELECT max(i.decided_at) FROM case_transfers i
+                         WHERE i.case_id = t.case_id AND i.to_unit_id = t.from_unit_id AND i.status = 'accepted' AND i.decided_at <= t.requested_at),
+                       c.created_at) AS received_at
+         FROM case_transfers t JOIN cases c ON c.id = t.case_id
+        WHERE t.status <> 'pending' AND t.decided_at >= $2::timestamptz AND t.decided_at < $3::timestamptz
+     ), counted AS (
+       SELECT from_unit_id,
+              count(*) FILTER (WHERE status = 'returned')::int AS returned,
+              count(*) FILTER (WHERE status = 'accepted' AND requested_at < received_at + make_interval(days => $4::int))::int AS passed_on_quickly
+         FROM decided GROUP BY from_unit_id
+     )
+     SELECT u.code, u.full_name, k.returned, k.passed_on_quickly
+       FROM counted k JOIN units u ON u.id = k.from_unit_id
+      WHERE (u.path = $1 OR u.path LIKE $1 || '/%') AND k.returned + k.passed_on_quickly > 0
+      ORDER BY k.returned + k.passed_on_quickly DESC, u.code`,
+    [f.scopePath, f.from, f.to, f.days],
+  );
+  return rows.map((r) => ({ unitCode: r.code, unitName: r.full_name, returned: r.returned, passedOnQuickly: r.passed_on_quickly }));
+}
