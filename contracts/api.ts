@@ -70,6 +70,8 @@ export const PublicCaseViewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   replies: z.array(PublicReplySchema),
+  /** When this report was merged into another about the same matter: that case's code (status follows it). */
+  mergedInto: z.string().nullable(),
 });
 export type PublicCaseView = z.infer<typeof PublicCaseViewSchema>;
 
@@ -181,6 +183,9 @@ export const CaseDetailSchema = z.object({
       explanation: z.array(z.object({ vi: z.string(), en: z.string() })),
     })
     .nullable(),
+  /** Open reports that probably describe the same matter (proposed at intake), for the officer to merge or dismiss. */
+  duplicates: z.array(z.object({ caseId: z.string(), trackingCode: z.string(), excerpt: z.string(), score: z.number(), reasons: z.array(z.object({ vi: z.string(), en: z.string() })) })),
+  mergedInto: z.object({ id: z.string(), trackingCode: z.string() }).nullable(),
   /** What staff can do to answer now: the ways available on the case's channel and their windows. */
   reply: z.object({
     preferred: z.enum(REPLY_MODES).nullable(),
@@ -209,6 +214,7 @@ export const TriageCorrectionSchema = z.object({
   urgent: z.boolean(),
   unitCode: z.string().trim().min(1).max(20).optional(),
 });
+export const MergeSchema = z.object({ intoCaseId: z.string().uuid() });
 export const StatusChangeSchema = z.object({ status: z.enum(CASE_STATUSES), reason: z.string().trim().max(1000).optional() });
 export const AssignSchema = z.object({ assigneeId: z.string().uuid().nullable() });
 export const CreatedIdSchema = z.object({ id: z.string() });

@@ -15,6 +15,7 @@ import { ChannelsPage } from './features/channels/channels-page.tsx';
 import { InboxPage } from './features/inbox/inbox-page.tsx';
 import { IntakePage } from './features/intake/intake-page.tsx';
 import { OutboxPage } from './features/outbox/outbox-page.tsx';
+import { OnTimePage } from './features/reports/on-time-page.tsx';
 import { TemplatePage } from './features/settings/template-page.tsx';
 import { ShortcutsDialog } from './features/shortcuts/shortcuts-dialog.tsx';
 import { useShortcuts } from './features/shortcuts/use-shortcuts.ts';
@@ -113,6 +114,9 @@ function Shell({ session, onSignedOut }: { session: Session; onSignedOut: () => 
           <Link href={paths.settings()} aria-current={current('settings')}>
             {t('nav.settings')}
           </Link>
+          <Link href={paths.reports()} aria-current={current('reports')}>
+            {t('nav.reports')}
+          </Link>
           {canManageChannels(session.user.role) && (
             <Link href={paths.channels()} aria-current={current('channels')}>
               {t('nav.channels')}
@@ -157,6 +161,8 @@ function Page({ route }: { route: ConsoleRoute }) {
       return <OutboxPage />;
     case 'channels':
       return <ChannelsPage />;
+    case 'reports':
+      return <OnTimePage />;
     case 'not-found':
       return <p className="alert alert-error">{t('error.NOT_FOUND')}</p>;
   }

@@ -11,5 +11,6 @@ void test('console paths parse back to their routes', () => {
   assert.deepEqual(parseRoute(paths.outbox()), { name: 'outbox' });
   assert.equal(paths.outbox('held'), '/console/outbox?status=held');
   assert.deepEqual(parseRoute(paths.channels()), { name: 'channels' });
+  assert.deepEqual(parseRoute(paths.reports()), { name: 'reports' });
   assert.deepEqual(parseRoute('/console/nope'), { name: 'not-found' });
 });

@@ -6,6 +6,7 @@ export type ConsoleRoute =
   | { name: 'settings' }
   | { name: 'outbox' }
   | { name: 'channels' }
+  | { name: 'reports' }
   | { name: 'not-found' };
 
 export const BASE = '/console';
@@ -17,6 +18,7 @@ export const paths = {
   settings: () => `${BASE}/settings`,
   outbox: (status?: 'held' | 'dead' | 'queued') => `${BASE}/outbox${status ? `?status=${status}` : ''}`,
   channels: () => `${BASE}/channels`,
+  reports: () => `${BASE}/bao-cao`,
 };
 
 export function parseRoute(pathname: string): ConsoleRoute {
@@ -28,5 +30,6 @@ export function parseRoute(pathname: string): ConsoleRoute {
   if (rest === '/settings') return { name: 'settings' };
   if (rest === '/outbox') return { name: 'outbox' };
   if (rest === '/channels') return { name: 'channels' };
+  if (rest === '/bao-cao') return { name: 'reports' };
   return { name: 'not-found' };
 }

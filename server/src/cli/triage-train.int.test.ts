@@ -37,7 +37,7 @@ for (const engine of testEngines()) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'gandan-train-'));
     dirs.push(dataDir);
     let env: Record<string, string> = { GANDAN_DATA_DIR: dataDir };
-    let drop = async () => undefined;
+    let drop: () => Promise<void> = async () => undefined;
     if (engine === 'pglite') {
       const unlock = await lockDataDir(dataDir);
       const db = await openDb({ dataDir: pgliteDir(dataDir) });

@@ -7,6 +7,8 @@ import { AppError } from '../lib/app-error.ts';
 import { appendAudit } from './append-audit.ts';
 import { getCaseForActor } from './authorize.ts';
 import type { CommandContext } from './context.ts';
+import { pauseCaseClock } from './pause-case-clock.ts';
+import { resumeCaseClock } from './resume-case-clock.ts';
 
 /**
  * Moves a case to another status when the lifecycle allows it. Returns the old and new status.
@@ -24,6 +26,9 @@ export async function changeCaseStatus(
     const c = await getCaseForActor(tx, actor, caseId, 'case.status', true);
     if (!canTransition(c.status, to)) throw new AppError('STATUS_TRANSITION_NOT_ALLOWED', { from: c.status, to });
     await updateCaseStatus(tx, c.id, to, at);
+    // Legal clocks pause while the case waits on the citizen (docs/domain/deadlines.md), and every pause is recorded.
+    if (to === 'waiting_citizen') await pauseCaseClock(tx, c.id, { at, staffId: actor.id, reason: reason ?? null });
+    else if (c.status === 'waiting_citizen') await resumeCaseClock(tx, c.id, { at, staffId: actor.id });
     await appendCaseEvent(tx, {
       caseId: c.id,
       kind: 'status.changed',

@@ -9,6 +9,7 @@ import { AppError } from '../lib/app-error.ts';
 import { appendAudit } from './append-audit.ts';
 import { getCaseForActor } from './authorize.ts';
 import type { CommandContext } from './context.ts';
+import { setCaseDeadline } from './set-case-deadline.ts';
 
 export type TriageCorrection = { type: CaseType; category: string | null; procedure: string | null; urgent: boolean; unitCode?: string | undefined };
 
@@ -33,6 +34,8 @@ export async function correctTriage(ctx: CommandContext, actor: StaffRow, caseId
     const status: CaseStatus = moved && c.status === 'assigned' ? 'new' : c.status;
     await insertTriageLabel(tx, { caseId: c.id, text: c.description, type: fix.type, category: fix.category, procedure: fix.procedure, urgent: fix.urgent, predicted: c.triage ?? {}, staffId: actor.id, at });
     await updateCaseClassification(tx, c.id, { type: fix.type, category: fix.category, procedureCode: fix.procedure, isUrgent: fix.urgent, unitId, clearAssignee: moved, status, at });
+    // Another type, category or procedure (or unit calendar) can mean another legal deadline.
+    await setCaseDeadline(tx, c.id, { now: at });
     await appendCaseEvent(tx, {
       caseId: c.id,
       kind: 'case.triaged',

@@ -1,6 +1,6 @@
 import type { PublicCaseView } from '../../../contracts/api.ts';
 import { listPublicReplies } from '../db/repositories/case-events.repo.ts';
-import { findCaseByTrackingCode } from '../db/repositories/cases.repo.ts';
+import { findCaseById, findCaseByTrackingCode } from '../db/repositories/cases.repo.ts';
 import { parseTrackingCode } from '../domain/case/tracking-code.ts';
 import { redactPii } from '../domain/triage/pii.ts';
 import { AppError } from '../lib/app-error.ts';
@@ -16,9 +16,12 @@ export async function findPublicCase(ctx: Pick<CommandContext, 'db'>, code: stri
   const c = await findCaseByTrackingCode(ctx.db, trackingCode);
   if (!c) throw new AppError('CASE_NOT_FOUND');
   const replies = await listPublicReplies(ctx.db, c.id);
+  // A merged report follows the case it was merged into.
+  const main = c.mergedIntoId ? await findCaseById(ctx.db, c.mergedIntoId) : undefined;
   return {
     trackingCode: c.trackingCode,
-    status: c.status,
+    status: main?.status ?? c.status,
+    mergedInto: main?.trackingCode ?? null,
     type: c.type,
     unit: { code: c.unitCode, name: c.unitFullName },
     createdAt: c.createdAt.toISOString(),

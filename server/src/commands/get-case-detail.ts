@@ -1,7 +1,8 @@
 import type { CaseDetail } from '../../../contracts/api.ts';
 import { listCaseAttachments } from '../db/repositories/attachments.repo.ts';
 import { listTimeline } from '../db/repositories/case-events.repo.ts';
-import { findCitizenOfCase } from '../db/repositories/cases.repo.ts';
+import { findCaseById, findCitizenOfCase } from '../db/repositories/cases.repo.ts';
+import { listDuplicateProposals } from '../db/repositories/duplicates.repo.ts';
 import type { StaffRow } from '../db/repositories/staff.repo.ts';
 import { allowedTransitions } from '../domain/case/transitions.ts';
 import { isAllowed } from '../domain/access/permissions.ts';
@@ -13,11 +14,13 @@ import { findReplyOptions } from './reply-to-citizen.ts';
 /** A case with its whole timeline, as a staff member in scope sees it. Throws CASE_NOT_FOUND or FORBIDDEN. */
 export async function getCaseDetail(ctx: Pick<CommandContext, 'db' | 'clock'>, actor: StaffRow, caseId: string): Promise<CaseDetail> {
   const c = await getCaseForActor(ctx.db, actor, caseId, 'case.read');
-  const [timeline, citizen, attachments, reply] = await Promise.all([
+  const [timeline, citizen, attachments, reply, duplicates, mergedInto] = await Promise.all([
     listTimeline(ctx.db, c.id),
     findCitizenOfCase(ctx.db, c.id),
     listCaseAttachments(ctx.db, c.id),
     findReplyOptions(ctx.db, c, ctx.clock.now()),
+    listDuplicateProposals(ctx.db, c.id),
+    c.mergedIntoId ? findCaseById(ctx.db, c.mergedIntoId) : Promise.resolve(undefined),
   ]);
   return {
     case: {
@@ -52,6 +55,8 @@ export async function getCaseDetail(ctx: Pick<CommandContext, 'db' | 'clock'>, a
     })),
     allowedTransitions: isAllowed(actor.role, 'case.status') ? [...allowedTransitions(c.status)] : [],
     triage: presentTriage(c.triage, c.routing),
+    duplicates: duplicates.map((d) => ({ caseId: d.otherCaseId, trackingCode: d.otherTrackingCode, excerpt: d.otherExcerpt, score: d.score, reasons: d.reasons })),
+    mergedInto: mergedInto ? { id: mergedInto.id, trackingCode: mergedInto.trackingCode } : null,
     reply: {
       preferred: reply.preferred,
       modes: reply.modes.map((m) => ({ ...m, closesAt: m.closesAt?.toISOString() ?? null })),

@@ -4,6 +4,8 @@ import { claimUploads } from '../db/repositories/attachments.repo.ts';
 import { findOrCreateIdentity, type CitizenContact } from '../db/repositories/citizens.repo.ts';
 import { findIntakeUnit, insertCaseWithAcknowledgement, type NewCaseWithAcknowledgement } from '../db/repositories/intake.repo.ts';
 import { listRoutingRules } from '../db/repositories/routing.repo.ts';
+import { proposeDuplicates } from './propose-duplicates.ts';
+import { setCaseDeadline } from './set-case-deadline.ts';
 import { routeCase } from '../domain/routing/route-case.ts';
 import type { TriageResult } from '../domain/triage/classify.ts';
 import { renderTemplate } from '../domain/case/render-template.ts';
@@ -74,12 +76,13 @@ export async function openCaseInTransaction(ctx: CommandContext, tx: Queryable, 
     : undefined;
   const c = input.contact;
   const hasContact = Boolean(c && (c.name || c.phone || c.email));
+  const caseType = input.type ?? (input.triage ? (input.triage.legalTrack ?? input.triage.type) : 'phan_anh');
   // 2^40 codes: a collision is rare but possible; the statement then writes nothing and a new code is drawn.
   for (let attempt = 0; attempt < 5; attempt++) {
     const trackingCode = formatTrackingCode(ctx.random.symbols(8, TRACKING_ALPHABET.length));
     const written = await insertCaseWithAcknowledgement(tx, {
       trackingCode,
-      type: input.type ?? (input.triage ? (input.triage.legalTrack ?? input.triage.type) : 'phan_anh'),
+      type: caseType,
       unitId: unit.id,
       unitCode: unit.code,
       citizenId: identity?.citizenId ?? null,
@@ -106,8 +109,20 @@ export async function openCaseInTransaction(ctx: CommandContext, tx: Queryable, 
       at,
     });
     if (!written) continue;
+    await setCaseDeadline(tx, written.caseId, { receivedAt: at });
     const tokens = input.uploadTokens ?? [];
     if ((await claimUploads(tx, tokens, written.caseId, written.messageId)) !== tokens.length) throw new AppError('UPLOAD_NOT_FOUND');
+    if (caseType === 'phan_anh' && !input.createdByStaffId) {
+      await proposeDuplicates(tx, {
+        caseId: written.caseId,
+        unitId: unit.id,
+        text: input.text,
+        category: classification?.category ?? null,
+        street: input.triage?.street ?? null,
+        location: input.location ?? null,
+        at,
+      });
+    }
     await appendAudit(tx, {
       caseId: written.caseId,
       at,

@@ -1,7 +1,7 @@
 import { findChannel } from '../channels/registry.ts';
 import type { Queryable } from '../db/client.ts';
-import type { CaseRow } from '../db/repositories/cases.repo.ts';
-import { markCaseAnswered } from '../db/repositories/cases.repo.ts';
+import { findCaseById, markCaseAnswered, type CaseRow } from '../db/repositories/cases.repo.ts';
+import { listMergedCaseIds } from '../db/repositories/duplicates.repo.ts';
 import { findReplySituation } from '../db/repositories/channel-events.repo.ts';
 import { findIdentityAddress } from '../db/repositories/citizens.repo.ts';
 import type { StaffRow } from '../db/repositories/staff.repo.ts';
@@ -40,24 +40,45 @@ export async function replyToCitizen(
     const chosen = mode ?? options.preferred;
     const option = options.modes.find((o) => o.mode === chosen);
     if (!chosen || !option?.available) throw new AppError('REPLY_NOT_POSSIBLE', { mode: chosen, reason: option?.reason ?? 'window_closed' });
-    const address = c.identityId ? await findIdentityAddress(tx, c.identityId) : undefined;
-    const messageId = await queueOutgoingMessage(tx, {
-      caseId: c.id,
-      channel: c.channel,
-      channelAccount: address?.channelAccount ?? '',
-      recipientId: address?.externalId ?? null,
-      identityId: c.identityId,
-      kind: 'reply',
-      body,
-      authorStaffId: actor.id,
-      mode: chosen,
-      replyTo: chosen === 'message' ? null : options.latestCommentId,
-      at,
-    });
+    const messageId = await queueOn(tx, c, { body, authorStaffId: actor.id, kind: 'reply', mode: chosen, replyTo: chosen === 'message' ? null : options.latestCommentId, at });
+    // Reporters whose duplicate reports were merged into this case get the reply too, on their own channel.
+    for (const mergedId of await listMergedCaseIds(tx, c.id)) {
+      const merged = await findCaseById(tx, mergedId);
+      if (merged) await queueReplyOnOwnChannel(tx, merged, { body, authorStaffId: actor.id, kind: 'reply', at });
+    }
     await markCaseAnswered(tx, c.id, at);
     await appendAudit(tx, { caseId: c.id, at, actor: { type: 'staff', id: actor.id }, action: 'message.sent', payload: { messageId, mode: chosen, body } });
     return { messageId, mode: chosen };
   });
   ctx.notifyOutbox();
   return result;
+}
+
+type Outgoing = { body: string; authorStaffId: string | null; kind: 'reply' | 'notification'; at: Date };
+
+async function queueOn(tx: Queryable, c: CaseRow, m: Outgoing & { mode: ReplyMode; replyTo: string | null }): Promise<string> {
+  const address = c.identityId ? await findIdentityAddress(tx, c.identityId) : undefined;
+  return queueOutgoingMessage(tx, {
+    caseId: c.id,
+    channel: c.channel,
+    channelAccount: address?.channelAccount ?? '',
+    recipientId: address?.externalId ?? null,
+    identityId: c.identityId,
+    kind: m.kind,
+    body: m.body,
+    authorStaffId: m.authorStaffId,
+    mode: m.mode,
+    replyTo: m.replyTo,
+    at: m.at,
+  });
+}
+
+/**
+ * Sends a message to a case's citizen the way their channel allows now (its preferred reply mode); returns null
+ * when no way is open (the message is then not sent, and the caller's timeline says so elsewhere).
+ */
+export async function queueReplyOnOwnChannel(tx: Queryable, c: CaseRow, m: Outgoing): Promise<string | null> {
+  const options = await findReplyOptions(tx, c, m.at);
+  if (!options.preferred) return null;
+  return queueOn(tx, c, { ...m, mode: options.preferred, replyTo: options.preferred === 'message' ? null : options.latestCommentId });
 }

@@ -24,6 +24,7 @@ export type CaseRow = {
   assigneeName: string | null;
   isUrgent: boolean;
   needsTriage: boolean;
+  mergedIntoId: string | null;
   triage: Record<string, unknown> | null;
   routing: Record<string, unknown> | null;
   createdAt: Date;
@@ -66,6 +67,7 @@ type DbCase = {
   assignee_name: string | null;
   is_urgent: boolean;
   needs_triage: boolean;
+  merged_into_id: string | null;
   triage: Record<string, unknown> | null;
   routing: Record<string, unknown> | null;
   created_at: Date;
@@ -98,6 +100,7 @@ function toCase(r: DbCase): CaseRow {
     assigneeName: r.assignee_name,
     isUrgent: r.is_urgent,
     needsTriage: r.needs_triage,
+    mergedIntoId: r.merged_into_id,
     triage: r.triage,
     routing: r.routing,
     createdAt: r.created_at,

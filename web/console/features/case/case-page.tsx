@@ -14,7 +14,9 @@ import { useShortcuts } from '../shortcuts/use-shortcuts.ts';
 import { AssignControl, StatusActions } from './case-actions.tsx';
 import { ComposeBox } from './compose-box.tsx';
 import { TriagePanel } from './triage-panel.tsx';
+import { DuplicatesPanel } from './duplicates-panel.tsx';
 import { Timeline } from './timeline.tsx';
+import { TransferPanel } from './transfer-panel.tsx';
 
 /** One case: header, facts and contact, timeline, reply and note boxes, assignment and status changes. */
 export function CasePage({ id }: { id: string }) {
@@ -69,6 +71,7 @@ export function CasePage({ id }: { id: string }) {
               </>
             )}
           </section>
+          <DuplicatesPanel detail={detail.data} onChanged={detail.reload} />
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('timeline.title')}</h2>
             <Timeline entries={timeline} staffNames={staffNames} />
@@ -151,6 +154,7 @@ export function CasePage({ id }: { id: string }) {
           <AssignControl detail={detail.data} onChanged={detail.reload} staff={staff} />
           <TriagePanel key={detail.data.case.id} detail={detail.data} onChanged={detail.reload} />
           <StatusActions detail={detail.data} onChanged={detail.reload} />
+          <TransferPanel key={c.id} caseId={c.id} onChanged={detail.reload} />
         </aside>
       </div>
     </>

@@ -78,6 +78,11 @@ function CaseView({ code }: { code: string }) {
       <h2 id="case-code" ref={headingRef} tabIndex={-1} className="code-cell">
         {data.trackingCode}
       </h2>
+      {data.mergedInto && (
+        <p className="notice notice-warn" data-testid="track-merged">
+          {t('track.mergedInto', { code: data.mergedInto })}
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('track.status')}</dt>
         <dd>

@@ -13,12 +13,14 @@ import {
   StaffCaseCreateSchema,
   StatusChangeSchema,
   TriageCorrectionSchema,
+  MergeSchema,
 } from '../../../../../contracts/api.ts';
 import { addInternalNote } from '../../../commands/add-internal-note.ts';
 import { assignCase } from '../../../commands/assign-case.ts';
 import { requireAction } from '../../../commands/authorize.ts';
 import { changeCaseStatus } from '../../../commands/change-case-status.ts';
 import { correctTriage } from '../../../commands/correct-triage.ts';
+import { dismissDuplicate, mergeCases } from '../../../commands/merge-cases.ts';
 import type { CommandContext } from '../../../commands/context.ts';
 import { getCaseDetail } from '../../../commands/get-case-detail.ts';
 import { listCasesForStaff } from '../../../commands/list-cases.ts';
@@ -98,6 +100,24 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext; metrics: M
     '/cases/:id/triage',
     { schema: { tags: ['staff'], summary: 'Confirm or correct the first pass (kept as a training label), optionally moving the case', params: CaseParams, body: TriageCorrectionSchema, response: { 200: z.object({ moved: z.boolean() }), ...errors } } },
     async (request) => correctTriage(ctx, staffOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/cases/:id/merge',
+    { schema: { tags: ['staff'], summary: 'Merge this duplicate report into another case about the same matter', params: CaseParams, body: MergeSchema, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await mergeCases(ctx, staffOf(request), request.params.id, request.body.intoCaseId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/cases/:id/duplicates/:otherId/dismiss',
+    { schema: { tags: ['staff'], summary: 'Not a duplicate: dismiss the proposal', params: z.object({ id: z.string().uuid(), otherId: z.string().uuid() }), response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await dismissDuplicate(ctx, staffOf(request), request.params.id, request.params.otherId);
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

@@ -1,0 +1,85 @@
+import type { Queryable } from '../client.ts';
+
+export type DuplicateCandidate = {
+  id: string;
+  trackingCode: string;
+  category: string | null;
+  street: string | null;
+  createdAt: Date;
+  similarity: number;
+  distanceM: number | null;
+};
+
+/**
+ * Open reports of the same unit from the last days that look like the new one: similar words (pg_trgm `%`,
+ * index-backed), a map point within ~400 m, or the same street.
+ */
+export async function findDuplicateCandidates(
+  q: Queryable,
+  c: { caseId: string; unitId: string; text: string; since: Date; location: { lat: number; lng: number } | null; street: string | null },
+): Promise<DuplicateCandidate[]> {
+  const rows = await q.query<{ id: string; tracking_code: string; category: string | null; street: string | null; created_at: Date; sim: number; distance_m: number | null }>(
+    `SELECT c.id, c.tracking_code, c.category, c.triage->'place'->>'street' AS street, c.created_at,
+            similarity(f_unaccent(lower(c.description)), f_unaccent(lower($2))) AS sim,
+            CASE WHEN c.location_lat IS NOT NULL AND $5::float8 IS NOT NULL
+                 THEN 111320 * sqrt(power(c.location_lat - $5::float8, 2) + power(cos(radians($5::float8)) * (c.location_lng - $6::float8), 2)) END AS distance_m
+       FROM cases c
+      WHERE c.unit_id = $1 AND c.id <> $3 AND c.merged_into_id IS NULL AND c.type = 'phan_anh'
+        AND c.status IN ('new', 'assigned', 'in_progress', 'waiting_citizen') AND c.created_at >= $4
+        AND (f_unaccent(lower(c.description)) % f_unaccent(lower($2))
+             OR (c.location_lat IS NOT NULL AND $5::float8 IS NOT NULL AND abs(c.location_lat - $5::float8) < 0.004 AND abs(c.location_lng - $6::float8) < 0.004)
+             OR ($7::text IS NOT NULL AND c.triage->'place'->>'street' = $7::text))
+      ORDER BY sim DESC
+      LIMIT 5`,
+    [c.unitId, c.text, c.caseId, c.since, c.location?.lat ?? null, c.location?.lng ?? null, c.street],
+  );
+  return rows.map((r) => ({ id: r.id, trackingCode: r.tracking_code, category: r.category, street: r.street, createdAt: r.created_at, similarity: Number(r.sim), distanceM: r.distance_m === null ? null : Number(r.distance_m) }));
+}
+
+export async function insertDuplicateProposal(q: Queryable, p: { caseId: string; candidateId: string; score: number; reasons: unknown; at: Date }): Promise<void> {
+  await q.query(
+    `INSERT INTO case_duplicate_proposals (case_id, candidate_case_id, score, reasons, created_at) VALUES ($1, $2, $3, $4::jsonb, $5)
+     ON CONFLICT DO NOTHING`,
+    [p.caseId, p.candidateId, p.score, JSON.stringify(p.reasons), p.at],
+  );
+}
+
+export type DuplicateProposalRow = { caseId: string; otherCaseId: string; otherTrackingCode: string; otherExcerpt: string; score: number; reasons: { vi: string; en: string }[]; status: string };
+
+/** Proposals that involve a case, from either side (a newer report pointing at it, or it pointing at an older one). */
+export async function listDuplicateProposals(q: Queryable, caseId: string): Promise<DuplicateProposalRow[]> {
+  const rows = await q.query<{ case_id: string; other_id: string; other_code: string; other_text: string; score: number; reasons: { vi: string; en: string }[]; status: string }>(
+    `SELECT p.case_id, o.id AS other_id, o.tracking_code AS other_code, o.description AS other_text, p.score, p.reasons, p.status
+       FROM case_duplicate_proposals p
+       JOIN cases o ON o.id = CASE WHEN p.case_id = $1 THEN p.candidate_case_id ELSE p.case_id END
+      WHERE (p.case_id = $1 OR p.candidate_case_id = $1) AND p.status = 'proposed' AND o.merged_into_id IS NULL
+      ORDER BY p.score DESC`,
+    [caseId],
+  );
+  return rows.map((r) => ({ caseId: r.case_id, otherCaseId: r.other_id, otherTrackingCode: r.other_code, otherExcerpt: r.other_text.slice(0, 160), score: Number(r.score), reasons: r.reasons, status: r.status }));
+}
+
+export async function decideDuplicateProposals(q: Queryable, a: string, b: string, status: 'merged' | 'dismissed', staffId: string, at: Date): Promise<number> {
+  const rows = await q.query(
+    `UPDATE case_duplicate_proposals SET status = $3, decided_by = $4, decided_at = $5
+      WHERE ((case_id = $1 AND candidate_case_id = $2) OR (case_id = $2 AND candidate_case_id = $1)) AND status = 'proposed' RETURNING case_id`,
+    [a, b, status, staffId, at],
+  );
+  return rows.length;
+}
+
+export async function recordMerge(q: Queryable, m: { mainCaseId: string; mergedCaseId: string; staffId: string; at: Date }): Promise<void> {
+  await q.query('INSERT INTO case_merges (main_case_id, merged_case_id, merged_by, merged_at) VALUES ($1, $2, $3, $4)', [m.mainCaseId, m.mergedCaseId, m.staffId, m.at]);
+  await q.query(
+    `UPDATE cases SET merged_into_id = $1, status = 'closed', closed_at = $3, updated_at = $3 WHERE id = $2`,
+    [m.mainCaseId, m.mergedCaseId, m.at],
+  );
+  // Cases merged earlier into the one now merged follow the new main case.
+  await q.query('UPDATE case_merges SET main_case_id = $1 WHERE main_case_id = $2', [m.mainCaseId, m.mergedCaseId]);
+  await q.query('UPDATE cases SET merged_into_id = $1 WHERE merged_into_id = $2', [m.mainCaseId, m.mergedCaseId]);
+}
+
+/** The cases merged into a main case: each reporter keeps receiving updates through their own case. */
+export async function listMergedCaseIds(q: Queryable, mainCaseId: string): Promise<string[]> {
+  return (await q.query<{ merged_case_id: string }>('SELECT merged_case_id FROM case_merges WHERE main_case_id = $1 ORDER BY merged_at', [mainCaseId])).map((r) => r.merged_case_id);
+}
