@@ -72,8 +72,8 @@ export const accountabilityRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext }
     async (request) => ({ changed: (await addCoordinatingUnit(ctx, staffOf(request), request.params.id, request.body.unitCode)).added }),
   );
 
-  app.delete(
-    '/cases/:id/coordinating-units/:unitCode',
+  app.post(
+    '/cases/:id/coordinating-units/:unitCode/remove',
     { schema: { tags: ['staff'], summary: 'Remove a coordinating unit', params: UnitParams, response: { 200: Changed, ...errors } } },
     async (request) => ({ changed: (await removeCoordinatingUnit(ctx, staffOf(request), request.params.id, request.params.unitCode)).removed }),
   );
