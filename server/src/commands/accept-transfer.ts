@@ -16,7 +16,7 @@ export async function acceptTransfer(ctx: CommandContext, actor: StaffRow, caseI
     const { transfer, c } = await getTransferToDecide(tx, actor, caseId, transferId);
     if (!(await decideTransfer(tx, transfer.id, { status: 'accepted', by: actor.id, at, returnReason: null }))) throw new AppError('TRANSFER_NOT_POSSIBLE', { reason: 'already_decided' });
     await moveCaseToUnit(tx, c.id, transfer.toUnit.id, at);
-    const data = { transferId, from: transfer.fromUnit.code, to: transfer.toUnit.code, toName: transfer.toUnit.name, requestedAt: transfer.requestedAt.toISOString() };
+    const data = { transferId, from: transfer.fromUnit.code, fromName: transfer.fromUnit.name, to: transfer.toUnit.code, toName: transfer.toUnit.name, requestedAt: transfer.requestedAt.toISOString() };
     await appendCaseEvent(tx, { caseId: c.id, kind: 'transfer.accepted', actorType: 'staff', actorId: actor.id, visibility: 'public', data, at });
     if (c.status !== 'new') {
       await appendCaseEvent(tx, { caseId: c.id, kind: 'status.changed', actorType: 'staff', actorId: actor.id, visibility: 'public', data: { from: c.status, to: 'new', reason: 'transfer' }, at });

@@ -23,7 +23,7 @@ export async function requestTransfer(ctx: CommandContext, actor: StaffRow, case
     if (c.status === 'closed' || c.status === 'rejected') throw new AppError('TRANSFER_NOT_POSSIBLE', { reason: 'case_final' });
     if (await findPendingTransfer(tx, c.id)) throw new AppError('TRANSFER_NOT_POSSIBLE', { reason: 'already_pending' });
     const transferId = await insertTransfer(tx, { caseId: c.id, fromUnitId: c.unitId, toUnitId: target.id, requestedBy: actor.id, reason: input.reason, at });
-    const data = { transferId, from: c.unitCode, to: target.code, toName: target.fullName, reason: input.reason };
+    const data = { transferId, from: c.unitCode, fromName: c.unitFullName, to: target.code, toName: target.fullName, reason: input.reason };
     await appendCaseEvent(tx, { caseId: c.id, kind: 'transfer.requested', actorType: 'staff', actorId: actor.id, visibility: 'internal', data, at });
     await touchCase(tx, c.id, at);
     await appendAudit(tx, { caseId: c.id, at, actor: { type: 'staff', id: actor.id }, action: 'transfer.requested', payload: data });

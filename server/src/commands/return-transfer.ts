@@ -16,7 +16,7 @@ export async function returnTransfer(ctx: CommandContext, actor: StaffRow, caseI
   await ctx.db.transaction(async (tx) => {
     const { transfer, c } = await getTransferToDecide(tx, actor, caseId, transferId);
     if (!(await decideTransfer(tx, transfer.id, { status: 'returned', by: actor.id, at, returnReason: reason }))) throw new AppError('TRANSFER_NOT_POSSIBLE', { reason: 'already_decided' });
-    const data = { transferId, from: transfer.fromUnit.code, to: transfer.toUnit.code, toName: transfer.toUnit.name, reason };
+    const data = { transferId, from: transfer.fromUnit.code, fromName: transfer.fromUnit.name, to: transfer.toUnit.code, toName: transfer.toUnit.name, reason };
     await appendCaseEvent(tx, { caseId: c.id, kind: 'transfer.returned', actorType: 'staff', actorId: actor.id, visibility: 'internal', data, at });
     await touchCase(tx, c.id, at);
     await appendAudit(tx, { caseId: c.id, at, actor: { type: 'staff', id: actor.id }, action: 'transfer.returned', payload: data });

@@ -34,11 +34,11 @@ function eventText(entry: TimelineEntry, t: Translate, staffNames: ReadonlyMap<s
     case 'note.added':
       return t('timeline.note');
     case 'transfer.requested':
-      return t('timeline.transferRequested', { from: str(data.from) ?? '—', to: str(data.toName) ?? str(data.to) ?? '—' });
+      return t('timeline.transferRequested', { from: str(data.fromName) ?? str(data.from) ?? '—', to: str(data.toName) ?? str(data.to) ?? '—' });
     case 'transfer.accepted':
-      return t('timeline.transferAccepted', { from: str(data.from) ?? '—', to: str(data.toName) ?? str(data.to) ?? '—' });
+      return t('timeline.transferAccepted', { from: str(data.fromName) ?? str(data.from) ?? '—', to: str(data.toName) ?? str(data.to) ?? '—' });
     case 'transfer.returned':
-      return t('timeline.transferReturned', { from: str(data.from) ?? '—', to: str(data.toName) ?? str(data.to) ?? '—' });
+      return t('timeline.transferReturned', { from: str(data.fromName) ?? str(data.from) ?? '—', to: str(data.toName) ?? str(data.to) ?? '—' });
     case 'coordination.added':
       return t('timeline.coordinationAdded', { unit: str(data.unitName) ?? str(data.unit) ?? '—' });
     case 'coordination.removed':

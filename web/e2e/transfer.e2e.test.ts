@@ -1,0 +1,101 @@
+/**
+ * A ward asks another ward to take over a case (Chuyển đơn vị); the other ward finds it under "Chờ tiếp nhận",
+ * accepts it, and the hop shows on the timeline; then the on-time report page. Screenshots go to
+ * test-results/screenshots/. Needs `npm run build:web` first and Debian's /usr/bin/chromium (never downloads a browser).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+// eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
+import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
+import type { Unit } from '../ui/api-types.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = 'test-results/screenshots';
+
+let server: TestServer;
+let browser: Browser;
+
+before(async () => {
+  assert.ok(existsSync('web/dist/index.html'), 'run `npm run build:web` before the e2e tests');
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+async function signIn(email: string, path: string, errors: string[]): Promise<Page> {
+  const account = server.staff.find((s) => s.email === email);
+  assert.ok(account, `${email} is a demo account`);
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}${path}`);
+  await page.getByLabel('Email công vụ').fill(account.email);
+  await page.getByLabel('Mật khẩu').fill(account.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  return page;
+}
+
+void test('a case transferred by one ward is accepted by another, and each hop is on the timeline', async () => {
+  const errors: string[] = [];
+  const units = (await (await fetch(`${server.url}/api/public/units`)).json()) as Unit[];
+  const linhXuan = units.find((u) => u.code === '26800');
+  assert.ok(linhXuan);
+  const text = 'Cây xanh ngã đổ chắn ngang đường Linh Xuân, xe máy không qua được.';
+  const opened = await fetch(`${server.url}/api/public/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, unitCode: '26740' }) });
+  const { trackingCode } = (await opened.json()) as { trackingCode: string };
+
+  // --- Sài Gòn ward asks Linh Xuân to take it ---
+  const saigon = await signIn('canbo.saigon@gandan.local', '/console/', errors);
+  await saigon.getByRole('link', { name: trackingCode }).click();
+  await saigon.getByRole('heading', { name: trackingCode, level: 1 }).waitFor();
+  const panel = saigon.getByTestId('transfer-panel');
+  await panel.getByRole('heading', { name: 'Chuyển đơn vị' }).waitFor();
+  await panel.getByRole('combobox', { name: /Chuyển đến đơn vị/ }).fill('linh xuan');
+  await saigon.getByRole('option', { name: linhXuan.fullName, exact: true }).click();
+  await panel.getByLabel('Lý do chuyển').fill('Địa điểm thuộc địa bàn phường Linh Xuân.');
+  await panel.getByRole('button', { name: 'Gửi đề nghị chuyển' }).click();
+  await panel.getByTestId('transfer-pending').getByText(`Đang chờ ${linhXuan.fullName} tiếp nhận.`).waitFor();
+  await saigon.getByTestId('timeline').locator('[data-kind="transfer.requested"]').waitFor();
+  await shot(saigon, 'transfer-01-requested');
+
+  // --- Linh Xuân ward finds it under "Chờ tiếp nhận" and accepts it ---
+  const linhxuan = await signIn('canbo.linhxuan@gandan.local', '/console/?view=incoming', errors);
+  const incomingTab = linhxuan.getByRole('button', { name: 'Chờ tiếp nhận' }).or(linhxuan.getByRole('link', { name: 'Chờ tiếp nhận' }));
+  await incomingTab.first().waitFor();
+  const caseLink = linhxuan.getByRole('link', { name: trackingCode });
+  await caseLink.waitFor();
+  await shot(linhxuan, 'transfer-02-incoming');
+  await caseLink.click();
+  const incoming = linhxuan.getByTestId('transfer-panel');
+  await incoming.getByText('Phường Sài Gòn đề nghị chuyển hồ sơ này cho', { exact: false }).waitFor();
+  await shot(linhxuan, 'transfer-03-to-accept');
+  await incoming.getByRole('button', { name: 'Tiếp nhận' }).click();
+  await linhxuan.getByTestId('timeline').locator('[data-kind="transfer.accepted"]').getByText('Phường Linh Xuân đã tiếp nhận hồ sơ chuyển từ Phường Sài Gòn').waitFor();
+  await incoming.getByTestId('transfer-history').getByText('Đã tiếp nhận').waitFor();
+  await linhxuan.locator('.case-head').getByText(linhXuan.fullName).waitFor();
+  await shot(linhxuan, 'transfer-04-accepted');
+
+  // The requesting ward no longer sees the case.
+  await saigon.reload();
+  await saigon.getByText('Không tìm thấy hồ sơ', { exact: false }).first().waitFor();
+
+  // --- The on-time report page ---
+  await linhxuan.getByRole('link', { name: 'Báo cáo đúng hạn' }).click();
+  await linhxuan.getByRole('heading', { name: 'Báo cáo đúng hạn', level: 1 }).waitFor();
+  await linhxuan.getByRole('heading', { name: 'Chuyển sai đơn vị' }).waitFor();
+  await shot(linhxuan, 'transfer-05-report');
+  assert.deepEqual(errors, [], 'no uncaught errors in the pages');
+});
