@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Unit } from '../api-types.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { searchByName } from '../text/fold.ts';
@@ -26,6 +26,10 @@ export function UnitPicker({ units, value, onChange, label, hint, placeholder, o
   const selected = units.find((unit) => unit.code === value) ?? null;
   const [query, setQuery] = useState(selected?.fullName ?? '');
   const [isOpen, setOpen] = useState(false);
+  // A value set from outside (the ward found from a map tap) shows its name.
+  useEffect(() => {
+    if (selected) setQuery(selected.fullName);
+  }, [selected]);
   const [active, setActive] = useState(0);
   const results = useMemo(() => (isOpen ? searchByName(units, selected ? '' : query, unitFields, 60) : []), [units, query, isOpen, selected]);
 

@@ -1,15 +1,21 @@
 import { useState } from 'react';
 import { Button } from '../../../ui/components/button.tsx';
-import { useT } from '../../../ui/i18n/i18n.tsx';
+import { useI18n } from '../../../ui/i18n/i18n.tsx';
+import { LazyWardMap } from '../map/lazy-ward-map.tsx';
 
 export type Point = { lat: number; lng: number };
 
-type LocationPickerProps = { value: Point | null; onChange: (point: Point | null) => void };
+type LocationPickerProps = { value: Point | null; onChange: (point: Point | null) => void; onUnitFound?: (unitCode: string | null) => void };
 
-/** Optional "use my location": asks the browser once, rounds to ~1 m, shows the point with a map link. */
-export function LocationPicker({ value, onChange }: LocationPickerProps) {
-  const t = useT();
+/**
+ * Optional location: "use my location" (asks the browser once, rounds to ~1 m) or a tap on the ward map
+ * (loaded on demand), which also names the 2025 ward under the point and reports its code.
+ */
+export function LocationPicker({ value, onChange, onUnitFound }: LocationPickerProps) {
+  const { t, locale } = useI18n();
   const [state, setState] = useState<'idle' | 'locating' | 'denied' | 'unsupported'>('idle');
+  const [isMapOpen, setMapOpen] = useState(false);
+  const [wardName, setWardName] = useState<string | null | undefined>(undefined);
 
   const locate = () => {
     if (!('geolocation' in navigator)) {
@@ -33,21 +39,42 @@ export function LocationPicker({ value, onChange }: LocationPickerProps) {
       <span className="field-label">
         {t('portal.location.label')} <span className="field-optional">({t('common.optional')})</span>
       </span>
+      {isMapOpen ? (
+        <LazyWardMap
+          label={t('map.pickLabel')}
+          marker={value}
+          onPick={(point, ward) => {
+            onChange(point);
+            setWardName(ward ? (locale === 'en' && ward.properties.nameEn ? ward.properties.nameEn : ward.properties.name) : null);
+            if (ward) onUnitFound?.(ward.properties.code);
+          }}
+        />
+      ) : null}
+      {value && wardName !== undefined ? (
+        <p className="map-ward-found" role="status">
+          {wardName ? t('map.wardFound', { ward: wardName }) : t('map.outsideCity')}
+        </p>
+      ) : null}
       {value ? (
         <div className="row">
           <span role="status">{t('portal.location.set', { lat: value.lat.toFixed(5), lng: value.lng.toFixed(5) })}</span>
           <a href={`https://www.openstreetmap.org/?mlat=${value.lat}&mlon=${value.lng}#map=18/${value.lat}/${value.lng}`} target="_blank" rel="noreferrer">
             {t('portal.location.map')}
           </a>
-          <Button variant="ghost" size="small" onClick={() => onChange(null)}>
+          <Button variant="ghost" size="small" onClick={() => { onChange(null); setWardName(undefined); }}>
             {t('portal.location.remove')}
           </Button>
         </div>
       ) : (
-        <div>
+        <div className="row">
           <Button variant="secondary" onClick={locate} busy={state === 'locating'}>
             {state === 'locating' ? t('portal.location.locating') : t('portal.location.use')}
           </Button>
+          {isMapOpen ? null : (
+            <Button variant="secondary" onClick={() => setMapOpen(true)}>
+              {t('map.open')}
+            </Button>
+          )}
         </div>
       )}
       {state === 'denied' && (

@@ -78,6 +78,7 @@ export function SubmitPage() {
     <form className="card" onSubmit={(event) => void submit(event)} noValidate>
       <h1>{t('portal.title')}</h1>
       <p className="muted">{t('portal.intro')}</p>
+      <p className="field-hint">{t('transparency.publicNote')}</p>
       <div className="stack">
         <TextArea
           ref={textRef}
@@ -104,7 +105,7 @@ export function SubmitPage() {
           />
         )}
         <PhotoPicker photos={photos} onChange={setPhotos} onBusyChange={onBusyChange} />
-        <LocationPicker value={location} onChange={setLocation} />
+        <LocationPicker value={location} onChange={setLocation} onUnitFound={setUnitCode} />
         <fieldset>
           <legend>
             {t('portal.contact.legend')} <span className="field-optional">({t('common.optional')})</span>

@@ -1,0 +1,106 @@
+/**
+ * A citizen on a phone reports a problem by tapping the ward map (the ward's name appears and fills the form),
+ * then finds it on /phan-anh without the name, phone or house number they typed; the map of reports and the
+ * figures page render. Screenshots go to test-results/screenshots/. Needs `npm run build:web` first and
+ * Debian's /usr/bin/chromium.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+// eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
+import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = 'test-results/screenshots';
+
+let server: TestServer;
+let browser: Browser;
+
+before(async () => {
+  assert.ok(existsSync('web/dist/index.html'), 'run `npm run build:web` before the e2e tests');
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+void test('report with a tap on the ward map, then find it on /phan-anh without personal data', async () => {
+  const errors: string[] = [];
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+  page.on('pageerror', (error) => errors.push(error.message));
+  const geoRequests: string[] = [];
+  page.on('request', (r) => r.url().includes('wards.geojson') && geoRequests.push(r.url()));
+  await page.goto(`${server.url}/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(geoRequests.length, 0, 'the first load does not fetch the polygons');
+
+  await page.getByLabel(/Nội dung/u).fill('Đèn đường hỏng trước nhà số 12 đường Lê Lợi, hẻm 45 tối om. Tôi là Trần Thị Bình, SĐT 0903 123 456.');
+  await page.getByRole('button', { name: 'Chọn trên bản đồ' }).click();
+  const map = page.getByRole('application', { name: /Bản đồ phường\/xã/u });
+  await map.waitFor();
+  await page.locator('.ward-map-svg path.ward').first().waitFor();
+  await page.getByRole('button', { name: 'Phóng to' }).click();
+  await page.getByRole('button', { name: 'Phóng to' }).click();
+  // A point near the middle of the map that lies inside a ward.
+  const target = await page.evaluate(() => {
+    const rect = document.querySelector('.ward-map-svg')!.getBoundingClientRect();
+    let best: { x: number; y: number; code: string; d: number } | null = null;
+    for (let gx = 0.1; gx < 0.9; gx += 0.05)
+      for (let gy = 0.1; gy < 0.9; gy += 0.05) {
+        const x = rect.left + rect.width * gx;
+        const y = rect.top + rect.height * gy;
+        const el = document.elementFromPoint(x, y);
+        const code = el?.getAttribute('data-code');
+        const d = Math.hypot(gx - 0.5, gy - 0.5);
+        if (code && (!best || d < best.d)) best = { x, y, code, d };
+      }
+    return best;
+  });
+  assert.ok(target, 'a ward under the map');
+  await page.touchscreen.tap(target.x, target.y);
+  const found = page.getByText(/^Vị trí thuộc (Phường|Xã|Đặc khu) /u);
+  await found.waitFor();
+  const wardName = ((await found.textContent()) ?? '').replace('Vị trí thuộc ', '');
+  assert.equal(await page.locator(`.ward-map-svg path.ward-picked[data-code="${target.code}"]`).count(), 1);
+  assert.equal(geoRequests.length, 1);
+  await page.screenshot({ path: `${SHOTS}/transparency-01-map-pick.png`, fullPage: true });
+
+  await page.getByLabel('Họ và tên').fill('Trần Thị Bình');
+  await page.getByLabel('Số điện thoại').fill('0903 123 456');
+  await page.getByRole('button', { name: /^Gửi/u }).click();
+  await page.getByText(/GD-[0-9A-Z]{4}-[0-9A-Z]{4}/u).first().waitFor();
+
+  await page.goto(`${server.url}/phan-anh`);
+  await page.getByRole('heading', { name: 'Danh sách phản ánh' }).waitFor();
+  const card = page.locator('.problem-card', { hasText: 'Đèn đường hỏng' });
+  await card.waitFor();
+  const text = (await card.textContent()) ?? '';
+  const said = (await card.locator('.problem-text').textContent()) ?? '';
+  for (const secret of ['Trần Thị Bình', '0903', '123 456', 'số 12', 'hẻm 45']) assert.ok(!text.includes(secret), `leaked ${secret}: ${text}`);
+  assert.ok(!said.includes('Bình'), said);
+  assert.match(said, /\[số nhà\] đường Lê Lợi/u);
+  assert.match(text, /Mới tiếp nhận|Đã phân công|Đang xử lý/u);
+  process.stdout.write(`# picked ${wardName}; listed as: ${text}\n`);
+  await page.screenshot({ path: `${SHOTS}/transparency-02-list.png`, fullPage: true });
+
+  await page.getByRole('link', { name: 'Xem trên bản đồ' }).click();
+  await page.locator('.ward-map-svg circle.map-dot').first().waitFor();
+  await page.screenshot({ path: `${SHOTS}/transparency-03-map.png`, fullPage: true });
+
+  await page.getByRole('link', { name: 'Số liệu' }).click();
+  await page.getByRole('heading', { name: 'Số liệu giải quyết phản ánh theo đơn vị' }).waitFor();
+  await page.locator('.stats-table tbody tr').first().waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Tải CSV' }).getAttribute('href') !== null, true);
+  await page.screenshot({ path: `${SHOTS}/transparency-04-stats.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+});
