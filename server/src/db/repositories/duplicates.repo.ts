@@ -11,8 +11,9 @@ export type DuplicateCandidate = {
 };
 
 /**
- * Open reports of the same unit from the last days that look like the new one: similar words (pg_trgm `%`,
- * index-backed), a map point within ~400 m, or the same street.
+ * Open reports of the same unit from the last days that look like the new one: similar words (pg_trgm), a map
+ * point within ~400 m, or the same street. Only the unit's 100 most recent open reports are compared, so the
+ * cost per intake stays bounded however busy the unit is (a ward sees tens of reports a day).
  */
 export async function findDuplicateCandidates(
   q: Queryable,
@@ -20,18 +21,20 @@ export async function findDuplicateCandidates(
 ): Promise<DuplicateCandidate[]> {
   const rows = await q.query<{ id: string; tracking_code: string; category: string | null; street: string | null; created_at: Date; sim: number; distance_m: number | null }>(
     `SELECT c.id, c.tracking_code, c.category, c.triage->'place'->>'street' AS street, c.created_at,
-            similarity(f_unaccent(lower(c.description)), f_unaccent(lower($2))) AS sim,
+            similarity(c.description_folded, f_unaccent(lower($2))) AS sim,
             CASE WHEN c.location_lat IS NOT NULL AND $5::float8 IS NOT NULL
                  THEN 111320 * sqrt(power(c.location_lat - $5::float8, 2) + power(cos(radians($5::float8)) * (c.location_lng - $6::float8), 2)) END AS distance_m
-       FROM cases c
-      WHERE c.unit_id = $1 AND c.id <> $3 AND c.merged_into_id IS NULL AND c.type = 'phan_anh'
-        AND c.status IN ('new', 'assigned', 'in_progress', 'waiting_citizen') AND c.created_at >= $4
-        AND (f_unaccent(lower(c.description)) % f_unaccent(lower($2))
+       FROM (SELECT * FROM cases
+              WHERE unit_id = $1 AND id <> $3 AND merged_into_id IS NULL AND type = 'phan_anh'
+                AND status IN ('new', 'assigned', 'in_progress', 'waiting_citizen') AND created_at >= $4
+              ORDER BY created_at DESC LIMIT 100) c
+      WHERE (similarity(c.description_folded, f_unaccent(lower($2))) >= 0.3
              OR (c.location_lat IS NOT NULL AND $5::float8 IS NOT NULL AND abs(c.location_lat - $5::float8) < 0.004 AND abs(c.location_lng - $6::float8) < 0.004)
              OR ($7::text IS NOT NULL AND c.triage->'place'->>'street' = $7::text))
       ORDER BY sim DESC
-      LIMIT 5`,
+      LIMIT 3`,
     [c.unitId, c.text, c.caseId, c.since, c.location?.lat ?? null, c.location?.lng ?? null, c.street],
+    { name: 'duplicates.candidates-v3' },
   );
   return rows.map((r) => ({ id: r.id, trackingCode: r.tracking_code, category: r.category, street: r.street, createdAt: r.created_at, similarity: Number(r.sim), distanceM: r.distance_m === null ? null : Number(r.distance_m) }));
 }

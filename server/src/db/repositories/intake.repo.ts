@@ -80,10 +80,11 @@ export async function insertCaseWithAcknowledgement(
      ), c AS (
        INSERT INTO cases (tracking_code, type, status, unit_id, citizen_id, identity_id, channel, intake_method, description,
                           location_lat, location_lng, created_by_staff_id, created_at, updated_at, last_citizen_message_at,
-                          category, procedure_code, is_urgent, needs_triage, triage, routing)
+                          category, procedure_code, is_urgent, needs_triage, triage, routing, description_folded)
        VALUES ($6, $7, 'new', $8, coalesce($9::uuid, (SELECT id FROM cit)), $10, $11, $12, $13, $14, $15, $16, $4, $4,
                CASE WHEN $16::uuid IS NULL THEN $4::timestamptz END,
-               $25, $26, coalesce($27::boolean, false), coalesce($28::boolean, false), $29::jsonb, $30::jsonb)
+               $25, $26, coalesce($27::boolean, false), coalesce($28::boolean, false), $29::jsonb, $30::jsonb,
+               f_unaccent(lower($13)))
        ON CONFLICT (tracking_code) DO NOTHING
        RETURNING id, citizen_id
      ), mi AS (
@@ -151,7 +152,7 @@ export async function insertCaseWithAcknowledgement(
       n.classification ? JSON.stringify(n.classification.routing) : null,
       n.routedFromUnitCode ? JSON.stringify({ from: n.routedFromUnitCode, to: n.unitCode }) : null,
     ],
-    { name: 'intake.insert-case-v4' },
+    { name: 'intake.insert-case-v5' },
   );
   const r = rows[0];
   return r ? { caseId: r.case_id, citizenId: r.citizen_id, messageId: r.message_id, acknowledgementId: r.ack_id } : null;
