@@ -18,6 +18,9 @@ const SELF_NAME_RE =
 
 function removeKnownContact(text: string, contact: KnownContact): string {
   let out = text;
+  // The email first: its local part is often the given name.
+  const email = contact.email?.trim();
+  if (email) out = out.replace(new RegExp(escapeRe(email), 'giu'), '[email]');
   const name = contact.name?.trim();
   if (name && name.length >= 2) {
     // The whole name, and its last word when it is a given name of 2+ letters ("Mai" for "Chị Mai").
@@ -31,8 +34,6 @@ function removeKnownContact(text: string, contact: KnownContact): string {
     const spaced = digits.split('').map(escapeRe).join('[\\s.\\-]?');
     out = out.replace(new RegExp(`(?<!\\d)(?:\\+?84[\\s.\\-]?|0)?${spaced.replace(/^0(\[\\s\.\\-\]\?)?/u, '')}(?!\\d)`, 'gu'), '[SĐT]');
   }
-  const email = contact.email?.trim();
-  if (email) out = out.replace(new RegExp(escapeRe(email), 'giu'), '[email]');
   return out;
 }
 
