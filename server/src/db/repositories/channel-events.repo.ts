@@ -27,12 +27,15 @@ export async function isOwnOutboundMessage(
   q: Queryable,
   e: { channel: string; channelAccount: string; recipientId: string; providerMessageId: string; metadata: string | null; text: string; since: Date },
 ): Promise<boolean> {
+  // Three indexed probes (provider id, our key, recent messages to this person) rather than one OR the planner
+  // answers with a scan of the whole outbox.
   const rows = await q.query(
-    `SELECT 1 FROM outbound_messages o JOIN messages m ON m.id = o.message_id
-      WHERE o.channel = $1 AND (o.provider_message_id = $2 OR o.idempotency_key = $3
-            OR (o.channel_account = $4 AND o.recipient_id = $5 AND m.body = $6 AND o.created_at >= $7))
-      LIMIT 1`,
+    `SELECT 1 WHERE EXISTS (SELECT 1 FROM outbound_messages WHERE channel = $1 AND provider_message_id = $2)
+                 OR EXISTS (SELECT 1 FROM outbound_messages WHERE idempotency_key = $3)
+                 OR EXISTS (SELECT 1 FROM outbound_messages o JOIN messages m ON m.id = o.message_id
+                             WHERE o.channel = $1 AND o.channel_account = $4 AND o.recipient_id = $5 AND o.created_at >= $7 AND m.body = $6)`,
     [e.channel, e.providerMessageId, e.metadata ?? '', e.channelAccount, e.recipientId, e.text, e.since],
+    { name: 'echo.is-own' },
   );
   return rows.length > 0;
 }

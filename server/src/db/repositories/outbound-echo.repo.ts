@@ -18,8 +18,9 @@ export async function settleOutboundByEcho(
     `UPDATE outbound_messages SET status = 'sent', provider_message_id = coalesce(provider_message_id, $2), sent_at = $8, locked_until = NULL
       WHERE id = (SELECT o.id FROM outbound_messages o JOIN messages m ON m.id = o.message_id
                    WHERE o.channel = $1 AND o.status <> 'sent' AND o.attempts > 0
-                     AND CASE WHEN $3 <> '' THEN o.idempotency_key = $3
-                              ELSE o.channel_account = $4 AND o.recipient_id = $5 AND m.body = $6 AND o.created_at >= $7 END
+                     -- Two index-friendly branches (idempotency key; recipient and time) instead of a CASE.
+                     AND ((o.idempotency_key = $3 AND $3 <> '')
+                          OR ($3 = '' AND o.channel_account = $4 AND o.recipient_id = $5 AND o.created_at >= $7 AND m.body = $6))
                      -- The echo of a send we did record says nothing about a later message with the same text.
                      AND NOT EXISTS (SELECT 1 FROM outbound_messages s WHERE s.channel = $1 AND s.provider_message_id = $2)
                    ORDER BY o.seq LIMIT 1 FOR UPDATE OF o)
