@@ -4,14 +4,12 @@
  * emulator runs. Screenshots go to test-results/screenshots/. Needs `npm run build:web` and /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, shot, submitConsoleLogin } from './support.ts';
 // eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
 import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = 'test-results/screenshots';
 
 /** Fake but well-formed Zalo credentials. */
 const OA = {
@@ -35,23 +33,8 @@ let server: TestServer;
 let browser: Browser;
 
 before(async () => {
-  assert.ok(existsSync('web/dist/index.html'), 'run `npm run build:web` before the e2e tests');
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
-  mkdirSync(SHOTS, { recursive: true });
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -59,15 +42,11 @@ after(async () => {
   await server?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-
 async function signIn(page: Page, role: string): Promise<void> {
   const who = server.staff.find((s) => s.role === role);
   assert.ok(who, `the seed has a ${role}`);
   await page.goto(`${server.url}/console/`);
-  await page.getByLabel('Email công vụ').fill(who.email);
-  await page.getByLabel('Mật khẩu').fill(who.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await submitConsoleLogin(page, who);
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
 }
 

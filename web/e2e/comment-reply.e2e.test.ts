@@ -4,45 +4,29 @@
  * the reply box says the channel is closed and offers to call. Screenshots go to test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, shot, submitConsoleLogin } from './support.ts';
+// eslint-disable-next-line no-restricted-imports -- shared test helper
+import { eventually } from '../../server/test/eventually.ts';
 // eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server and a provider emulator
 import { startFacebookEmulator } from '../../server/src/emulators/facebook/index.ts';
 // eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
 import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = 'test-results/screenshots';
 const PAGE = { id: '333333333333333', name: 'UBND Phường Sài Gòn', accessToken: 'EAApagetokenE2E' };
 
 let server: TestServer;
 let browser: Browser;
 let fb: Awaited<ReturnType<typeof startFacebookEmulator>>;
 
-async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 before(async () => {
-  assert.ok(existsSync('web/dist/index.html'), 'run `npm run build:web` before the e2e tests');
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
-  mkdirSync(SHOTS, { recursive: true });
   fb = await startFacebookEmulator({ host: '127.0.0.1', appSecret: 'e2e-secret', verifyToken: 'e2e-vt', pages: [PAGE], retry: { delaysMs: [0, 100], timeoutMs: 5_000 } });
   server = await startTestServer({ env: { FACEBOOK_GRAPH_URL: fb.url } });
   await server.admin('channel.add', { channel: 'facebook', unit: '26740', config: { pageId: PAGE.id, pageToken: PAGE.accessToken, appSecret: 'e2e-secret', verifyToken: 'e2e-vt' } });
   fb.setWebhookUrl(`${server.url}/webhooks/facebook`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -50,8 +34,6 @@ after(async () => {
   await server?.close();
   await fb?.close();
 });
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
 void test('an officer answers a Page comment privately, then sees the channel closed once the comment is gone', async () => {
   const post = fb.pagePublishes({ message: 'Phường Sài Gòn thông báo lịch tiếp dân tháng 12' });
@@ -62,9 +44,7 @@ void test('an officer answers a Page comment privately, then sees the channel cl
   const desk = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
   desk.on('pageerror', (e) => errors.push(e.message));
   await desk.goto(`${server.url}/console/`);
-  await desk.getByLabel('Email công vụ').fill(officer.email);
-  await desk.getByLabel('Mật khẩu').fill(officer.password);
-  await desk.getByRole('button', { name: 'Đăng nhập' }).click();
+  await submitConsoleLogin(desk, officer);
   await desk.getByText('Vỉa hè trước số 8 Pasteur').first().click();
   await desk.getByTestId('reply-modes').waitFor();
   assert.ok(await desk.getByLabel('Trả lời công khai dưới bình luận').isChecked(), 'public reply is the default for a comment');

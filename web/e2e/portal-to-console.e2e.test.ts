@@ -4,39 +4,28 @@
  * Needs `npm run build:web` first and Debian's /usr/bin/chromium (never downloads a browser).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, shot, submitConsoleLogin } from './support.ts';
 import sharp from 'sharp';
 // eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
 import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
 import type { Unit } from '../ui/api-types.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = 'test-results/screenshots';
 const CODE_PATTERN = /^GD-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 
 let server: TestServer;
 let browser: Browser;
 
 before(async () => {
-  assert.ok(existsSync('web/dist/index.html'), 'run `npm run build:web` before the e2e tests');
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
-  mkdirSync(SHOTS, { recursive: true });
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
 /** Fails the test on any uncaught page error, which a screenshot alone would not show. */
 function watchErrors(page: Page, errors: string[]): void {
@@ -137,9 +126,7 @@ void test('an officer records a phone call, sees the code to read out, and opens
   const desk = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
   watchErrors(desk, errors);
   await desk.goto(`${server.url}/console/intake`);
-  await desk.getByLabel('Email công vụ').fill(officer.email);
-  await desk.getByLabel('Mật khẩu').fill(officer.password);
-  await desk.getByRole('button', { name: 'Đăng nhập' }).click();
+  await submitConsoleLogin(desk, officer);
 
   await desk.getByRole('heading', { name: 'Tiếp nhận trực tiếp', level: 1 }).waitFor();
   await desk.getByLabel('Hình thức tiếp nhận').selectOption('phone');
@@ -182,9 +169,7 @@ void test('an officer records a phone call, sees the code to read out, and opens
   await shot(desk, '13-console-outbox');
 
   await desk.getByRole('button', { name: 'Đăng xuất' }).click();
-  await desk.getByLabel('Email công vụ').fill(admin.email);
-  await desk.getByLabel('Mật khẩu').fill(admin.password);
-  await desk.getByRole('button', { name: 'Đăng nhập' }).click();
+  await submitConsoleLogin(desk, admin);
   await desk.getByRole('link', { name: 'Mẫu xác nhận' }).click();
   const body = desk.getByLabel('Nội dung mẫu');
   await body.waitFor();

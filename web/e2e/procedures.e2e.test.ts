@@ -4,28 +4,19 @@
  * test-results/screenshots/. Needs `npm run build:web` first and Debian's /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, shot } from './support.ts';
 // eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
 import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = 'test-results/screenshots';
 
 let server: TestServer;
 let browser: Browser;
 
 before(async () => {
-  assert.ok(existsSync('web/dist/index.html'), 'run `npm run build:web` before the e2e tests');
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
-  mkdirSync(SHOTS, { recursive: true });
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -48,7 +39,7 @@ void test('procedure search without diacritics on a phone, then the procedure pa
   assert.match(page.url(), /\/thu-tuc\?q=sao\+y\+bang\+dai\+hoc$/u);
   const first = page.locator('.procedure-list li').first();
   assert.match((await first.textContent()) ?? '', /Chứng thực bản sao từ bản chính/u);
-  await page.screenshot({ path: `${SHOTS}/procedures-01-search.png`, fullPage: true });
+  await shot(page, 'procedures-01-search');
 
   await first.getByRole('link').click();
   await page.getByRole('heading', { name: 'Chứng thực bản sao từ bản chính', level: 1 }).waitFor();
@@ -58,7 +49,7 @@ void test('procedure search without diacritics on a phone, then the procedure pa
   // 2.000815: documents, fees and time verified; the legal basis is not.
   assert.equal(await page.getByText('Cần kiểm tra', { exact: true }).count(), 1);
   await page.getByText('2.000 đồng/trang', { exact: false }).waitFor();
-  await page.screenshot({ path: `${SHOTS}/procedures-02-detail.png`, fullPage: true });
+  await shot(page, 'procedures-02-detail');
 
   // A direct link works too (server SPA fallback for /thu-tuc/*).
   await page.goto(`${server.url}/thu-tuc/2.000884`);

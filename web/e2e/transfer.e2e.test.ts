@@ -4,29 +4,20 @@
  * test-results/screenshots/. Needs `npm run build:web` first and Debian's /usr/bin/chromium (never downloads a browser).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, shot, submitConsoleLogin } from './support.ts';
 // eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
 import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
 import type { Unit } from '../ui/api-types.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = 'test-results/screenshots';
 
 let server: TestServer;
 let browser: Browser;
 
 before(async () => {
-  assert.ok(existsSync('web/dist/index.html'), 'run `npm run build:web` before the e2e tests');
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
-  mkdirSync(SHOTS, { recursive: true });
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -34,17 +25,13 @@ after(async () => {
   await server?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-
 async function signIn(email: string, path: string, errors: string[]): Promise<Page> {
   const account = server.staff.find((s) => s.email === email);
   assert.ok(account, `${email} is a demo account`);
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${server.url}${path}`);
-  await page.getByLabel('Email công vụ').fill(account.email);
-  await page.getByLabel('Mật khẩu').fill(account.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await submitConsoleLogin(page, account);
   return page;
 }
 

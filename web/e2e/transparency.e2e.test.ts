@@ -5,28 +5,19 @@
  * Debian's /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, shot } from './support.ts';
 // eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
 import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = 'test-results/screenshots';
 
 let server: TestServer;
 let browser: Browser;
 
 before(async () => {
-  assert.ok(existsSync('web/dist/index.html'), 'run `npm run build:web` before the e2e tests');
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
-  mkdirSync(SHOTS, { recursive: true });
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -73,7 +64,7 @@ void test('report with a tap on the ward map, then find it on /phan-anh without 
   const wardName = ((await found.textContent()) ?? '').replace('Vị trí thuộc ', '');
   assert.equal(await page.locator(`.ward-map-svg path.ward-picked[data-code="${target.code}"]`).count(), 1);
   assert.equal(geoRequests.length, 1);
-  await page.screenshot({ path: `${SHOTS}/transparency-01-map-pick.png`, fullPage: true });
+  await shot(page, 'transparency-01-map-pick');
 
   await page.getByLabel('Họ và tên').fill('Trần Thị Bình');
   await page.getByLabel('Số điện thoại').fill('0903 123 456');
@@ -91,16 +82,16 @@ void test('report with a tap on the ward map, then find it on /phan-anh without 
   assert.match(said, /\[số nhà\] đường Lê Lợi/u);
   assert.match(text, /Mới tiếp nhận|Đã phân công|Đang xử lý/u);
   process.stdout.write(`# picked ${wardName}; listed as: ${text}\n`);
-  await page.screenshot({ path: `${SHOTS}/transparency-02-list.png`, fullPage: true });
+  await shot(page, 'transparency-02-list');
 
   await page.getByRole('link', { name: 'Xem trên bản đồ' }).click();
   await page.locator('.ward-map-svg circle.map-dot').first().waitFor();
-  await page.screenshot({ path: `${SHOTS}/transparency-03-map.png`, fullPage: true });
+  await shot(page, 'transparency-03-map');
 
   await page.getByRole('link', { name: 'Số liệu' }).click();
   await page.getByRole('heading', { name: 'Số liệu giải quyết phản ánh theo đơn vị' }).waitFor();
   await page.locator('.stats-table tbody tr').first().waitFor();
   assert.equal(await page.getByRole('link', { name: 'Tải CSV' }).getAttribute('href') !== null, true);
-  await page.screenshot({ path: `${SHOTS}/transparency-04-stats.png`, fullPage: true });
+  await shot(page, 'transparency-04-stats');
   assert.deepEqual(errors, []);
 });

@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { startFacebookEmulator } from '../../src/emulators/facebook/index.ts';
 import { startZaloEmulator } from '../../src/emulators/zalo/index.ts';
+import { eventually } from '../eventually.ts';
 import { testEngines } from '../fresh-db.ts';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../test-server.ts';
 
@@ -10,16 +11,6 @@ const PAGE = { id: '111111111111111', name: 'UBND Phường Sài Gòn', accessTo
 const FB_SECRET = 'fb-app-secret-for-tests';
 const ZALO = { appId: '4242424242', oaId: '579745863508352884', oaSecretKey: 'oa-secret-key-for-tests', appSecretKey: 'zalo-app-secret-for-tests' };
 
-/** Waits for an asynchronous effect (webhook → worker → provider), failing after `ms`. */
-async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 for (const engine of testEngines()) {
   describe(`channels end to end through the emulators [${engine}]`, () => {

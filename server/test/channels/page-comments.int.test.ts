@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startFacebookEmulator } from '../../src/emulators/facebook/index.ts';
+import { eventually } from '../eventually.ts';
 import { testEngines } from '../fresh-db.ts';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../test-server.ts';
 
 const PAGE = { id: '222222222222222', name: 'UBND Phường Linh Xuân', accessToken: 'EAApagetokenLinhXuan' };
 const SECRET = 'fb-app-secret-comments';
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 for (const engine of testEngines()) {
   describe(`Facebook Page comments [${engine}]`, () => {

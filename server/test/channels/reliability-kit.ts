@@ -3,6 +3,7 @@
  * built the way the emulator builds them, bounded-concurrency delivery and eventual assertions.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { eventually as pollUntil } from '../eventually.ts';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
@@ -17,14 +18,9 @@ export const ZALO = { appId: '4242424242', oaId: '579745863508352884', oaSecretK
 export const SECRET_KEY = 'reliability-secret-key-0123456789';
 
 /** Waits for an asynchronous effect, failing after `ms`. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, ms = 30_000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
+/** The shared poller with the longer defaults these heavier tests need. */
+export function eventually<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, ms = 30_000, everyMs = 100): Promise<T> {
+  return pollUntil(what, probe, ms, everyMs);
 }
 
 export function freePort(): Promise<number> {

@@ -1,29 +1,4 @@
-import { z } from 'zod';
-import type { ChannelAdapter } from '../channel.ts';
+import { firstPartyChannel } from '../first-party.ts';
 
-/**
- * The citizen portal. Citizens read our messages on the tracking page (/track/<code>), so "delivering"
- * means the message becomes visible there; nothing leaves the server.
- */
-export const portalChannel = {
-  id: 'portal',
-  capabilities: {
-    usesAccounts: false,
-    freeReplyWindowMs: null,
-    replyModes: ['message'],
-    privateReplyWindowMs: null,
-    replyWindowMs: null,
-    humanReplyWindowMs: null,
-    canPushMessages: false,
-    images: true,
-    files: false,
-    deliveryReceipts: false,
-    maxTextLength: 5000,
-  },
-  configSchema: z.object({}),
-  // Portal intake is a first-party HTTP API, not a signed webhook.
-  verifyWebhook: () => false,
-  webhookAccountIds: () => [],
-  parseWebhook: () => [],
-  send: async () => ({ kind: 'sent', providerMessageId: null }),
-} satisfies ChannelAdapter<Record<string, never>>;
+/** The citizen portal: messages are read on the tracking page (/track/<code>); nothing leaves the server. */
+export const portalChannel = firstPartyChannel('portal', 5000, true);

@@ -1,21 +1,10 @@
 import type { CaseType, IntakeMethod, Locale } from '../../../../contracts/enums.ts';
 import type { Queryable } from '../client.ts';
-import type { UnitRow } from './units.repo.ts';
+import { toUnitRow, type UnitRecord, type UnitRow } from './units.repo.ts';
 
 /** The unit receiving a new case and the acknowledgement template it uses (its own, else the city default). */
 export async function findIntakeUnit(q: Queryable, code: string, locale: Locale): Promise<{ unit: UnitRow; template: string | null } | undefined> {
-  const rows = await q.query<{
-    id: string;
-    code: string;
-    kind: UnitRow['kind'];
-    name: string;
-    full_name: string;
-    name_en: string | null;
-    parent_id: string | null;
-    parent_code: string | null;
-    path: string;
-    template: string | null;
-  }>(
+  const rows = await q.query<UnitRecord & { template: string | null }>(
     `SELECT u.id, u.code, u.kind, u.name, u.full_name, u.name_en, u.parent_id, p.code AS parent_code, u.path,
             (SELECT t.body FROM message_templates t
               WHERE t.kind = 'acknowledgement' AND t.locale = $2 AND (t.unit_id = u.id OR t.unit_id IS NULL)
@@ -27,10 +16,7 @@ export async function findIntakeUnit(q: Queryable, code: string, locale: Locale)
   );
   const r = rows[0];
   if (!r) return undefined;
-  return {
-    unit: { id: r.id, code: r.code, kind: r.kind, name: r.name, fullName: r.full_name, nameEn: r.name_en, parentId: r.parent_id, parentCode: r.parent_code, path: r.path },
-    template: r.template,
-  };
+  return { unit: toUnitRow(r), template: r.template };
 }
 
 export type NewCaseWithAcknowledgement = {

@@ -14,7 +14,8 @@ export type UnitRow = {
   path: string;
 };
 
-type UnitRecord = {
+/** A units row as SQL returns it (with the parent's code joined in). */
+export type UnitRecord = {
   id: string;
   code: string;
   kind: UnitKind;
@@ -88,7 +89,7 @@ function sortUnits(units: UnitRow[]): UnitRow[] {
   );
 }
 
-function toUnitRow(r: UnitRecord): UnitRow {
+export function toUnitRow(r: UnitRecord): UnitRow {
   return {
     id: r.id,
     code: r.code,
