@@ -5,6 +5,10 @@ import { findOrCreateIdentity, type CitizenContact } from '../db/repositories/ci
 import { findIntakeUnit, insertCaseWithAcknowledgement, type NewCaseWithAcknowledgement } from '../db/repositories/intake.repo.ts';
 import { listRoutingRules } from '../db/repositories/routing.repo.ts';
 import { proposeDuplicates } from './propose-duplicates.ts';
+import { queueOutgoingMessage } from './queue-outgoing-message.ts';
+import { findProcedure } from '../db/repositories/procedures.repo.ts';
+import { formatProcedureAnswer } from '../domain/procedure/format-answer.ts';
+import { procedureCodesForTopic } from '../triage/procedure-topics.ts';
 import { setCaseDeadline } from './set-case-deadline.ts';
 import { routeCase } from '../domain/routing/route-case.ts';
 import type { TriageResult } from '../domain/triage/classify.ts';
@@ -123,6 +127,7 @@ export async function openCaseInTransaction(ctx: CommandContext, tx: Queryable, 
         at,
       });
     }
+    await answerKnownProcedure(ctx, tx, input, { caseId: written.caseId, type: caseType, identityId: identity?.identityId ?? null, at });
     await appendAudit(tx, {
       caseId: written.caseId,
       at,
@@ -179,4 +184,39 @@ async function chooseUnit(
   const routing = { receivedBy: received.unit.code, decision: target ? 'routed' : decision.kind === 'routed' ? 'kept' : 'triage', ruleId: decision.kind === 'routed' ? decision.ruleId : null, explanation: [...why, ...decision.explanation] };
   if (target) return { ...target, routedFrom: received.unit.code, classification: { ...base, needsTriage: false, routing } };
   return { ...received, routedFrom: null, classification: { ...base, needsTriage: decision.kind === 'triage', routing } };
+}
+
+const PROCEDURE_ANSWER_CONFIDENCE = 0.6;
+
+/**
+ * A question about a procedure the catalogue knows gets an automatic answer with the essentials and a link,
+ * right after the acknowledgement and on the same channel (publicly under a comment). The case stays open and
+ * the timeline shows the answer came from the system, so an officer can follow up.
+ */
+async function answerKnownProcedure(
+  ctx: CommandContext,
+  tx: Queryable,
+  input: OpenCaseInput,
+  c: { caseId: string; type: string; identityId: string | null; at: Date },
+): Promise<void> {
+  const t = input.triage;
+  if (!t || input.createdByStaffId || c.type !== 'hoi_dap' || !t.procedure || t.confidences.procedure < PROCEDURE_ANSWER_CONFIDENCE) return;
+  const codes = procedureCodesForTopic(t.procedure).slice(0, 2);
+  const found = (await Promise.all(codes.map((code) => findProcedure(tx, code)))).filter((p) => p !== undefined);
+  if (found.length === 0) return;
+  const isComment = input.surface === 'comment';
+  await queueOutgoingMessage(tx, {
+    caseId: c.caseId,
+    channel: input.channel,
+    channelAccount: input.identity?.channelAccount ?? '',
+    recipientId: input.identity?.externalId ?? null,
+    identityId: c.identityId,
+    kind: 'notification',
+    body: formatProcedureAnswer(found, ctx.publicUrl),
+    authorStaffId: null,
+    mode: isComment ? 'public_comment' : 'message',
+    replyTo: isComment ? (input.providerMessageId ?? null) : null,
+    eventData: { automatic: 'procedure_answer', procedures: found.map((p) => p.code) },
+    at: c.at,
+  });
 }

@@ -14,6 +14,8 @@ export type OutgoingMessage = {
   authorStaffId: string | null;
   mode?: 'message' | 'public_comment' | 'private_reply';
   replyTo?: string | null;
+  /** Extra facts for the timeline event (e.g. that the system answered automatically). */
+  eventData?: Record<string, unknown>;
   at: Date;
 };
 
@@ -54,6 +56,7 @@ export async function queueOutgoingMessage(tx: Queryable, m: OutgoingMessage): P
     actorId: m.authorStaffId,
     messageId,
     visibility: 'public',
+    ...(m.eventData ? { data: m.eventData } : {}),
     at: m.at,
   });
   return messageId;

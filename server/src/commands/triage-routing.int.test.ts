@@ -37,16 +37,24 @@ describeEachEngine('triage at intake and routing', (db) => {
     assert.match(why, /Phường Sài Gòn/);
     assert.match(why, /Quy tắc/);
     assert.deepEqual(d.timeline.find((e) => e.kind === 'case.routed')?.data, { from: '79', to: '26740' });
-    const view = (await t.app.inject({ url: `/api/public/cases/${code}` })).json() as { unit: { code: string }; replies: { body: string }[] };
+    const view = (await t.app.inject({ url: `/api/public/cases/${code}` })).json() as { unit: { code: string }; replies: { body: string; kind: string }[] };
     assert.equal(view.unit.code, '26740');
     assert.match(view.replies[0]!.body, /^UBND Phường Sài Gòn đã tiếp nhận/);
+    assert.deepEqual(view.replies.map((r) => r.kind), ['acknowledgement'], 'a report gets no automatic procedure answer');
   });
 
-  test('a procedure question goes to the ward the citizen asks about', async () => {
-    const { id } = await submit({ text: 'Cho em hỏi làm giấy khai sinh cho con ở phường Linh Trung Thủ Đức cần giấy tờ gì ạ' });
+  test('a procedure question goes to the ward the citizen asks about and is answered at once from the catalogue', async () => {
+    const { id, code } = await submit({ text: 'Cho em hỏi làm giấy khai sinh cho con ở phường Linh Trung Thủ Đức cần giấy tờ gì ạ' });
     const d = await detail(id);
     assert.equal(d.case.unit.code, '26800');
     assert.equal(d.case.type, 'hoi_dap');
+    const view = (await t.app.inject({ url: `/api/public/cases/${code}` })).json() as { status: string; replies: { body: string; kind: string }[] };
+    assert.deepEqual(view.replies.map((r) => r.kind), ['acknowledgement', 'notification']);
+    assert.match(view.replies[1]!.body, /Đăng ký khai sinh/);
+    assert.match(view.replies[1]!.body, /https:\/\/gandan\.test\/thu-tuc\/1\.001193/);
+    assert.equal(view.status, 'new', 'the case stays open for an officer');
+    const answered = d.timeline.filter((e) => e.kind === 'message.sent').map((e) => e.data.automatic);
+    assert.deepEqual(answered, [undefined, 'procedure_answer'], 'the officer sees the system answered');
   });
 
   test('a case sent to a chosen ward stays there, classified', async () => {

@@ -262,6 +262,7 @@ export const en: Catalogue = {
   'timeline.received': 'Citizen wrote',
   'timeline.recorded': 'Recorded by staff for the citizen',
   'timeline.sent': 'Sent to citizen',
+  'timeline.autoAnswer': 'Automatic answer (procedure information)',
   'timeline.statusChanged': 'Status: {from} → {to}',
   'timeline.statusChangedTo': 'Status changed to {to}',
   'timeline.assigned': 'Assigned to {name}',

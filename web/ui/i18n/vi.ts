@@ -263,6 +263,7 @@ export const vi = {
   'timeline.received': 'Người dân gửi',
   'timeline.recorded': 'Cán bộ ghi nhận lời người dân',
   'timeline.sent': 'Gửi người dân',
+  'timeline.autoAnswer': 'Trả lời tự động (thông tin thủ tục)',
   'timeline.statusChanged': 'Chuyển trạng thái: {from} → {to}',
   'timeline.statusChangedTo': 'Chuyển trạng thái sang {to}',
   'timeline.assigned': 'Phân công cho {name}',

@@ -47,7 +47,7 @@ function eventText(entry: TimelineEntry, t: Translate, staffNames: ReadonlyMap<s
       // Phone and counter intake: an officer typed what the citizen said.
       return entry.actorType === 'staff' ? t('timeline.recorded') : t('timeline.received');
     case 'message.sent':
-      return t('timeline.sent');
+      return data.automatic === 'procedure_answer' ? t('timeline.autoAnswer') : t('timeline.sent');
     case 'message.retracted': {
       const how = str(data.how);
       return how === 'hidden' ? t('timeline.retractedHidden') : how === 'unhidden' ? t('timeline.retractedUnhidden') : t('timeline.retractedDeleted');
