@@ -72,7 +72,13 @@ export const PublicCaseViewSchema = z.object({
   replies: z.array(PublicReplySchema),
   /** When this report was merged into another about the same matter: that case's code (status follows it). */
   mergedInto: z.string().nullable(),
+  /** After resolution the citizen may rate the handling (once) and, within 7 days, reopen the case. */
+  canRate: z.boolean(),
+  canReopen: z.boolean(),
+  rating: z.number().int().nullable(),
 });
+export const RatingCreateSchema = z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() });
+export const ReopenSchema = z.object({ reason: z.string().trim().min(3).max(1000) });
 export type PublicCaseView = z.infer<typeof PublicCaseViewSchema>;
 
 // ---------- staff ----------

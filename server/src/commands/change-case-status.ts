@@ -8,6 +8,7 @@ import { appendAudit } from './append-audit.ts';
 import { getCaseForActor } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 import { pauseCaseClock } from './pause-case-clock.ts';
+import { queueReplyOnOwnChannel } from './reply-to-citizen.ts';
 import { resumeCaseClock } from './resume-case-clock.ts';
 
 /**
@@ -22,13 +23,22 @@ export async function changeCaseStatus(
   reason: string | undefined,
 ): Promise<{ from: CaseStatus; to: CaseStatus }> {
   const at = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const c = await getCaseForActor(tx, actor, caseId, 'case.status', true);
     if (!canTransition(c.status, to)) throw new AppError('STATUS_TRANSITION_NOT_ALLOWED', { from: c.status, to });
     await updateCaseStatus(tx, c.id, to, at);
     // Legal clocks pause while the case waits on the citizen (docs/domain/deadlines.md), and every pause is recorded.
     if (to === 'waiting_citizen') await pauseCaseClock(tx, c.id, { at, staffId: actor.id, reason: reason ?? null });
     else if (c.status === 'waiting_citizen') await resumeCaseClock(tx, c.id, { at, staffId: actor.id });
+    // Resolution is told to the citizen on their channel, with where to rate it or say it is not solved.
+    if (to === 'resolved') {
+      await queueReplyOnOwnChannel(tx, c, {
+        body: `Hồ sơ ${c.trackingCode} đã được giải quyết. Ông/Bà vui lòng đánh giá, hoặc báo lại nếu sự việc chưa được xử lý xong (trong 7 ngày), tại ${ctx.publicUrl}/track/${c.trackingCode}.`,
+        authorStaffId: actor.id,
+        kind: 'notification',
+        at,
+      });
+    }
     await appendCaseEvent(tx, {
       caseId: c.id,
       kind: 'status.changed',
@@ -41,4 +51,6 @@ export async function changeCaseStatus(
     await appendAudit(tx, { caseId: c.id, at, actor: { type: 'staff', id: actor.id }, action: 'status.changed', payload: { from: c.status, to, reason: reason ?? null } });
     return { from: c.status, to };
   });
+  ctx.notifyOutbox();
+  return result;
 }

@@ -4,13 +4,15 @@ import { findCaseById, findCaseByTrackingCode } from '../db/repositories/cases.r
 import { parseTrackingCode } from '../domain/case/tracking-code.ts';
 import { redactPii } from '../domain/triage/pii.ts';
 import { AppError } from '../lib/app-error.ts';
+import { canRate, canReopen } from '../domain/case/after-resolution.ts';
+import { findLatestRating } from '../db/repositories/ratings.repo.ts';
 import type { CommandContext } from './context.ts';
 
 /**
  * What the holder of a tracking code may see: status, unit and our public replies. Never the citizen's own
  * text, contact or location (anyone can type a code). Throws TRACKING_CODE_INVALID or CASE_NOT_FOUND.
  */
-export async function findPublicCase(ctx: Pick<CommandContext, 'db'>, code: string): Promise<PublicCaseView> {
+export async function findPublicCase(ctx: Pick<CommandContext, 'db' | 'clock'>, code: string): Promise<PublicCaseView> {
   const trackingCode = parseTrackingCode(code);
   if (!trackingCode) throw new AppError('TRACKING_CODE_INVALID');
   const c = await findCaseByTrackingCode(ctx.db, trackingCode);
@@ -18,10 +20,15 @@ export async function findPublicCase(ctx: Pick<CommandContext, 'db'>, code: stri
   const replies = await listPublicReplies(ctx.db, c.id);
   // A merged report follows the case it was merged into.
   const main = c.mergedIntoId ? await findCaseById(ctx.db, c.mergedIntoId) : undefined;
+  const latest = await findLatestRating(ctx.db, c.id);
+  const rating = latest && c.resolvedAt && latest.resolvedAt.getTime() === c.resolvedAt.getTime() ? latest : undefined;
   return {
     trackingCode: c.trackingCode,
     status: main?.status ?? c.status,
     mergedInto: main?.trackingCode ?? null,
+    canRate: canRate(c) && !rating,
+    canReopen: canReopen(c, ctx.clock.now()),
+    rating: rating?.score ?? null,
     type: c.type,
     unit: { code: c.unitCode, name: c.unitFullName },
     createdAt: c.createdAt.toISOString(),

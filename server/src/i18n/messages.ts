@@ -20,6 +20,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   CHANNEL_VERIFY_TOKEN_INVALID: { vi: 'Mã xác minh webhook không đúng.', en: 'Wrong webhook verify token.' },
   CHANNEL_CONFIG_INVALID: { vi: 'Cấu hình kênh không hợp lệ.', en: 'Invalid channel configuration.' },
   REPLY_NOT_POSSIBLE: { vi: 'Không thể trả lời theo cách này lúc này (kênh đã đóng hoặc đã dùng).', en: 'This way of replying is not possible now (the channel is closed or it was used).' },
+  RATING_NOT_POSSIBLE: { vi: 'Chỉ đánh giá được hồ sơ đã giải quyết, mỗi lần giải quyết một lần.', en: 'Only a resolved case can be rated, once per resolution.' },
+  REOPEN_NOT_POSSIBLE: { vi: 'Chỉ mở lại được hồ sơ đã giải quyết trong vòng 7 ngày.', en: 'A case can be reopened only within 7 days of its resolution.' },
   AUTH_REQUIRED: { vi: 'Vui lòng đăng nhập.', en: 'Please log in.' },
   AUTH_INVALID_CREDENTIALS: { vi: 'Email hoặc mật khẩu không đúng.', en: 'Wrong email or password.' },
   CSRF_TOKEN_INVALID: { vi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.', en: 'Invalid session token, please reload the page.' },

@@ -30,6 +30,7 @@ export type CaseRow = {
   createdAt: Date;
   updatedAt: Date;
   firstResponseAt: Date | null;
+  resolvedAt: Date | null;
   lastCitizenMessageAt: Date | null;
 };
 
@@ -73,6 +74,7 @@ type DbCase = {
   created_at: Date;
   updated_at: Date;
   first_response_at: Date | null;
+  resolved_at: Date | null;
   last_citizen_message_at: Date | null;
 };
 
@@ -106,6 +108,7 @@ function toCase(r: DbCase): CaseRow {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     firstResponseAt: r.first_response_at,
+    resolvedAt: r.resolved_at,
     lastCitizenMessageAt: r.last_citizen_message_at,
   };
 }

@@ -18,6 +18,10 @@ function eventText(entry: TimelineEntry, t: Translate, staffNames: ReadonlyMap<s
       return t('timeline.routed', { from: str(data.from) ?? '—', to: str(data.to) ?? '—' });
     case 'case.merged':
       return str(data.into) ? t('timeline.mergedInto', { code: str(data.into) ?? '' }) : t('timeline.mergedFrom', { code: str(data.merged) ?? '' });
+    case 'case.rated':
+      return t('timeline.rated', { score: String(data.score ?? '—') });
+    case 'case.reopened':
+      return t('timeline.reopened', { reason: str(data.reason) ?? '' });
     case 'case.triaged':
       return t('timeline.triaged', { type: str(data.type) ? t(`type.${str(data.type) as 'khac'}`) : '—' });
     case 'status.changed': {

@@ -10,6 +10,7 @@ import { useI18n } from '../../../ui/i18n/i18n.tsx';
 import { navigate } from '../../../ui/router.tsx';
 import { normalizeTrackingCode, trackingPath } from '../../../ui/tracking-code.ts';
 import { useAsync } from '../../../ui/use-async.ts';
+import { AfterResolution } from './after-resolution.tsx';
 
 /** Page 2 of the portal: a code form, and for /track/<code> the public view of that case. */
 export function TrackPage({ code }: { code: string | null }) {
@@ -112,6 +113,7 @@ function CaseView({ code }: { code: string }) {
           ))}
         </ol>
       )}
+      {data && <AfterResolution view={data} code={data.trackingCode} onDone={view.reload} />}
       <div className="row" style={{ marginTop: '1rem' }}>
         <Button variant="secondary" size="small" onClick={view.reload} busy={view.isLoading}>
           {t('track.refresh')}

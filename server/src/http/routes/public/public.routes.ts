@@ -8,10 +8,13 @@ import {
   UnitListSchema,
   UploadCreatedSchema,
   UPLOAD_MAX_BYTES,
+  RatingCreateSchema,
+  ReopenSchema,
 } from '../../../../../contracts/api.ts';
 import type { CommandContext } from '../../../commands/context.ts';
 import { findPublicCase } from '../../../commands/find-public-case.ts';
 import { openCase } from '../../../commands/open-case.ts';
+import { rateCase, reopenCase } from '../../../commands/rate-or-reopen-case.ts';
 import { uploadAttachment } from '../../../commands/upload-attachment.ts';
 import { listUnits } from '../../../db/repositories/units.repo.ts';
 import { pickLocale } from '../../../i18n/messages.ts';
@@ -72,5 +75,29 @@ export const publicRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext; metrics:
       schema: { tags: ['public'], summary: 'Status and public replies of a case, by tracking code', params: z.object({ trackingCode: z.string().max(40) }), response: { 200: PublicCaseViewSchema, ...errors } },
     },
     async (request) => findPublicCase(ctx, request.params.trackingCode),
+  );
+
+  const codeParams = z.object({ trackingCode: z.string().max(40) });
+  app.post(
+    '/cases/:trackingCode/rating',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['public'], summary: 'Rate how a resolved case was handled (once per resolution)', params: codeParams, body: RatingCreateSchema, response: { 204: z.null(), 409: ErrorBodySchema, ...errors } },
+    },
+    async (request, reply) => {
+      await rateCase(ctx, request.params.trackingCode, request.body.score, request.body.comment);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/cases/:trackingCode/reopen',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['public'], summary: 'Say the problem is not solved: reopen within 7 days of the resolution', params: codeParams, body: ReopenSchema, response: { 204: z.null(), 409: ErrorBodySchema, ...errors } },
+    },
+    async (request, reply) => {
+      await reopenCase(ctx, request.params.trackingCode, request.body.reason);
+      return reply.status(204).send(null);
+    },
   );
 };
