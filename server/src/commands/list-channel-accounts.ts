@@ -1,4 +1,4 @@
-import { findChannelStats, listChannelAccounts, type ChannelHealth } from '../db/repositories/channel-accounts.repo.ts';
+import { findChannelStats, listChannelAccounts, type ChannelHealth, type ChannelStats } from '../db/repositories/channel-accounts.repo.ts';
 import type { CommandContext } from './context.ts';
 
 export type ChannelAccountView = {
@@ -10,17 +10,10 @@ export type ChannelAccountView = {
   unitPath: string;
   health: ChannelHealth;
   healthReason: string | null;
-  lastEventAt: Date | null;
   accessTokenExpiresAt: Date | null;
   /** The token expires within 24 h, or already did: someone should look. */
   tokenExpiresSoon: boolean;
-  held: number;
-  dead: number;
-  queued: number;
-  sent24h: number;
-  failed24h: number;
-  followers: number;
-};
+} & ChannelStats;
 
 /** Every connected account with its health: last event, token expiry, held and failed messages, followers. */
 export async function listChannelAccountViews(ctx: Pick<CommandContext, 'db' | 'clock'>): Promise<ChannelAccountView[]> {

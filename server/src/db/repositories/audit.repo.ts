@@ -1,15 +1,8 @@
+import type { AuditEntry } from '../../domain/audit/audit-chain.ts';
 import type { Queryable } from '../client.ts';
 
-export type AuditRow = {
-  seq: number;
-  caseId: string;
-  at: Date;
-  actor: string;
-  action: string;
-  payload: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-};
+/** A stored audit row: the hashed entry plus its hash. */
+export type AuditRow = AuditEntry & { hash: string };
 
 type DbAudit = { seq: number; case_id: string; at: Date; actor: string; action: string; payload: Record<string, unknown>; prev_hash: string; hash: string };
 
