@@ -25,20 +25,37 @@ export async function processInboundEvents(deps: InboundDeps, limit = 50): Promi
   const claimed = await deps.db.transaction((tx) => claimInboundEvents(tx, { now: deps.clock.now(), limit, workerId: deps.workerId, leaseMs: LEASE_MS }));
   // Deliveries from different senders are independent: handle them in parallel lanes (on PostgreSQL each lane
   // uses its own connection), one lane per sender so each citizen's messages keep their order.
-  const lanes = new Map<string, ClaimedInbound[]>();
+  // Each delivery is parsed once: the events choose its lane and are then applied.
+  const lanes = new Map<string, Parsed[]>();
   for (const delivery of claimed) {
-    const key = laneKey(delivery);
-    lanes.set(key, [...(lanes.get(key) ?? []), delivery]);
+    const parsed = parseDelivery(delivery);
+    const key = laneKey(parsed);
+    lanes.set(key, [...(lanes.get(key) ?? []), parsed]);
   }
   await runWithConcurrency([...lanes.values()], deps.concurrency ?? 8, async (lane) => {
-    for (const delivery of lane) await processDelivery(deps, delivery);
+    for (const parsed of lane) await processDelivery(deps, parsed);
   });
   return claimed.length;
 }
 
-async function processDelivery(deps: InboundDeps, delivery: ClaimedInbound): Promise<void> {
+/** A claimed delivery with its events, or why they could not be read (handled like any processing failure). */
+type Parsed = { delivery: ClaimedInbound; events: InboundEvent[] } | { delivery: ClaimedInbound; error: Error };
+
+function parseDelivery(delivery: ClaimedInbound): Parsed {
+  const adapter = findChannel(delivery.channel);
+  if (!adapter) return { delivery, error: new Error(`no adapter for ${delivery.channel}`) };
   try {
-    const labels = await processOne(deps, delivery);
+    return { delivery, events: adapter.parseWebhook(JSON.parse(delivery.rawBody)) };
+  } catch (err) {
+    return { delivery, error: err instanceof Error ? err : new Error(String(err)) };
+  }
+}
+
+async function processDelivery(deps: InboundDeps, parsed: Parsed): Promise<void> {
+  const { delivery } = parsed;
+  try {
+    if ('error' in parsed) throw parsed.error;
+    const labels = await applyEvents(deps, delivery.channel, parsed.events);
     await finishInboundEvent(deps.db, delivery.id, deps.workerId, { status: 'done', at: deps.clock.now() });
     deps.log.debug({ inboundEventId: delivery.id, channel: delivery.channel, events: labels }, 'webhook processed');
   } catch (err) {
@@ -60,16 +77,10 @@ async function processDelivery(deps: InboundDeps, delivery: ClaimedInbound): Pro
  * The lane of a delivery: its single sender (or recipient, for echoes and receipts) when all its events share
  * one; deliveries that mix several people (Meta batches) or that cannot be read go to one shared serial lane.
  */
-function laneKey(delivery: ClaimedInbound): string {
-  const adapter = findChannel(delivery.channel);
-  let events: ReturnType<NonNullable<typeof adapter>['parseWebhook']> = [];
-  try {
-    events = adapter ? adapter.parseWebhook(JSON.parse(delivery.rawBody)) : [];
-  } catch {
-    return 'serial';
-  }
-  const people = new Set(events.map((e) => `${e.channelAccount}:${personOf(e)}`));
-  return people.size === 1 ? `${delivery.channel}:${[...people][0]}` : 'serial';
+function laneKey(parsed: Parsed): string {
+  if ('error' in parsed) return 'serial';
+  const people = new Set(parsed.events.map((e) => `${e.channelAccount}:${personOf(e)}`));
+  return people.size === 1 ? `${parsed.delivery.channel}:${[...people][0]}` : 'serial';
 }
 
 function personOf(e: InboundEvent): string {
@@ -97,15 +108,12 @@ async function runWithConcurrency<T>(items: T[], limit: number, work: (item: T) 
   await Promise.all(runners);
 }
 
-async function processOne(deps: InboundDeps, delivery: ClaimedInbound): Promise<string[]> {
-  const adapter = findChannel(delivery.channel);
-  if (!adapter) throw new Error(`no adapter for ${delivery.channel}`);
-  const events = adapter.parseWebhook(JSON.parse(delivery.rawBody));
+async function applyEvents(deps: InboundDeps, channel: string, events: readonly InboundEvent[]): Promise<string[]> {
   const labels: string[] = [];
   for (const event of events) {
     // Each event goes to the unit that owns the account it arrived on (a ward's OA, a department's Page).
-    const account = await deps.directory.find(delivery.channel, event.channelAccount);
-    labels.push(await handleChannelEvent(deps, delivery.channel, account?.row.unitCode ?? CITY_UNIT_CODE, event));
+    const account = await deps.directory.find(channel, event.channelAccount);
+    labels.push(await handleChannelEvent(deps, channel, account?.row.unitCode ?? CITY_UNIT_CODE, event));
   }
   return labels;
 }
