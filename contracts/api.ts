@@ -164,16 +164,23 @@ export const TimelineEntrySchema = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
+/** Approve (true) or withdraw (false) one photo of a case for public view. */
+export const PhotoVisibilitySchema = z.object({ isPublic: z.boolean() });
+export const PhotoVisibilityResultSchema = z.object({ isPublic: z.boolean(), changed: z.boolean() });
+
 export const CaseDetailSchema = z.object({
   case: CaseSummarySchema.extend({
     description: z.string(),
     intakeMethod: z.enum(INTAKE_METHODS),
     location: LocationSchema.nullable(),
     citizen: z.object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
-    attachments: z.array(z.object({ id: z.string(), contentType: z.string(), url: z.string() })),
+    /** `isPublic`: an officer approved the photo for the public map, list and Open311 (faces, plates checked). */
+    attachments: z.array(z.object({ id: z.string(), contentType: z.string(), url: z.string(), isPublic: z.boolean() })),
   }),
   timeline: z.array(TimelineEntrySchema),
   allowedTransitions: z.array(z.enum(CASE_STATUSES)),
+  /** The viewer may approve this case's photos for public view (role and the case's own unit subtree). */
+  canPublishPhotos: z.boolean(),
   /** What the first pass understood and where routing sent the case, with its reasons; null when not classified. */
   triage: z
     .object({

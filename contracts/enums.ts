@@ -18,7 +18,7 @@ export type IntakeMethod = (typeof INTAKE_METHODS)[number];
 export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'held', 'dead'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-export const TIMELINE_KINDS = ['case.opened', 'case.routed', 'case.triaged', 'case.merged', 'case.rated', 'case.reopened', 'message.received', 'message.sent', 'message.retracted', 'status.changed', 'case.assigned', 'note.added', 'transfer.requested', 'transfer.accepted', 'transfer.returned', 'coordination.added', 'coordination.removed'] as const;
+export const TIMELINE_KINDS = ['case.opened', 'case.routed', 'case.triaged', 'case.merged', 'case.rated', 'case.reopened', 'message.received', 'message.sent', 'message.retracted', 'status.changed', 'case.assigned', 'note.added', 'transfer.requested', 'transfer.accepted', 'transfer.returned', 'coordination.added', 'coordination.removed', 'photo.published', 'photo.unpublished'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const LOCALES = ['vi', 'en'] as const;

@@ -5,7 +5,7 @@ import { findCaseById, findCitizenOfCase } from '../db/repositories/cases.repo.t
 import { listDuplicateProposals } from '../db/repositories/duplicates.repo.ts';
 import type { StaffRow } from '../db/repositories/staff.repo.ts';
 import { allowedTransitions } from '../domain/case/transitions.ts';
-import { isAllowed } from '../domain/access/permissions.ts';
+import { isAllowed, isPathInScope } from '../domain/access/permissions.ts';
 import { getCaseForActor } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 import { toSummary } from './list-cases.ts';
@@ -29,7 +29,7 @@ export async function getCaseDetail(ctx: Pick<CommandContext, 'db' | 'clock'>, a
       intakeMethod: c.intakeMethod,
       location: c.location,
       citizen: citizen ?? null,
-      attachments: attachments.map((a) => ({ id: a.id, contentType: a.contentType, url: `/api/staff/attachments/${a.id}` })),
+      attachments: attachments.map((a) => ({ id: a.id, contentType: a.contentType, url: `/api/staff/attachments/${a.id}`, isPublic: a.isPublic })),
     },
     timeline: timeline.map((e) => ({
       id: e.id,
@@ -54,6 +54,8 @@ export async function getCaseDetail(ctx: Pick<CommandContext, 'db' | 'clock'>, a
         : null,
     })),
     allowedTransitions: isAllowed(actor.role, 'case.status') ? [...allowedTransitions(c.status)] : [],
+    // Coordinating and incoming units read the case but do not decide what of it is published.
+    canPublishPhotos: isAllowed(actor.role, 'photo.publish') && isPathInScope(actor.unitPath, c.unitPath),
     triage: presentTriage(c.triage, c.routing),
     duplicates: duplicates.map((d) => ({ caseId: d.otherCaseId, trackingCode: d.otherTrackingCode, excerpt: d.otherExcerpt, score: d.score, reasons: d.reasons })),
     mergedInto: mergedInto ? { id: mergedInto.id, trackingCode: mergedInto.trackingCode } : null,

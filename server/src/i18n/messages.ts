@@ -33,6 +33,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   TEMPLATE_INVALID: { vi: 'Mẫu tin nhắn không hợp lệ (biến không tồn tại hoặc thiếu mã hồ sơ).', en: 'Invalid template (unknown variable or missing tracking code).' },
   RATE_LIMITED: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.', en: 'Too many requests, please try again in a few minutes.' },
   NOT_FOUND: { vi: 'Không tìm thấy.', en: 'Not found.' },
+  ATTACHMENT_NOT_FOUND: { vi: 'Không tìm thấy ảnh trong hồ sơ này.', en: 'Photo not found in this case.' },
   TRANSFER_NOT_FOUND: { vi: 'Không tìm thấy yêu cầu chuyển đơn vị.', en: 'Transfer not found.' },
   TRANSFER_NOT_POSSIBLE: { vi: 'Không thể chuyển đơn vị lúc này (đã có yêu cầu chờ, đã được quyết định, hoặc hồ sơ đã đóng).', en: 'The transfer is not possible now (one is pending, it was already decided, or the case is closed).' },
   INTERNAL: { vi: 'Hệ thống gặp lỗi, vui lòng thử lại sau.', en: 'Something went wrong, please try again later.' },

@@ -25,12 +25,24 @@ export async function claimUploads(q: Queryable, tokens: readonly string[], case
   return rows.length;
 }
 
-export async function listCaseAttachments(q: Queryable, caseId: string): Promise<{ id: string; contentType: string }[]> {
-  const rows = await q.query<{ id: string; content_type: string }>(
-    'SELECT id, content_type FROM attachments WHERE case_id = $1 ORDER BY created_at',
+export async function listCaseAttachments(q: Queryable, caseId: string): Promise<{ id: string; contentType: string; isPublic: boolean }[]> {
+  const rows = await q.query<{ id: string; content_type: string; is_public: boolean }>(
+    'SELECT id, content_type, is_public FROM attachments WHERE case_id = $1 ORDER BY created_at',
     [caseId],
   );
-  return rows.map((r) => ({ id: r.id, contentType: r.content_type }));
+  return rows.map((r) => ({ id: r.id, contentType: r.content_type, isPublic: r.is_public }));
+}
+
+/** One photo of one case, locked for the caller's transaction; undefined when the id is not a photo of that case. */
+export async function lockCaseAttachment(q: Queryable, caseId: string, id: string): Promise<{ id: string; isPublic: boolean } | undefined> {
+  const rows = await q.query<{ id: string; is_public: boolean }>('SELECT id, is_public FROM attachments WHERE id = $1 AND case_id = $2 FOR UPDATE', [id, caseId]);
+  const r = rows[0];
+  return r ? { id: r.id, isPublic: r.is_public } : undefined;
+}
+
+/** Records an officer's decision to show (or no longer show) a photo publicly. */
+export async function setAttachmentPublic(q: Queryable, id: string, isPublic: boolean, staffId: string, at: Date): Promise<void> {
+  await q.query('UPDATE attachments SET is_public = $2, public_decided_by = $3, public_decided_at = $4 WHERE id = $1', [id, isPublic, staffId, at]);
 }
 
 export async function findAttachment(

@@ -1,7 +1,7 @@
 import type { CaseStatus } from '../../../../contracts/enums.ts';
 import type { Queryable } from '../client.ts';
 
-/** A case as GeoReport `GET requests` may show it (description only for requests that came through Open311). */
+/** A case as stored; the presenter applies the public-report policy (redacted text, blurred point, approved photo). */
 export type PublicRequestRow = {
   id: string;
   status: CaseStatus;
@@ -14,7 +14,10 @@ export type PublicRequestRow = {
   lat: number | null;
   lng: number | null;
   address: string | null;
-  mediaUrl: string | null;
+  /** The first photo an officer approved for public view, if any. */
+  publicPhotoId: string | null;
+  /** The sender's contact as given with the case: used only to remove it from the text. */
+  contact: { name: string | null; phone: string | null; email: string | null };
 };
 
 type Row = {
@@ -29,22 +32,26 @@ type Row = {
   location_lat: number | null;
   location_lng: number | null;
   address: string | null;
-  media_url: string | null;
+  public_photo_id: string | null;
+  citizen_name: string | null;
+  citizen_phone: string | null;
+  citizen_email: string | null;
 };
 
 /**
- * Reports about the city (type phan_anh) with a category are public in GeoReport. The citizen's own text is
- * published (redacted by the caller) only when it was sent through Open311, where partner apps tell their
- * users it is public; messages from Zalo, Facebook or the portal show category, status, dates and place only.
+ * Reports about the city (type phan_anh) with a category are public in GeoReport, from every channel, under
+ * the same policy as the public map (docs/domain/transparency.md): the caller redacts the text. A partner's
+ * own `media_url` is kept for staff and never republished: only photos an officer approved are.
  */
 const SELECT_PUBLIC = `
 SELECT c.id, c.status, c.category, c.created_at, c.updated_at, coalesce(c.closed_at, c.resolved_at) AS closed_at,
-       c.location_lat, c.location_lng, u.name AS unit_name,
-       CASE WHEN o.case_id IS NOT NULL THEN c.description END AS description,
-       CASE WHEN o.case_id IS NOT NULL THEN coalesce(o.address_string, c.address_text) END AS address,
-       o.media_url
+       c.location_lat, c.location_lng, u.name AS unit_name, c.description,
+       coalesce(o.address_string, c.address_text) AS address,
+       (SELECT a.id FROM attachments a WHERE a.case_id = c.id AND a.is_public ORDER BY a.created_at, a.id LIMIT 1) AS public_photo_id,
+       ci.display_name AS citizen_name, ci.phone AS citizen_phone, ci.email AS citizen_email
 FROM cases c
 JOIN units u ON u.id = c.unit_id
+LEFT JOIN citizens ci ON ci.id = c.citizen_id
 LEFT JOIN open311_requests o ON o.case_id = c.id
 WHERE c.type = 'phan_anh' AND c.category IS NOT NULL`;
 
@@ -60,7 +67,8 @@ const toPublic = (r: Row): PublicRequestRow => ({
   lat: r.location_lat,
   lng: r.location_lng,
   address: r.address,
-  mediaUrl: r.media_url,
+  publicPhotoId: r.public_photo_id,
+  contact: { name: r.citizen_name, phone: r.citizen_phone, email: r.citizen_email },
 });
 
 export async function listPublicRequestsByIds(q: Queryable, ids: readonly string[]): Promise<PublicRequestRow[]> {

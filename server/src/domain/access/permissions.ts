@@ -16,6 +16,8 @@ export const STAFF_ACTIONS = [
   'channel.manage',
   /** Ask another unit to take a case over (it accepts or returns it); add or remove coordinating units. */
   'case.transfer',
+  /** Approve a report's photo for the public map, list and Open311 after checking it for faces and plates. */
+  'photo.publish',
   /** Export the audit log of cases in scope. */
   'audit.export',
 ] as const;
@@ -25,7 +27,7 @@ export type StaffAction = (typeof STAFF_ACTIONS)[number];
 const GRANTS: Record<StaffRole, readonly StaffAction[]> = {
   city_admin: STAFF_ACTIONS,
   unit_admin: STAFF_ACTIONS,
-  officer: ['case.read', 'case.create', 'case.reply', 'case.note', 'case.status', 'case.assign', 'case.triage', 'outbox.read', 'case.transfer'],
+  officer: ['case.read', 'case.create', 'case.reply', 'case.note', 'case.status', 'case.assign', 'case.triage', 'outbox.read', 'case.transfer', 'photo.publish'],
   triage_operator: ['case.read', 'case.create', 'case.note', 'case.assign', 'case.triage'],
   viewer: ['case.read'],
 };

@@ -1,9 +1,8 @@
 import { redactPii } from '../triage/pii.ts';
 
 /**
- * What of a case may be published in GeoReport `GET requests`: the description without personal data
- * (`redactPii`: phones, ids, emails, the sender's own address) and without house numbers, and the location
- * rounded to about 100 m. Pure.
+ * Text without personal data (`redactPii`: phones, ids, emails, the sender's own address) and without house
+ * numbers. The building block of `publicReportText` (domain/public), which every public view uses. Pure.
  */
 export const HOUSE_NUMBER_PLACEHOLDER = '[số nhà]';
 
@@ -25,9 +24,4 @@ export function redactHouseNumbers(text: string): string {
 
 export function publicDescription(text: string): string {
   return redactHouseNumbers(redactPii(text)).slice(0, 4000);
-}
-
-/** Three decimals: about 110 m of latitude, enough to find a pothole, not a front door. */
-export function roundCoordinate(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }

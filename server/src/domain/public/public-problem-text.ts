@@ -1,7 +1,8 @@
 /**
- * The short text a public map popup shows for a report: the sender's known contact (name, phone, email as
+ * The one rule for the text of a report shown publicly — the map and list of reported problems and Open311
+ * `description`/`address` alike (docs/domain/transparency.md): the sender's known contact (name, phone, email as
  * given with the case) and self-introductions ("tôi là Nguyễn Văn An", "tên tôi là …") removed, then
- * `publicDescription` (redactPii + house numbers), whitespace folded and cut to 280 characters. Pure.
+ * `publicDescription` (redactPii: phones, ID numbers, emails, own address; then house numbers). Pure.
  */
 import { publicDescription } from '../open311/public-text.ts';
 
@@ -37,9 +38,18 @@ function removeKnownContact(text: string, contact: KnownContact): string {
   return out;
 }
 
+/** The whole public text of a report (at most 4,000 characters), line breaks kept. */
+export function publicReportText(text: string, contact: KnownContact = {}): string {
+  return publicDescription(removeKnownContact(text.normalize('NFC'), contact).replace(SELF_NAME_RE, `$1${NAME_PLACEHOLDER}`));
+}
+
+/** `publicReportText` with whitespace folded and cut to 280 characters: the map popup and list card. */
 export function publicProblemText(text: string, contact: KnownContact = {}): string {
-  const flat = publicDescription(removeKnownContact(text.normalize('NFC'), contact).replace(SELF_NAME_RE, `$1${NAME_PLACEHOLDER}`))
-    .replace(/\s+/gu, ' ')
-    .trim();
+  const flat = publicReportText(text, contact).replace(/\s+/gu, ' ').trim();
   return flat.length <= SHORT_TEXT_CHARS ? flat : `${flat.slice(0, SHORT_TEXT_CHARS - 1).trimEnd()}…`;
+}
+
+/** Rejected cases (abuse, not about the city) are never listed on the map, and Open311 shows no text or photo of them. */
+export function isReportContentPublic(status: string): boolean {
+  return status !== 'rejected';
 }

@@ -12,6 +12,7 @@ import { paths } from '../../routes.ts';
 import { lastInboxSearchString } from '../inbox/inbox-query.ts';
 import { useShortcuts } from '../shortcuts/use-shortcuts.ts';
 import { AssignControl, StatusActions } from './case-actions.tsx';
+import { CasePhotos } from './case-photos.tsx';
 import { ComposeBox } from './compose-box.tsx';
 import { TriagePanel } from './triage-panel.tsx';
 import { DuplicatesPanel } from './duplicates-panel.tsx';
@@ -58,18 +59,7 @@ export function CasePage({ id }: { id: string }) {
           <section className="panel" aria-labelledby="desc-title">
             <h2 id="desc-title">{t('case.description')}</h2>
             <p className="description">{c.description}</p>
-            {c.attachments.length > 0 && (
-              <>
-                <h3 style={{ marginTop: '0.75rem' }}>{t('case.attachments')}</h3>
-                <div className="attachments">
-                  {c.attachments.map((attachment, index) => (
-                    <a key={attachment.id} href={attachment.url} target="_blank" rel="noreferrer">
-                      <img src={attachment.url} alt={t('case.attachmentAlt', { n: index + 1 })} loading="lazy" />
-                    </a>
-                  ))}
-                </div>
-              </>
-            )}
+            <CasePhotos detail={detail.data} onChanged={detail.reload} />
           </section>
           <DuplicatesPanel detail={detail.data} onChanged={detail.reload} />
           <section className="panel" aria-labelledby="timeline-title">

@@ -47,6 +47,10 @@ function eventText(entry: TimelineEntry, t: Translate, staffNames: ReadonlyMap<s
       return t('timeline.coordinationAdded', { unit: str(data.unitName) ?? str(data.unit) ?? '—' });
     case 'coordination.removed':
       return t('timeline.coordinationRemoved', { unit: str(data.unitName) ?? str(data.unit) ?? '—' });
+    case 'photo.published':
+      return t('timeline.photoPublished');
+    case 'photo.unpublished':
+      return t('timeline.photoUnpublished');
     case 'message.received':
       // Phone and counter intake: an officer typed what the citizen said.
       return entry.actorType === 'staff' ? t('timeline.recorded') : t('timeline.received');

@@ -88,6 +88,7 @@ describeEachEngine('Open311 GeoReport v2', (fresh) => {
       phone: '0903123456',
       email: 'an@example.com',
       'attribute[muc_do]': 'nguy_hiem',
+      media_url: 'https://partner.example/photos/face.jpg',
     });
     assert.equal(res.statusCode, 200, res.body);
     assertValid(postResponseSchema, res.json());
@@ -114,8 +115,10 @@ describeEachEngine('Open311 GeoReport v2', (fresh) => {
     assert.equal(r.status_notes, 'Mới tiếp nhận');
     assert.equal(r.service_name, 'Chiếu sáng công cộng');
     assert.match(r.requested_datetime, /\+07:00$/u);
-    assert.equal(r.lat, 10.773);
+    // Blurred to the public map's ~50 m grid (docs/domain/transparency.md).
+    assert.equal(r.lat, 10.7725);
     assert.equal(r.long, 106.698);
+    assert.equal(r.media_url, null, 'a partner’s own photo is not republished: only photos an officer approved are');
     for (const secret of ['0903', '123 456', 'an@example.com', 'Nguyễn', '45 Lê Lợi', 'số 45', c?.tracking_code ?? '-']) {
       assert.ok(!one.body.includes(secret), `public view leaks ${secret}: ${one.body}`);
     }

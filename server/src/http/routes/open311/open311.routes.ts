@@ -75,7 +75,7 @@ export const open311Routes: FastifyPluginAsync<{ ctx: CommandContext; metrics: M
     const parsed = parseRequestListQuery(request.query as Query, ctx.clock.now());
     if (!parsed.ok) return fail(request, reply, parsed.errors);
     const rows = await listOpen311Requests(ctx.db, parsed.query);
-    return sendGeo(reply, p.format, 'service_requests', rows.map((r) => presentRequest(r, locale, findService(r.serviceCode, locale))));
+    return sendGeo(reply, p.format, 'service_requests', rows.map((r) => presentRequest(r, locale, findService(r.serviceCode, locale), ctx.publicUrl)));
   });
 
   app.get<{ Params: { resource: string; id: string } }>('/v2/:resource/:id', { schema: { hide: true } }, async (request, reply) => {
@@ -90,7 +90,7 @@ export const open311Routes: FastifyPluginAsync<{ ctx: CommandContext; metrics: M
       case 'requests': {
         const found = await findOpen311Request(ctx.db, id);
         if (!found) return failWith(request, reply, 404, 'error.notFound');
-        return sendGeo(reply, p.format, 'service_requests', [presentRequest(found, locale, findService(found.serviceCode, locale))]);
+        return sendGeo(reply, p.format, 'service_requests', [presentRequest(found, locale, findService(found.serviceCode, locale), ctx.publicUrl)]);
       }
       default:
         // tokens/<token>: every service is realtime, so no token is ever issued and none can be found.

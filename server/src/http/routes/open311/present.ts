@@ -2,7 +2,8 @@ import type { Locale } from '../../../../../contracts/enums.ts';
 import type { GeoReportService } from '../../../channels/open311/services.ts';
 import { SEVERITY_ATTRIBUTE, SERVICES_CHANGESET } from '../../../channels/open311/services.ts';
 import type { PublicRequestRow } from '../../../db/repositories/open311.repo.ts';
-import { publicDescription, roundCoordinate } from '../../../domain/open311/public-text.ts';
+import { blurCoordinate } from '../../../domain/public/map-geometry.ts';
+import { isReportContentPublic, publicReportText } from '../../../domain/public/public-problem-text.ts';
 import { toGeoReportStatus } from '../../../domain/open311/status.ts';
 import { open311Text, statusNoteKey } from '../../../i18n/open311-messages.ts';
 
@@ -13,27 +14,32 @@ export function toCityDateTime(d: Date): string {
   return `${new Date(d.getTime() + CITY_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
 }
 
-/** One GeoReport `request`: public fields only (no reporter data; description and address redacted). */
-export function presentRequest(r: PublicRequestRow, locale: Locale, service: GeoReportService | undefined) {
+/**
+ * One GeoReport `request` under the public-report policy shared with the map (docs/domain/transparency.md):
+ * no reporter data, description and address redacted (`publicReportText`), the point blurred to ~50 m,
+ * `media_url` only for a photo an officer approved; nothing of a rejected case beyond its status.
+ */
+export function presentRequest(r: PublicRequestRow, locale: Locale, service: GeoReportService | undefined, publicUrl: string) {
   const status = toGeoReportStatus(r.status);
+  const isContentPublic = isReportContentPublic(r.status);
   return {
     service_request_id: r.id,
     status,
     status_notes: open311Text(locale, statusNoteKey(r.status)),
     service_name: service?.service_name ?? null,
     service_code: r.serviceCode,
-    description: r.description ? publicDescription(r.description) : null,
+    description: isContentPublic && r.description ? publicReportText(r.description, r.contact) : null,
     agency_responsible: r.unitName,
     service_notice: null,
     requested_datetime: toCityDateTime(r.createdAt),
     updated_datetime: toCityDateTime(status === 'closed' && r.closedAt ? r.closedAt : r.updatedAt),
     expected_datetime: null,
-    address: r.address ? publicDescription(r.address) : null,
+    address: isContentPublic && r.address ? publicReportText(r.address, r.contact) : null,
     address_id: null,
     zipcode: null,
-    lat: r.lat === null ? null : roundCoordinate(r.lat),
-    long: r.lng === null ? null : roundCoordinate(r.lng),
-    media_url: r.mediaUrl,
+    lat: r.lat === null ? null : blurCoordinate(r.lat),
+    long: r.lng === null ? null : blurCoordinate(r.lng),
+    media_url: isContentPublic && r.publicPhotoId ? `${publicUrl.replace(/\/$/u, '')}/api/public/photos/${r.publicPhotoId}` : null,
   };
 }
 

@@ -14,6 +14,8 @@ import {
   StatusChangeSchema,
   TriageCorrectionSchema,
   MergeSchema,
+  PhotoVisibilityResultSchema,
+  PhotoVisibilitySchema,
 } from '../../../../../contracts/api.ts';
 import { addInternalNote } from '../../../commands/add-internal-note.ts';
 import { assignCase } from '../../../commands/assign-case.ts';
@@ -26,6 +28,7 @@ import { getCaseDetail } from '../../../commands/get-case-detail.ts';
 import { listCasesForStaff } from '../../../commands/list-cases.ts';
 import { openCase } from '../../../commands/open-case.ts';
 import { replyToCitizen } from '../../../commands/reply-to-citizen.ts';
+import { setPhotoPublic } from '../../../commands/set-photo-public.ts';
 import { findAttachment } from '../../../db/repositories/attachments.repo.ts';
 import { findUnitById } from '../../../db/repositories/units.repo.ts';
 import { isPathInScope } from '../../../domain/access/permissions.ts';
@@ -127,6 +130,20 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext; metrics: M
       await assignCase(ctx, staffOf(request), request.params.id, request.body.assigneeId);
       return reply.status(204).send(null);
     },
+  );
+
+  app.put(
+    '/cases/:id/attachments/:attachmentId/public',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Approve (or withdraw) a photo for the public map, list and Open311 after checking it for faces and plates',
+        params: z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() }),
+        body: PhotoVisibilitySchema,
+        response: { 200: PhotoVisibilityResultSchema, ...errors },
+      },
+    },
+    async (request) => setPhotoPublic(ctx, staffOf(request), request.params.id, request.params.attachmentId, request.body.isPublic),
   );
 
   app.get('/attachments/:id', { schema: { tags: ['staff'], summary: 'A photo attached to a case', params: CaseParams } }, async (request, reply) => {

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import type { CaseDetail } from '../../../ui/api-types.ts';
+import { api } from '../../../ui/api.ts';
+import { ErrorMessage } from '../../../ui/components/error-message.tsx';
+import { useT } from '../../../ui/i18n/i18n.tsx';
+
+type Props = { detail: CaseDetail; onChanged: () => void };
+
+/**
+ * The case's photos. An officer of the case's unit approves each one for the public map and list (and Open311)
+ * after checking it for faces and number plates; unapproved photos are never served publicly.
+ */
+export function CasePhotos({ detail, onChanged }: Props) {
+  const t = useT();
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const { attachments, id: caseId } = detail.case;
+  if (attachments.length === 0) return null;
+
+  const setPublic = async (attachmentId: string, isPublic: boolean) => {
+    setBusyId(attachmentId);
+    setError(null);
+    try {
+      await api.put(`/api/staff/cases/${caseId}/attachments/${attachmentId}/public`, { isPublic });
+      onChanged();
+    } catch (changeError) {
+      setError(changeError);
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  return (
+    <>
+      <h3 style={{ marginTop: '0.75rem' }}>{t('case.attachments')}</h3>
+      {detail.canPublishPhotos && <p className="field-hint">{t('photo.publishHint')}</p>}
+      <ul className="attachments" data-testid="case-photos">
+        {attachments.map((attachment, index) => (
+          <li key={attachment.id} className="attachment">
+            <a href={attachment.url} target="_blank" rel="noreferrer">
+              <img src={attachment.url} alt={t('case.attachmentAlt', { n: index + 1 })} loading="lazy" />
+            </a>
+            {detail.canPublishPhotos ? (
+              <label className="attachment-public">
+                <input
+                  type="checkbox"
+                  checked={attachment.isPublic}
+                  disabled={busyId !== null}
+                  aria-busy={busyId === attachment.id || undefined}
+                  onChange={(event) => void setPublic(attachment.id, event.target.checked)}
+                />
+                {t('photo.public', { n: index + 1 })}
+              </label>
+            ) : (
+              <span className="attachment-public muted">{attachment.isPublic ? t('photo.isPublic') : t('photo.isPrivate')}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <ErrorMessage error={error} />
+    </>
+  );
+}
