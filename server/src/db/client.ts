@@ -24,8 +24,17 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Receives the payloads of `pg_notify(channel, …)` once the notifying transaction commits (never on rollback).
+   * PostgreSQL: one dedicated connection per process, reconnected after a failure; `onGap` is then called because
+   * notifications sent meanwhile are lost. PGlite: the in-process listener (PGlite is single-process).
+   * Resolves once listening; the returned function stops it.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+export type ListenHandlers = { onPayload: (payload: string) => void; onGap?: () => void };
 
 /** A transaction: queries, plus multi-statement scripts for migrations. */
 export interface Tx extends Queryable {
@@ -60,12 +69,17 @@ async function openPglite(dataDir: string): Promise<Db> {
     exec: async (sql) => {
       await lite.exec(sql);
     },
+    listen: async (channel, handlers) => {
+      const stop = await lite.listen(checkChannel(channel), handlers.onPayload);
+      return () => stop();
+    },
     close: () => lite.close(),
   };
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const listeners = new Set<() => Promise<void>>();
   // A pool error on an idle client must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const run = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[], options?: { name?: string }) =>
@@ -95,6 +109,85 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
     exec: async (sql) => {
       await pool.query(sql);
     },
-    close: () => pool.end(),
+    listen: async (channel, handlers) => {
+      const stop = await listenPostgres(url, checkChannel(channel), handlers);
+      const once = async () => {
+        listeners.delete(once);
+        await stop();
+      };
+      listeners.add(once);
+      return once;
+    },
+    close: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await pool.end();
+    },
+  };
+}
+
+// LISTEN takes an identifier, not a parameter: only plain lower-case names are accepted.
+function checkChannel(channel: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid notification channel ${channel}`);
+  return channel;
+}
+
+/**
+ * A dedicated connection that LISTENs (a pooled one would be handed to other queries). After the connection
+ * fails it reconnects with a growing delay (1 s … 30 s) and reports the gap.
+ */
+async function listenPostgres(url: string, channel: string, handlers: ListenHandlers): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retryMs = 1000;
+  let timer: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (n) => {
+      if (n.channel === channel && n.payload !== undefined) handlers.onPayload(n.payload);
+    });
+    const lost = () => {
+      if (client !== c) return;
+      client = undefined;
+      c.removeAllListeners('notification');
+      void c.end().catch(() => undefined);
+      if (!stopped) schedule();
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch (err) {
+      await c.end().catch(() => undefined);
+      throw err;
+    }
+    if (stopped) await c.end().catch(() => undefined);
+    else client = c;
+  };
+  const schedule = () => {
+    timer = setTimeout(() => {
+      timer = undefined;
+      connect().then(
+        () => {
+          retryMs = 1000;
+          handlers.onGap?.();
+        },
+        () => {
+          retryMs = Math.min(retryMs * 2, 30_000);
+          if (!stopped) schedule();
+        },
+      );
+    }, retryMs);
+    timer.unref();
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    const c = client;
+    client = undefined;
+    await c?.end().catch(() => undefined);
   };
 }

@@ -21,6 +21,8 @@ import { accountabilityRoutes } from './routes/staff/accountability.routes.ts';
 import { authRoutes } from './routes/staff/auth.routes.ts';
 import { caseRoutes } from './routes/staff/cases.routes.ts';
 import { channelRoutes } from './routes/staff/channels.routes.ts';
+import { liveRoutes } from './routes/staff/live.routes.ts';
+import { createLiveHub, type LiveHub } from '../live/live-hub.ts';
 import { settingsRoutes } from './routes/staff/settings.routes.ts';
 import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
 import type { WebhookDeps } from '../commands/accept-webhook.ts';
@@ -41,6 +43,8 @@ export type AppDeps = {
   secureCookies?: boolean;
   rateLimits?: boolean;
   isShuttingDown?: () => boolean;
+  /** Live updates to open consoles; by default one hub per app over the context's database. */
+  live?: LiveHub;
 };
 
 /** Builds the HTTP app without listening, so tests can call `app.inject()` (STYLE §2). */
@@ -93,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(caseRoutes, { prefix: '/api/staff', ctx: deps.ctx, metrics: deps.metrics });
   await app.register(settingsRoutes, { prefix: '/api/staff', ctx: deps.ctx });
   await app.register(accountabilityRoutes, { prefix: '/api/staff', ctx: deps.ctx });
+  await app.register(liveRoutes, { prefix: '/api/staff', ctx: deps.ctx, hub: deps.live ?? createLiveHub(deps.ctx.db, deps.log) });
   if (deps.channels) await app.register(channelRoutes, { prefix: '/api/staff', ctx: deps.ctx, ...deps.channels });
   if (deps.webhooks) await app.register(webhookRoutes, { deps: deps.webhooks, metrics: deps.metrics });
   await registerWebApps(app, deps.webDist);

@@ -1,5 +1,6 @@
 import type { TimelineKind } from '../../../../contracts/enums.ts';
 import type { Queryable } from '../client.ts';
+import { notifyCaseChangedSql } from '../live-notify.ts';
 
 export type NewCaseEvent = {
   caseId: string;
@@ -12,11 +13,17 @@ export type NewCaseEvent = {
   at: Date;
 };
 
-/** Appends to the case timeline (append-only: the table refuses updates and deletes). */
+/**
+ * Appends to the case timeline (append-only: the table refuses updates and deletes) and, in the same statement,
+ * tells open consoles on commit (ids and kind only).
+ */
 export async function appendCaseEvent(q: Queryable, e: NewCaseEvent): Promise<number> {
   const rows = await q.query<{ id: number }>(
-    `INSERT INTO case_events (case_id, kind, actor_type, actor_id, message_id, visibility, data, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING id`,
+    `WITH e AS (
+       INSERT INTO case_events (case_id, kind, actor_type, actor_id, message_id, visibility, data, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING id, case_id, kind
+     )
+     SELECT e.id, ${notifyCaseChangedSql('e.case_id', 'e.kind')}::text AS notified FROM e`,
     [e.caseId, e.kind, e.actorType, e.actorId, e.messageId ?? null, e.visibility, JSON.stringify(e.data ?? {}), e.at],
   );
   return rows[0]!.id;

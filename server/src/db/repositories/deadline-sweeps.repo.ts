@@ -1,4 +1,5 @@
 import type { Queryable } from '../client.ts';
+import { notifyStaffSql } from '../live-notify.ts';
 
 /** One step of the escalation ladder the sweep takes. */
 export type SweepStep = 'due_soon' | 'overdue' | 'escalate_parent' | 'escalate_city';
@@ -45,9 +46,12 @@ function sweepSql(step: SweepStep): string {
       SELECT r.staff_id, m.id, '${s.kind}', ${s.level}, m.due_at, jsonb_build_object('trackingCode', m.tracking_code, 'unitName', u.full_name), $1
         FROM recipients r JOIN marked m ON m.id = r.case_id JOIN units u ON u.id = m.unit_id
       ON CONFLICT DO NOTHING
-      RETURNING 1
+      RETURNING staff_id
+    ), told AS (
+      -- Each recipient's bell hears of it on commit (their id only).
+      SELECT ${notifyStaffSql('staff_id')} FROM (SELECT DISTINCT staff_id FROM inserted) r
     )
-    SELECT (SELECT count(*)::int FROM marked) AS cases, (SELECT count(*)::int FROM inserted) AS notifications`;
+    SELECT (SELECT count(*)::int FROM marked) AS cases, (SELECT count(*)::int FROM inserted) AS notifications, (SELECT count(*)::int FROM told) AS told`;
 }
 const SQL: Record<SweepStep, string> = { due_soon: sweepSql('due_soon'), overdue: sweepSql('overdue'), escalate_parent: sweepSql('escalate_parent'), escalate_city: sweepSql('escalate_city') };
 

@@ -1,5 +1,6 @@
 import type { CaseType, IntakeMethod, Locale } from '../../../../contracts/enums.ts';
 import type { Queryable } from '../client.ts';
+import { notifyCaseChangedSql } from '../live-notify.ts';
 import { toUnitRow, type UnitRecord, type UnitRow } from './units.repo.ts';
 
 /** The unit receiving a new case and the acknowledgement template it uses (its own, else the city default). */
@@ -103,7 +104,7 @@ export async function insertCaseWithAcknowledgement(
         ORDER BY v.ord
        RETURNING id
      )
-     SELECT c.id AS case_id, c.citizen_id, mi.id AS message_id, mo.id AS ack_id
+     SELECT c.id AS case_id, c.citizen_id, mi.id AS message_id, mo.id AS ack_id, ${notifyCaseChangedSql('c.id', "'case.opened'")}::text AS notified
        FROM c, mi, mo, (SELECT count(*) FROM ob) o, (SELECT count(*) FROM ev) e`,
     [
       n.newCitizen?.name ?? null,
