@@ -1,6 +1,10 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { measureInitialJs, PORTAL_INITIAL_JS_BUDGET_BYTES } from './build-checks/portal-budget.ts';
 
 const webDir = fileURLToPath(new URL('.', import.meta.url));
 
@@ -19,10 +23,38 @@ function portalAtRoot(): Plugin {
   };
 }
 
+/**
+ * Writes .gz and .br beside each text asset (the server serves them with `preCompressed`, so a phone on a slow
+ * connection downloads the compressed size), then fails the build when the portal's initial JavaScript is over
+ * its gzip budget (web/build-checks/portal-budget.ts).
+ */
+function precompressAndCheckBudget(): Plugin {
+  const outDir = path.join(webDir, 'dist');
+  return {
+    name: 'gandan-precompress-and-budget',
+    apply: 'build',
+    closeBundle() {
+      const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name)) : [path.join(dir, name)]));
+      for (const file of walk(outDir).filter((f) => /\.(js|css|html|svg|json)$/u.test(f))) {
+        const data = readFileSync(file);
+        if (data.length < 1024) continue;
+        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+        writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+      const initial = measureInitialJs(outDir);
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      if (initial.gzipBytes > PORTAL_INITIAL_JS_BUDGET_BYTES) {
+        const list = initial.files.map((f) => `${f.file} ${kb(f.gzipBytes)}`).join(', ');
+        throw new Error(`portal initial JavaScript is ${kb(initial.gzipBytes)} gzip, over the ${kb(PORTAL_INITIAL_JS_BUDGET_BYTES)} budget (${list})`);
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: webDir,
   base: '/',
-  plugins: [react(), portalAtRoot()],
+  plugins: [react(), portalAtRoot(), precompressAndCheckBudget()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -113,9 +113,22 @@ async function registerWebApps(app: FastifyInstance, webDist: string | undefined
     for (const url of ['/', '/track/*', '/thu-tuc', '/thu-tuc/*', '/ban-do', '/ban-do/*', '/phan-anh', '/phan-anh/*', '/so-lieu', '/so-lieu/*', '/console', '/console/*']) app.get(url, { schema: { hide: true } }, (_req, reply) => reply.status(503).type('text/plain').send(hint));
     return;
   }
-  await app.register(fastifyStatic, { root: webDist, prefix: '/', index: false, wildcard: true, maxAge: '1h' });
-  const page = (file: string) => (_req: unknown, reply: { header: (k: string, v: string) => { sendFile: (f: string) => unknown } }) =>
-    reply.header('cache-control', 'no-cache').sendFile(file);
+  // preCompressed: the build writes .br/.gz beside each asset. Hashed asset names never change content, so they
+  // are cached for good; the pages are revalidated so that a new build is picked up (send's maxAge would
+  // otherwise override a cache-control set before sendFile).
+  await app.register(fastifyStatic, {
+    root: webDist,
+    prefix: '/',
+    index: false,
+    wildcard: true,
+    preCompressed: true,
+    maxAge: '1h',
+    setHeaders: (reply, file) => {
+      if (file.endsWith('.html')) reply.header('cache-control', 'no-cache');
+      else if (file.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+  const page = (file: string) => (_req: unknown, reply: { sendFile: (f: string) => unknown }) => reply.sendFile(file);
   app.get('/', { schema: { hide: true } }, page('index.html'));
   app.get('/track/*', { schema: { hide: true } }, page('index.html'));
   app.get('/thu-tuc', { schema: { hide: true } }, page('index.html'));
