@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { classifyMessage } from '../domain/triage/classify.ts';
-import { crossValidate, evaluateWithModel, formatReport } from '../triage/evaluate.ts';
+import { crossValidate, crossValidateByGroup, evaluateWithModel, formatReport } from '../triage/evaluate.ts';
 import { loadGazetteer } from '../triage/load-gazetteer.ts';
 import { loadModel, MODEL_PATH } from '../triage/load-model.ts';
 import { readExamples } from '../triage/read-examples.ts';
@@ -52,17 +52,27 @@ export function registerTriageCommand(program: Command): void {
     .command('eval')
     .description('Print accuracy, macro-F1 and a confusion table per field for a labelled JSON Lines file')
     .argument('<file>', 'labelled messages in the corpus line format')
-    .option('--folds <k>', 'k-fold cross-validation on the file instead of the shipped model')
+    .option('--folds <k>', 'stratified k-fold cross-validation on the file instead of the shipped model')
+    .option('--seed <n>', 'seed for the fold assignment (with --folds)', '1')
+    .option('--by <field>', 'leave-one-group-out cross-validation: hold out each value of this field (e.g. channel) in turn')
     .option('--model <path>', 'model file (without --folds)', MODEL_PATH)
     .option('--json', 'print the report as JSON')
-    .action((file: string, opts: { folds?: string; model: string; json?: boolean }) => {
+    .action((file: string, opts: { folds?: string; seed: string; by?: string; model: string; json?: boolean }) => {
       if (!existsSync(file)) throw new CliError(`no such file: ${file}`);
       const { examples, errors } = readExamples(file);
       for (const e of errors) process.stderr.write(`gandan: ${file}:${e.line}: skipped (${e.error})\n`);
       if (examples.length === 0) throw new CliError(`no labelled messages in ${file}`);
       const k = opts.folds === undefined ? null : Number(opts.folds);
       if (k !== null && (!Number.isInteger(k) || k < 2 || k > examples.length)) throw new CliError('--folds must be an integer ≥ 2');
-      const report = k ? crossValidate(examples, k, loadGazetteer()) : evaluateWithModel(examples, loadModel(opts.model), loadGazetteer());
+      const seed = Number(opts.seed);
+      if (!Number.isInteger(seed)) throw new CliError('--seed must be an integer');
+      const by = opts.by;
+      if (by && new Set(examples.map((e) => (e as Record<string, unknown>)[by])).size < 2) throw new CliError(`--by ${by}: the file needs at least two values of ${by}`);
+      const report = by
+        ? crossValidateByGroup(examples, (e) => String((e as Record<string, unknown>)[by] ?? '(none)'), loadGazetteer())
+        : k
+          ? crossValidate(examples, k, loadGazetteer(), seed)
+          : evaluateWithModel(examples, loadModel(opts.model), loadGazetteer());
       process.stdout.write(`${opts.json ? JSON.stringify(report, null, 2) : formatReport(report)}\n`);
     });
   triage

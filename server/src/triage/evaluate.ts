@@ -12,6 +12,8 @@ import { extractionF1, formatConfusion, labelKey, scoreField, type FieldReport }
 export type EvaluationReport = {
   n: number;
   folds: number | null;
+  /** For leave-one-group-out evaluation: the groups held out in turn. */
+  heldOutGroups?: string[];
   classification: FieldReport[];
   extraction: Record<'ward' | 'district' | 'street' | 'has_pii', { precision: number; recall: number; f1: number }>;
   urgent: { precision: number; recall: number };
@@ -60,23 +62,78 @@ export function evaluateWithModel(examples: LabelledExample[], model: TriageMode
   return scorePredictions(examples, examples.map((e) => classifyMessage(e.text, model, gazetteer)), null);
 }
 
-/** Stratified-by-position k-fold: example i is in fold i mod k (the corpus is already shuffled). */
-export function crossValidate(examples: LabelledExample[], k: number, gazetteer: Gazetteer): EvaluationReport {
+/** Deterministic PRNG (mulberry32) for the fold assignment. */
+function makeRng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Stratified, seeded fold numbers: examples are grouped by their type/category/procedure labels, shuffled within
+ * each group with the seed, and dealt round-robin (continuing from group to group), so every fold has the same
+ * share of each label combination, and the same seed always gives the same folds.
+ */
+export function stratifiedFolds(examples: LabelledExample[], k: number, seed = 1): number[] {
+  const rng = makeRng(seed);
+  const groups = new Map<string, number[]>();
+  examples.forEach((e, i) => {
+    const key = `${e.type}/${e.category ?? ''}/${e.procedure ?? ''}`;
+    const list = groups.get(key) ?? [];
+    list.push(i);
+    groups.set(key, list);
+  });
+  const fold = new Array<number>(examples.length).fill(0);
+  let next = 0;
+  for (const key of [...groups.keys()].sort()) {
+    const ids = groups.get(key) ?? [];
+    for (let i = ids.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      [ids[i], ids[j]] = [ids[j] ?? 0, ids[i] ?? 0];
+    }
+    for (const i of ids) fold[i] = next++ % k;
+  }
+  return fold;
+}
+
+/** Trains on all folds but one and classifies the held-out fold, for each fold. */
+function predictHeldOut(examples: LabelledExample[], fold: number[], gazetteer: Gazetteer): TriageResult[] {
   const predicted: TriageResult[] = new Array<TriageResult>(examples.length);
-  for (let fold = 0; fold < k; fold++) {
-    const model = trainModel(examples.filter((_, i) => i % k !== fold));
+  for (const f of new Set(fold)) {
+    const model = trainModel(examples.filter((_, i) => fold[i] !== f));
     examples.forEach((e, i) => {
-      if (i % k === fold) predicted[i] = classifyMessage(e.text, model, gazetteer);
+      if (fold[i] === f) predicted[i] = classifyMessage(e.text, model, gazetteer);
     });
   }
-  return scorePredictions(examples, predicted, k);
+  return predicted;
+}
+
+/** Stratified k-fold cross-validation with seeded folds (see stratifiedFolds). */
+export function crossValidate(examples: LabelledExample[], k: number, gazetteer: Gazetteer, seed = 1): EvaluationReport {
+  return scorePredictions(examples, predictHeldOut(examples, stratifiedFolds(examples, k, seed), gazetteer), k);
+}
+
+/**
+ * Leave-one-group-out: each value of `group` (e.g. the channel) is held out in turn and predicted by a model trained
+ * on the other groups only — an estimate of how the model does on messages written in a way it has not seen.
+ */
+export function crossValidateByGroup(examples: LabelledExample[], group: (e: LabelledExample) => string, gazetteer: Gazetteer): EvaluationReport {
+  const names = [...new Set(examples.map(group))].sort();
+  const report = scorePredictions(examples, predictHeldOut(examples, examples.map((e) => names.indexOf(group(e))), gazetteer), names.length);
+  return { ...report, heldOutGroups: names };
 }
 
 const pct = (x: number) => x.toFixed(3);
 
 /** Human-readable report: one block per field. */
 export function formatReport(r: EvaluationReport): string {
-  const lines = [`messages: ${r.n}${r.folds ? `, ${r.folds}-fold cross-validation` : ', shipped model'}`, ''];
+  const how = r.heldOutGroups ? `, leave-one-group-out (${r.heldOutGroups.join(', ')})` : r.folds ? `, ${r.folds}-fold stratified cross-validation` : ', shipped model';
+  const lines = [`messages: ${r.n}${how}`, ''];
   for (const f of r.classification) {
     lines.push(`## ${f.field}: accuracy ${pct(f.accuracy)}, macro-F1 ${pct(f.macroF1)}`);
     lines.push(formatConfusion(f), '');

@@ -4,7 +4,11 @@
  * and immediacy, thanks/spam — not corpus sentences) and shape features (question mark, diacritics, formal letter
  * opening, length bucket). Cue phrases are found in one pass over the tokens through a first-token index. Pure.
  */
-import { analyzeText, type TextAnalysis } from './normalize.ts';
+import { looksEnglish, translateEnglish } from './english.ts';
+import { analyzeText, foldAccents, tokenize, type TextAnalysis } from './normalize.ts';
+import { TOPICS } from './topic-lexicons.ts';
+
+export { TOPICS };
 
 export const HASH_BITS = 18;
 const HASH_MASK = (1 << HASH_BITS) - 1;
@@ -65,9 +69,21 @@ export const CUES: Record<string, readonly string[]> = {
   // Thanks, greetings, apologies, advertising and spam.
   other: [
     'cam on', 'chuc', 'chuc mung', 'xin chao', 'chao', 'hello', 'hi', 'happy', 'thank', 'thanks', 'test', 'alo',
-    'xin loi', 'nham', 'gui nham', 'lien he', 'lh', 'inbox', 'zalo', 'gia re', 'gia tot', 'khuyen mai', 'giam gia',
-    'ban dat', 'dat nen', 'cho thue', 'cho vay', 'vay von', 'tuyen dung', 'tuyen', 'dich vu', 'nhan lam', 'urltoken',
-    'khao sat', 'form', 'thank you', 'shop', 'sale', 'offer', 'our company',
+    'xin loi', 'nham', 'gui nham', 'urltoken', 'khao sat', 'form', 'thank you',
+  ],
+  // Praise and gratitude for a service or an officer.
+  praise: [
+    'tan tinh', 'nhiet tinh', 'chu dao', 'kien nhan', 'am long', 'khen', 'bieu duong', 'tuyet voi', 'hai long',
+    'chan thanh cam on', 'rat cam on', 'cam on nhieu', 'vui ve', 'chuyen nghiep', 'nhanh chong', 'kind', 'patient',
+    'helpful', 'great job',
+  ],
+  // Advertising, selling, lending, hiring, prize scams.
+  ad: [
+    'lien he', 'lh', 'inbox', 'ib', 'hotline', 'zalo', 'gia re', 'gia tot', 'gia uu dai', 'khuyen mai', 'giam gia',
+    'ban nha', 'ban dat', 'dat nen', 'mat tien', 'chinh chu', 'thien chi', 'can ban', 'can mua', 'thanh ly', 'cho thue',
+    'cho vay', 'vay von', 'lai suat', 'tuyen dung', 'tuyen', 'dich vu', 'nhan lam', 'lam nhanh', 'bao dau', 'uy tin',
+    'cam ket', 'si le', 'dang bai', 'quang cao', 'du ve', 'trung thuong', 'nhan thuong', 'giai thuong',
+    'shop', 'sale', 'offer', 'our company', 'warranty', 'prize',
   ],
   // Hazards: fire, electricity, collapse, accidents, violence, water entering homes, gas, medical collapse.
   // Acute events: by themselves they describe harm happening (an accident, a fight, a fire, water entering homes).
@@ -112,38 +128,6 @@ export const CUES: Record<string, readonly string[]> = {
   ],
 };
 
-/**
- * Topic lexicons for the category and procedure models: everyday and administrative words for each city-issue
- * category and each procedure (general vocabulary, so unseen messages with synonyms still get a signal).
- */
-export const TOPICS: Record<string, readonly string[]> = {
-  'c:moi_truong': ['rac', 'rac thai', 'bo rac', 'xa rac', 'mui hoi', 'hoi thoi', 'boc mui', 'khoi bui', 'bui', 'o nhiem', 'nuoc thai', 'xa thai', 'chuot', 'muoi', 've sinh', 'thu gom', 'dot rac', 'xac dong vat', 'garbage', 'trash', 'smell', 'pollution'],
-  'c:chieu_sang': ['den duong', 'den chieu sang', 'bong den', 'tru den', 'cot den', 'toi om', 'khong co den', 'den hu', 'den tat', 'streetlight', 'street light'],
-  'c:cay_xanh': ['cay', 'cay xanh', 'nhanh cay', 'goc cay', 're cay', 'cat tia', 'chat cay', 'cua cay', 'trong cay', 'bong mat', 'tree', 'trees'],
-  'c:ngap_nuoc': ['ngap', 'ngap nuoc', 'trieu cuong', 'cong', 'nap cong', 'thoat nuoc', 'ho ga', 'nuoc dong', 'ut dong', 'mua lon', 'flood', 'flooding', 'drain'],
-  'c:tieng_on': ['on', 'on ao', 'tieng on', 'karaoke', 'loa', 'hat', 'nhac', 'keo', 'tieng may', 'ban dem', 'noise', 'noisy', 'loud'],
-  'c:trat_tu_do_thi': ['lan chiem', 'via he', 'hang rong', 'bay ban', 'buon ban', 'bang ron', 'quang cao', 'dau xe', 'giu xe', 'long duong', 'sidewalk', 'vendors'],
-  'c:xay_dung': ['xay dung', 'cong trinh', 'xay', 'sai phep', 'khong phep', 'co noi', 'coi noi', 'gian giao', 'vat lieu', 'xa ban', 'nut tuong', 'lun', 'construction', 'building'],
-  'c:dat_dai': ['dat', 'lan dat', 'tranh chap', 'ranh dat', 'thua dat', 'so do', 'so hong', 'quy hoach', 'boi thuong', 'giai toa', 'dat cong', 'land'],
-  'c:dien_nuoc': ['dien', 'cup dien', 'mat dien', 'tien dien', 'dien luc', 'nuoc may', 'mat nuoc', 'cup nuoc', 'tien nuoc', 'ong nuoc', 'day dien', 'dong ho', 'electricity', 'water supply', 'power cut', 'outage'],
-  'c:giao_duc': ['truong', 'hoc sinh', 'giao vien', 'co giao', 'thay giao', 'lop', 'hoc phi', 'mam non', 'tieu hoc', 'thcs', 'thpt', 'day them', 'school', 'teacher'],
-  'c:y_te': ['thuoc', 'nha thuoc', 'benh vien', 'tram y te', 'phong kham', 'bac si', 'tiem', 'vac xin', 'dich', 'sot xuat huyet', 'ngo doc', 'benh', 'clinic', 'hospital', 'medicine'],
-  'c:an_ninh': ['trom', 'cuop', 'cuop giat', 'ma tuy', 'danh nhau', 'lua dao', 'doi no', 'con do', 'tu tap', 'cong an', 'an ninh', 'mat trom', 'bao luc', 'theft', 'stolen', 'police', 'scam'],
-  'c:can_bo': ['can bo', 'nhan vien', 'thai do', 'hach dich', 'hach sach', 'nhung nhieu', 'coc loc', 'tre hen', 'qua han', 'tiep dan', 'mot cua', 'boi doi', 'officer', 'staff', 'rude'],
-  'c:giao_thong': ['ket xe', 'o ga', 'den giao thong', 'den tin hieu', 'giao thong', 'xe tai', 'xe ben', 'toc do', 'duong xa', 'vach ke', 'bien bao', 'nga tu', 'traffic', 'pothole'],
-  'p:khai_sinh': ['khai sinh', 'giay khai sinh', 'moi sinh', 'em be', 'birth'],
-  'p:khai_tu': ['khai tu', 'bao tu', 'giay bao tu', 'qua doi', 'mat', 'death'],
-  'p:ket_hon': ['ket hon', 'dang ky ket hon', 'cuoi', 'marriage', 'marry'],
-  'p:xac_nhan_tinh_trang_hon_nhan': ['tinh trang hon nhan', 'doc than', 'xac nhan doc than', 'single status'],
-  'p:trich_luc_ho_tich': ['trich luc', 'ban sao khai sinh', 'ban sao giay khai sinh', 'ho tich'],
-  'p:chung_thuc_ban_sao': ['sao y', 'chung thuc ban sao', 'ban sao', 'ban chinh', 'certified copy', 'certified copies'],
-  'p:chung_thuc_chu_ky': ['chung thuc chu ky', 'chu ky', 'uy quyen', 'hop dong', 'signature'],
-  'p:cu_tru': ['tam tru', 'thuong tru', 'cu tru', 'ho khau', 'luu tru', 'tam vang', 'nhap khau', 'residence'],
-  'p:dat_dai_so_do': ['so do', 'so hong', 'sang ten', 'tach thua', 'quyen su dung dat', 'chuyen nhuong', 'thua ke', 'land title'],
-  'p:giay_phep_xay_dung': ['giay phep xay dung', 'xin phep xay', 'cap phep xay dung', 'sua nha', 'xay nha', 'building permit'],
-  'p:ho_kinh_doanh': ['ho kinh doanh', 'dang ky kinh doanh', 'giay phep kinh doanh', 'mo quan', 'mo tiem', 'buon ban', 'business'],
-  'p:bhyt': ['bao hiem y te', 'the bao hiem', 'bao hiem', 'health insurance'],
-};
 
 type CueEntry = { rest: string[]; cue: string };
 /** First token → cue phrases starting with it. */
@@ -159,6 +143,39 @@ for (const [cue, phrases] of [...Object.entries(CUES), ...Object.entries(TOPICS)
 /** Counts of cue phrases per lexicon for an analysed text, computed once and kept on the analysis. */
 export function analysisCues(a: TextAnalysis): Record<string, number> {
   return (a.cues ??= cueCounts(a.tokens));
+}
+
+/**
+ * The tokens the classifier sees: the matching-form tokens, or for an English message (no Vietnamese diacritics)
+ * the glossary rewrite of its plain folded words (teencode and Telex repair would mangle English: "this" → "thi").
+ */
+export function modelTokens(a: TextAnalysis): string[] {
+  if (a.modelTokens) return a.modelTokens;
+  let out = a.tokens;
+  if (!a.hasDiacritics) {
+    const plain = tokenize(foldAccents(a.display));
+    if (looksEnglish(plain)) out = translateEnglish(plain);
+  }
+  return (a.modelTokens = out);
+}
+
+/** Cue counts over the classifier's tokens (the same object as `analysisCues` unless the message is English). */
+function modelCues(a: TextAnalysis): Record<string, number> {
+  const tokens = modelTokens(a);
+  return tokens === a.tokens ? analysisCues(a) : (a.modelCues ??= cueCounts(tokens));
+}
+
+/** The first category topic and the first procedure topic named in a token list (the main subject comes first). */
+function firstTopics(tokens: readonly string[]): { c?: string; p?: string } {
+  const found: { c?: string; p?: string } = {};
+  for (let i = 0; i < tokens.length && !(found.c && found.p); i++) {
+    for (const e of CUE_INDEX.get(tokens[i] ?? '') ?? []) {
+      const kind = e.cue.charCodeAt(1) === 58 ? e.cue[0] : '';
+      if ((kind !== 'c' && kind !== 'p') || found[kind]) continue;
+      if (e.rest.every((w, j) => tokens[i + 1 + j] === w)) found[kind] = e.cue;
+    }
+  }
+  return found;
 }
 
 /** Counts of cue phrases per lexicon in a token list. */
@@ -196,7 +213,7 @@ function hashName(name: string): number {
  * shape features weighted ×3 for the type/urgency models and ×0.5 for the category/procedure models; topic-lexicon
  * features ×1 for type and ×2 for category/procedure.
  */
-export const FEATURE_FLAGS = { edges: true, typeCueScale: 3, topicCueScale: 0.5, typeTopicScale: 1, topicTopicScale: 2 };
+export const FEATURE_FLAGS = { edges: true, typeCueScale: 3, topicCueScale: 0.5, typeTopicScale: 1, topicTopicScale: 2, firstTopic: true };
 /** Vocative and greeting openers skipped when looking at a message's first words ("ad ơi", "chào phường", "kính gửi"). */
 const OPENERS = new Set(['admin', 'oi', 'chao', 'xin', 'kinh', 'gui', 'ubnd', 'uy', 'ban', 'phuong', 'anh', 'chi', 'em', 'da', 'hello', 'hi', 'dear', 'a', 'moi', 'nguoi']);
 
@@ -206,7 +223,7 @@ const FORMAL_RE = /^\s*(kính gửi|kinh gui|dear|to whom)/iu;
 export function featureNames(input: string | TextAnalysis): string[] {
   const a = typeof input === 'string' ? analyzeText(input) : input;
   const out: string[] = [];
-  const words = a.tokens;
+  const words = modelTokens(a);
   for (let i = 0; i < words.length; i++) {
     out.push(`w:${words[i]}`);
     if (i + 1 < words.length) out.push(`b:${words[i]}_${words[i + 1]}`);
@@ -218,32 +235,39 @@ export function featureNames(input: string | TextAnalysis): string[] {
 /** Cue and shape features (everything except the word n-grams). */
 export function shapeAndCueNames(a: TextAnalysis): string[] {
   const out: string[] = [];
-  const counts = analysisCues(a);
+  const counts = modelCues(a);
+  const tokens = modelTokens(a);
   for (const [cue, n] of Object.entries(counts))
     if (cue.charCodeAt(1) === 58 /* ':' topic */) out.push(`topic:${cue}`);
     else out.push(`cue:${cue}`, `cue:${cue}:${Math.min(n, 3)}`);
+  if (FEATURE_FLAGS.firstTopic) {
+    const first = firstTopics(tokens);
+    if (first.c) out.push(`topic:first:${first.c}`);
+    if (first.p) out.push(`topic:first:${first.p}`);
+  }
   // Combinations a linguist would name: danger happening now; asking while filing one's own case.
   if ((counts.hazard || counts.acute) && counts.now) out.push(counts.habitual ? 'cue:hazard+now+habitual' : 'cue:hazard+now');
   if (counts.ask && counts.own) out.push('cue:ask+own');
   if (counts.ask && !counts.own) out.push('cue:ask-own');
   if (counts.suggest && !counts.ask) out.push('cue:suggest-ask');
+  if (counts.ad && /\d[\d .-]{7,}\d/u.test(a.display)) out.push('cue:ad+number');
   const question = a.display.includes('?');
   if (question) out.push('shape:question');
-  const last = a.tokens[a.tokens.length - 1] ?? '';
+  const last = tokens[tokens.length - 1] ?? '';
   // Sentence-final question particles: "... không?", "... chưa?", "... ạ", "... vậy", "... nhỉ".
   if (/^(khong|chua|a|vay|nhi|ha|sao|khong a|ko)$/u.test(last)) out.push(`shape:final:${last}`);
   if (a.hasDiacritics) out.push('shape:diacritics');
   if (FORMAL_RE.test(a.display)) out.push('shape:formal');
-  const n = a.tokens.length;
+  const n = tokens.length;
   out.push(`shape:len:${Math.min(6, Math.floor(Math.log2(n + 1)))}`);
   if (n === 0) out.push('shape:empty');
   if (FEATURE_FLAGS.edges) {
     // Where a word sits matters: requests and questions open ("Đề nghị…", "Cho hỏi…") or close a message.
     let start = 0;
-    while (start < n && OPENERS.has(a.tokens[start] ?? '')) start++;
-    for (let i = start; i < Math.min(n, start + 2); i++) out.push(`first:${a.tokens[i]}`);
-    if (start + 1 < n) out.push(`first2:${a.tokens[start]}_${a.tokens[start + 1]}`);
-    for (let i = Math.max(0, n - 2); i < n; i++) out.push(`last:${a.tokens[i]}`);
+    while (start < n && OPENERS.has(tokens[start] ?? '')) start++;
+    for (let i = start; i < Math.min(n, start + 2); i++) out.push(`first:${tokens[i]}`);
+    if (start + 1 < n) out.push(`first2:${tokens[start]}_${tokens[start + 1]}`);
+    for (let i = Math.max(0, n - 2); i < n; i++) out.push(`last:${tokens[i]}`);
   }
   if (/\d[\d .-]{7,}\d/u.test(a.display)) out.push('shape:longnumber');
   return out;
@@ -287,7 +311,7 @@ function ensureCapacity(features: number): void {
 export function vectorize(input: string | TextAnalysis): SparseVector {
   const a = typeof input === 'string' ? analyzeText(input) : input;
   TOUCHED.length = 0;
-  const words = a.tokens;
+  const words = modelTokens(a);
   ensureCapacity(words.length * 2 + 64);
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';

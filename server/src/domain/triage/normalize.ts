@@ -54,7 +54,8 @@ const TEENCODE: Record<string, string> = {
   hnay: 'hom nay', hqua: 'hom qua', tgian: 'thoi gian', tg: 'thoi gian', ngke: 'nguoi ke',
 };
 
-const VI_SYLLABLE =
+/** A folded Vietnamese syllable (onset, one to three vowels, coda). */
+export const VI_SYLLABLE =
   /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?(?:[aeiouy]{1,3})(?:ng|nh|ch|c|m|n|p|t)?$/u;
 
 /** Repairs a Telex leftover such as "khoong", "dduwowcj", "phuongw"; returns the token unchanged otherwise. */
@@ -139,6 +140,10 @@ export type TextAnalysis = {
   hasDiacritics: boolean;
   /** Cue-lexicon counts, filled on first use by features.ts and shared with the urgency rule. */
   cues?: Record<string, number>;
+  /** The tokens the classifier sees (English rewritten into Vietnamese words, see english.ts), filled by features.ts. */
+  modelTokens?: string[];
+  /** Cue-lexicon counts over `modelTokens` when they differ from `tokens`. */
+  modelCues?: Record<string, number>;
 };
 
 const DIACRITIC_RE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;

@@ -30,8 +30,10 @@ export type TriageModel = {
   /** Probability of "urgent" above which a message is flagged; set low on purpose (recall first). */
   urgentThreshold: number;
   trainedOn: number;
-  /** L2 strength the inner cross-validation chose for the type model. */
+  /** L2 strengths the inner cross-validation chose for the type, category and procedure models. */
   typeL2?: number;
+  categoryL2?: number;
+  procedureL2?: number;
 };
 
 /** Training settings per classifier (defaults chosen by cross-validation, see docs/triage.md). */
@@ -45,6 +47,8 @@ export type TrainConfig = {
   urgentThreshold: number;
   /** L2 strengths tried for the type model by inner 3-fold cross-validation on the training data ([] = use type.l2). */
   typeL2Grid: number[];
+  /** The same for the category and procedure models (each chooses its own). */
+  topicL2Grid: number[];
 };
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -55,6 +59,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   typeBalance: 0.5,
   urgentThreshold: 0.3,
   typeL2Grid: [1e-4, 3e-5, 3e-4],
+  topicL2Grid: [3e-4, 1e-4, 1e-3],
 };
 
 /** Picks the L2 strength with the best inner k-fold accuracy (first of the grid on ties). */
@@ -115,13 +120,21 @@ export function trainModel(examples: LabelledExample[], config: TrainConfig = DE
   const typeClasses = [...MESSAGE_TYPES];
   const typeOptions: TrainOptions = { ...config.type, classWeights: balancedWeights(typeData.map((d) => d.label), config.typeBalance) };
   if (config.typeL2Grid.length > 0) typeOptions.l2 = chooseL2(typeData, typeClasses, typeOptions, config.typeL2Grid);
+  const catOptions: TrainOptions = { ...config.category };
+  const catClasses = labelsOf(catData.map((d) => d.label));
+  if (config.topicL2Grid.length > 0) catOptions.l2 = chooseL2(catData, catClasses, catOptions, config.topicL2Grid);
+  const procOptions: TrainOptions = { ...config.procedure };
+  const procClasses = labelsOf(procData.map((d) => d.label));
+  if (config.topicL2Grid.length > 0) procOptions.l2 = chooseL2(procData, procClasses, procOptions, config.topicL2Grid);
   const urgentShare = urgentData.filter((d) => d.label === 'yes').length / Math.max(1, urgentData.length);
   return {
     version: MODEL_VERSION,
     type: trainLinear(typeData, typeClasses, typeOptions),
     typeL2: typeOptions.l2,
-    category: trainLinear(catData, labelsOf(catData.map((d) => d.label)), config.category),
-    procedure: trainLinear(procData, labelsOf(procData.map((d) => d.label)), config.procedure),
+    categoryL2: catOptions.l2,
+    procedureL2: procOptions.l2,
+    category: trainLinear(catData, catClasses, catOptions),
+    procedure: trainLinear(procData, procClasses, procOptions),
     urgent: trainLinear(urgentData, ['no', 'yes'], {
       ...config.urgent,
       classWeights: { yes: Math.min(8, Math.max(1, 0.25 / Math.max(urgentShare, 1e-3))) },

@@ -15,6 +15,8 @@ export type LabelledExample = {
   district?: string | null;
   street?: string | null;
   has_pii?: boolean;
+  /** Where the message came from (zalo, web, email…); used to hold out one source at a time in evaluation. */
+  channel?: string;
 };
 
 /** A text in both languages: Vietnamese first, English for logs and non-Vietnamese staff. */
