@@ -4,7 +4,7 @@
  * non-GET staff request carries the `x-csrf-token` header returned by login and /me).
  */
 import { z } from 'zod';
-import { CASE_STATUSES, CASE_TYPES, DELIVERY_STATUSES, INTAKE_METHODS, LOCALES, REPLY_MODES, STAFF_ROLES, TIMELINE_KINDS, UNIT_KINDS } from './enums.ts';
+import { CASE_STATUSES, CASE_TYPES, DELIVERY_STATUSES, INTAKE_METHODS, LOCALES, REPLY_MODES, STAFF_ROLES, TIMELINE_KINDS, UNIT_KINDS, VISIT_RESULT_RETURNS, VISIT_STATES } from './enums.ts';
 
 export const TEXT_MAX = 5000;
 export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
@@ -62,6 +62,19 @@ export const PublicReplySchema = z.object({
   kind: z.enum(['acknowledgement', 'reply', 'notification']),
   createdAt: z.string(),
 });
+/** A field visit as the citizen sees it on the tracking page (issue 5; staff side below). */
+export const VisitSlotSchema = z.object({ number: z.number().int(), startsAt: z.string(), endsAt: z.string() });
+export const PublicVisitSchema = z.object({
+  state: z.enum(VISIT_STATES),
+  procedure: z.string(),
+  slots: z.array(VisitSlotSchema),
+  confirmedSlot: z.number().int().nullable(),
+  /** The citizen may still choose a slot (the offer is open). */
+  canConfirm: z.boolean(),
+});
+export type PublicVisit = z.infer<typeof PublicVisitSchema>;
+export const VisitConfirmSchema = z.object({ slot: z.number().int().min(1).max(9) });
+export const VisitConfirmedSchema = z.object({ slot: z.number().int(), changed: z.boolean() });
 export const PublicCaseViewSchema = z.object({
   trackingCode: z.string(),
   status: z.enum(CASE_STATUSES),
@@ -76,6 +89,8 @@ export const PublicCaseViewSchema = z.object({
   canRate: z.boolean(),
   canReopen: z.boolean(),
   rating: z.number().int().nullable(),
+  /** A field visit offered or under way (slots to choose from, the confirmed one, its state); null when none. */
+  visit: PublicVisitSchema.nullable(),
 });
 export const RatingCreateSchema = z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() });
 export const ReopenSchema = z.object({ reason: z.string().trim().min(3).max(1000) });
@@ -454,3 +469,56 @@ export const UnitStatSchema = z.object({
 export type UnitStat = z.infer<typeof UnitStatSchema>;
 export const UnitStatsSchema = z.object({ from: z.string(), to: z.string(), generatedAt: z.string(), minCasesToRank: z.number().int(), units: z.array(UnitStatSchema) });
 export type UnitStats = z.infer<typeof UnitStatsSchema>;
+
+// ── Field visits (the ward comes to the citizen's home, issue 5) ──
+
+const VisitInstantSchema = z.string().datetime({ offset: true });
+export const VisitOfferSchema = z.object({
+  procedureCode: z.string().min(1).max(20),
+  slots: z.array(z.object({ startsAt: VisitInstantSchema, endsAt: VisitInstantSchema })).min(1).max(5),
+  /** Optionally the officer who will go (their other visits must not overlap the slots). */
+  officerId: z.string().uuid().optional(),
+});
+export const VisitDispatchSchema = z.object({ officerId: z.string().uuid() });
+export const VisitCompleteSchema = z.object({
+  feeVnd: z.number().int().min(0).max(10_000_000),
+  receiptNumber: z.string().trim().max(40).optional(),
+  resultReturn: z.enum(VISIT_RESULT_RETURNS),
+});
+export const VisitCancelSchema = z.object({ reason: z.string().trim().min(3).max(1000), outcome: z.enum(['cancelled', 'no_show']).default('cancelled') });
+
+export const StaffVisitSchema = z.object({
+  id: z.string(),
+  state: z.enum(VISIT_STATES),
+  procedure: z.object({ code: z.string(), name: z.string() }),
+  slots: z.array(VisitSlotSchema),
+  confirmedSlot: z.number().int().nullable(),
+  officer: z.object({ id: z.string(), name: z.string() }).nullable(),
+  feeVnd: z.number().int().nullable(),
+  receiptNumber: z.string().nullable(),
+  resultReturn: z.enum(VISIT_RESULT_RETURNS).nullable(),
+  closeReason: z.string().nullable(),
+  offeredAt: z.string(),
+  completedAt: z.string().nullable(),
+  firstMessageAt: z.string(),
+  /** From the case's first message to completion (ms); null until done. */
+  elapsedMs: z.number().nullable(),
+  /** What the viewer may do next. */
+  actions: z.array(z.enum(['confirm', 'dispatch', 'depart', 'collect', 'complete', 'cancel', 'no_show'])),
+});
+export type StaffVisit = z.infer<typeof StaffVisitSchema>;
+export const CaseVisitsSchema = z.object({
+  /** Procedures that may be done at home, those matching the case's procedure first. */
+  procedures: z.array(z.object({ code: z.string(), name: z.string(), feeVnd: z.number().nullable(), conditions: z.string(), suggested: z.boolean() })),
+  /** The viewer may offer a visit now (role, case open, no active visit). */
+  canOffer: z.boolean(),
+  active: StaffVisitSchema.nullable(),
+  past: z.array(StaffVisitSchema),
+  /** Staff of the case's unit who can be dispatched. */
+  officers: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type CaseVisits = z.infer<typeof CaseVisitsSchema>;
+
+const VisitFiguresSchema = z.object({ done: z.number().int(), cancelled: z.number().int(), noShow: z.number().int(), medianMs: z.number().nullable(), p90Ms: z.number().nullable() });
+export const VisitReportSchema = z.object({ from: z.string(), to: z.string(), rows: z.array(VisitFiguresSchema.extend({ unit: UnitRefSchema })), total: VisitFiguresSchema });
+export type VisitReport = z.infer<typeof VisitReportSchema>;

@@ -18,7 +18,7 @@ export type IntakeMethod = (typeof INTAKE_METHODS)[number];
 export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'held', 'dead'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-export const TIMELINE_KINDS = ['case.opened', 'case.routed', 'case.triaged', 'case.merged', 'case.rated', 'case.reopened', 'message.received', 'message.sent', 'message.retracted', 'status.changed', 'case.assigned', 'note.added', 'transfer.requested', 'transfer.accepted', 'transfer.returned', 'coordination.added', 'coordination.removed', 'photo.published', 'photo.unpublished'] as const;
+export const TIMELINE_KINDS = ['case.opened', 'case.routed', 'case.triaged', 'case.merged', 'case.rated', 'case.reopened', 'message.received', 'message.sent', 'message.retracted', 'status.changed', 'case.assigned', 'note.added', 'transfer.requested', 'transfer.accepted', 'transfer.returned', 'coordination.added', 'coordination.removed', 'photo.published', 'photo.unpublished', 'visit.offered', 'visit.confirmed', 'visit.dispatched', 'visit.departed', 'visit.collected', 'visit.completed', 'visit.cancelled', 'visit.no_show'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const LOCALES = ['vi', 'en'] as const;
@@ -31,3 +31,11 @@ export type ChannelHealth = (typeof CHANNEL_HEALTHS)[number];
 /** How a reply reaches the citizen: the private conversation, a public reply under their comment, or one private reply to it. */
 export const REPLY_MODES = ['message', 'public_comment', 'private_reply'] as const;
 export type ReplyModeName = (typeof REPLY_MODES)[number];
+
+/** A field visit (the ward comes to the citizen's home): offered → confirmed → dispatched → on_the_way → collected → done, or cancelled / no_show. */
+export const VISIT_STATES = ['offered', 'confirmed', 'dispatched', 'on_the_way', 'collected', 'done', 'cancelled', 'no_show'] as const;
+export type VisitState = (typeof VISIT_STATES)[number];
+
+/** How the result of a field visit reached the citizen: handed over during the visit, or delivered afterwards. */
+export const VISIT_RESULT_RETURNS = ['handed_over', 'delivered'] as const;
+export type VisitResultReturn = (typeof VISIT_RESULT_RETURNS)[number];

@@ -37,6 +37,13 @@ export const ERROR_STATUS = {
   TRANSFER_NOT_FOUND: 404,
   /** Details carry the reason: same_unit, case_final, already_pending, already_decided. */
   TRANSFER_NOT_POSSIBLE: 409,
+  VISIT_NOT_FOUND: 404,
+  /** Details carry the reason: not_home_service, case_final, already_active, state (from, action), slot_taken. */
+  VISIT_NOT_POSSIBLE: 409,
+  /** Details list the problems per slot (in_past, outside_working_hours, officer_busy …) or the slot count. */
+  VISIT_SLOT_INVALID: 422,
+  /** Details list the problems: fee_negative, fee_too_large, receipt_missing, receipt_malformed … */
+  VISIT_FEE_INVALID: 422,
   INTERNAL: 500,
 } as const;
 

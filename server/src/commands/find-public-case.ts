@@ -6,6 +6,7 @@ import { redactPii } from '../domain/triage/pii.ts';
 import { AppError } from '../lib/app-error.ts';
 import { canRate, canReopen } from '../domain/case/after-resolution.ts';
 import { findLatestRating } from '../db/repositories/ratings.repo.ts';
+import { listVisitsOfCase } from '../db/repositories/field-visits.repo.ts';
 import type { CommandContext } from './context.ts';
 
 /**
@@ -21,6 +22,8 @@ export async function findPublicCase(ctx: Pick<CommandContext, 'db' | 'clock'>, 
   // A merged report follows the case it was merged into.
   const main = c.mergedIntoId ? await findCaseById(ctx.db, c.mergedIntoId) : undefined;
   const latest = await findLatestRating(ctx.db, c.id);
+  // The latest field visit: the slots to choose from while offered, then its progress (no officer, fee or receipt).
+  const [visit] = await listVisitsOfCase(ctx.db, c.id);
   const rating = latest && c.resolvedAt && latest.resolvedAt.getTime() === c.resolvedAt.getTime() ? latest : undefined;
   return {
     trackingCode: c.trackingCode,
@@ -29,6 +32,15 @@ export async function findPublicCase(ctx: Pick<CommandContext, 'db' | 'clock'>, 
     canRate: canRate(c) && !rating,
     canReopen: canReopen(c, ctx.clock.now()),
     rating: rating?.score ?? null,
+    visit: visit
+      ? {
+          state: visit.state,
+          procedure: visit.procedureName,
+          slots: visit.slots.map((s) => ({ number: s.number, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
+          confirmedSlot: visit.confirmedSlot,
+          canConfirm: visit.state === 'offered',
+        }
+      : null,
     type: c.type,
     unit: { code: c.unitCode, name: c.unitFullName },
     createdAt: c.createdAt.toISOString(),

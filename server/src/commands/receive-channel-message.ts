@@ -4,11 +4,12 @@ import { findOrCreateIdentity } from '../db/repositories/citizens.repo.ts';
 import { hasProviderMessage, insertMessage } from '../db/repositories/messages.repo.ts';
 import type { InboundEvent } from '../domain/message/message.ts';
 import { isInsideCityBounds } from '../domain/place/city-bounds.ts';
+import { confirmVisitSlotFromMessage } from './confirm-visit-slot.ts';
 import type { CommandContext } from './context.ts';
 import { openCaseInTransaction } from './open-case.ts';
 
 export type ChannelMessage = Extract<InboundEvent, { kind: 'message' }>;
-export type ReceiveResult = { kind: 'opened'; caseId: string; trackingCode: string } | { kind: 'appended'; caseId: string } | { kind: 'duplicate' };
+export type ReceiveResult = { kind: 'opened'; caseId: string; trackingCode: string } | { kind: 'appended'; caseId: string; confirmedVisit?: boolean } | { kind: 'duplicate' };
 
 /**
  * A citizen's message on a channel account: joins the sender's open case, or opens a new one (acknowledged with
@@ -73,9 +74,11 @@ export async function receiveChannelMessage(
     if (!messageId) return { kind: 'duplicate' };
     await appendCaseEvent(tx, { caseId: open.id, kind: 'message.received', actorType: 'citizen', actorId: open.citizenId, messageId, visibility: 'public', at });
     await recordCitizenMessageOnCase(tx, open.id, at);
+    // A reply that is just a slot number confirms a pending home-visit offer (docs/domain/field-visits.md).
+    if (await confirmVisitSlotFromMessage(tx, open.id, text, at)) return { kind: 'appended', caseId: open.id, confirmedVisit: true };
     return { kind: 'appended', caseId: open.id };
   });
-  if (result.kind === 'opened') ctx.notifyOutbox();
+  if (result.kind === 'opened' || (result.kind === 'appended' && result.confirmedVisit)) ctx.notifyOutbox();
   return result;
 }
 

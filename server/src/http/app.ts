@@ -24,6 +24,7 @@ import { channelRoutes } from './routes/staff/channels.routes.ts';
 import { liveRoutes } from './routes/staff/live.routes.ts';
 import { createLiveHub, type LiveHub } from '../live/live-hub.ts';
 import { settingsRoutes } from './routes/staff/settings.routes.ts';
+import { visitRoutes } from './routes/staff/visits.routes.ts';
 import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
 import type { WebhookDeps } from '../commands/accept-webhook.ts';
 import type { SecretBox } from '../lib/secret-box.ts';
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(settingsRoutes, { prefix: '/api/staff', ctx: deps.ctx });
   await app.register(accountabilityRoutes, { prefix: '/api/staff', ctx: deps.ctx });
   await app.register(liveRoutes, { prefix: '/api/staff', ctx: deps.ctx, hub: deps.live ?? createLiveHub(deps.ctx.db, deps.log) });
+  await app.register(visitRoutes, { prefix: '/api/staff', ctx: deps.ctx });
   if (deps.channels) await app.register(channelRoutes, { prefix: '/api/staff', ctx: deps.ctx, ...deps.channels });
   if (deps.webhooks) await app.register(webhookRoutes, { deps: deps.webhooks, metrics: deps.metrics });
   await registerWebApps(app, deps.webDist);

@@ -36,6 +36,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   ATTACHMENT_NOT_FOUND: { vi: 'Không tìm thấy ảnh trong hồ sơ này.', en: 'Photo not found in this case.' },
   TRANSFER_NOT_FOUND: { vi: 'Không tìm thấy yêu cầu chuyển đơn vị.', en: 'Transfer not found.' },
   TRANSFER_NOT_POSSIBLE: { vi: 'Không thể chuyển đơn vị lúc này (đã có yêu cầu chờ, đã được quyết định, hoặc hồ sơ đã đóng).', en: 'The transfer is not possible now (one is pending, it was already decided, or the case is closed).' },
+  VISIT_NOT_FOUND: { vi: 'Hồ sơ không có lịch đến tận nhà đang thực hiện.', en: 'The case has no home visit under way.' },
+  VISIT_NOT_POSSIBLE: { vi: 'Không thể thực hiện bước này của lịch đến tận nhà lúc này.', en: 'This step of the home visit is not possible now.' },
+  VISIT_SLOT_INVALID: { vi: 'Khung giờ không hợp lệ (đã qua, ngoài giờ làm việc, trùng nhau hoặc trùng lịch của cán bộ).', en: 'Invalid time slot (past, outside working hours, overlapping, or the officer is booked).' },
+  VISIT_FEE_INVALID: { vi: 'Lệ phí hoặc số biên lai không hợp lệ (có thu lệ phí thì phải có số biên lai).', en: 'Invalid fee or receipt number (a fee collected needs a receipt number).' },
   INTERNAL: { vi: 'Hệ thống gặp lỗi, vui lòng thử lại sau.', en: 'Something went wrong, please try again later.' },
 };
 

@@ -19,6 +19,8 @@ type ProcedureJson = {
   notes: string[];
   sources: string[];
   confidence?: Record<string, string>;
+  /** The procedure may be done at the citizen's home (field visit); absent: at the office only. */
+  home_service?: { allowed: boolean; conditions: string; basis: string; confidence: string };
 };
 type CatalogueJson = { procedures: ProcedureJson[]; other_commune_level_procedures: { code: string; name: string; field: string }[] };
 type SynonymsJson = { synonyms: { phrase: string; means: string }[] };
@@ -57,6 +59,7 @@ export async function seedProcedures(db: Db): Promise<number> {
         p.code, p.name, p.short_name, p.field, p.level, true, p.agency, json(p.processing_time), json(p.fees), json(p.documents),
         p.result, json(p.legal_basis), json(p.notes), json(p.sources), json(needsCheckFrom(p.confidence)), p.notes.join(' '),
       ]);
+      await tx.query('UPDATE procedures SET home_service = $2::jsonb WHERE code = $1', [p.code, p.home_service?.allowed ? json(p.home_service) : 'null']);
     }
     const described = new Set(data.procedures.map((p) => p.code));
     for (const p of data.other_commune_level_procedures.filter((o) => !described.has(o.code))) {

@@ -6,7 +6,7 @@ import { isAllowed, isPathInScope, STAFF_ACTIONS, type StaffAction } from './per
 const MATRIX: Record<(typeof STAFF_ROLES)[number], StaffAction[]> = {
   city_admin: [...STAFF_ACTIONS],
   unit_admin: [...STAFF_ACTIONS],
-  officer: ['case.read', 'case.create', 'case.reply', 'case.note', 'case.status', 'case.assign', 'case.triage', 'outbox.read', 'case.transfer', 'photo.publish'],
+  officer: ['case.read', 'case.create', 'case.reply', 'case.note', 'case.status', 'case.assign', 'case.triage', 'outbox.read', 'case.transfer', 'photo.publish', 'case.visit'],
   triage_operator: ['case.read', 'case.create', 'case.note', 'case.assign', 'case.triage'],
   viewer: ['case.read'],
 };

@@ -18,6 +18,8 @@ export const STAFF_ACTIONS = [
   'case.transfer',
   /** Approve a report's photo for the public map, list and Open311 after checking it for faces and plates. */
   'photo.publish',
+  /** Offer a field visit (home service), dispatch an officer and record its steps, fee and receipt. */
+  'case.visit',
   /** Export the audit log of cases in scope. */
   'audit.export',
 ] as const;
@@ -27,7 +29,7 @@ export type StaffAction = (typeof STAFF_ACTIONS)[number];
 const GRANTS: Record<StaffRole, readonly StaffAction[]> = {
   city_admin: STAFF_ACTIONS,
   unit_admin: STAFF_ACTIONS,
-  officer: ['case.read', 'case.create', 'case.reply', 'case.note', 'case.status', 'case.assign', 'case.triage', 'outbox.read', 'case.transfer', 'photo.publish'],
+  officer: ['case.read', 'case.create', 'case.reply', 'case.note', 'case.status', 'case.assign', 'case.triage', 'outbox.read', 'case.transfer', 'photo.publish', 'case.visit'],
   triage_operator: ['case.read', 'case.create', 'case.note', 'case.assign', 'case.triage'],
   viewer: ['case.read'],
 };

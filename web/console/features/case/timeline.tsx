@@ -2,6 +2,7 @@ import type { TimelineEntry } from '../../../ui/api-types.ts';
 import { DeliveryBadge } from '../../../ui/components/badges.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { useI18n } from '../../../ui/i18n/i18n.tsx';
+import { formatElapsed, formatVnd } from '../../../ui/visit-format.ts';
 import type { Translate } from '../../../ui/i18n/translate.ts';
 import { CASE_STATUSES, type CaseStatus } from '../../../../contracts/enums.ts';
 
@@ -51,6 +52,22 @@ function eventText(entry: TimelineEntry, t: Translate, staffNames: ReadonlyMap<s
       return t('timeline.photoPublished');
     case 'photo.unpublished':
       return t('timeline.photoUnpublished');
+    case 'visit.offered':
+      return t('timeline.visitOffered', { procedure: str(data.procedure) ?? '—', n: Array.isArray(data.slots) ? data.slots.length : 0 });
+    case 'visit.confirmed':
+      return t('timeline.visitConfirmed', { n: String((data.slot as { number?: number } | undefined)?.number ?? '—') });
+    case 'visit.dispatched':
+      return t('timeline.visitDispatched', { name: str((data.officer as { name?: string } | undefined)?.name) ?? '—' });
+    case 'visit.departed':
+      return t('timeline.visitDeparted');
+    case 'visit.collected':
+      return t('timeline.visitCollected');
+    case 'visit.completed':
+      return t('timeline.visitCompleted', { fee: typeof data.feeVnd === 'number' ? formatVnd(data.feeVnd) : '—', elapsed: formatElapsed(typeof data.elapsedMs === 'number' ? data.elapsedMs : null, t) });
+    case 'visit.cancelled':
+      return t('timeline.visitCancelled', { reason: str(data.reason) ?? '' });
+    case 'visit.no_show':
+      return t('timeline.visitNoShow', { reason: str(data.reason) ?? '' });
     case 'message.received':
       // Phone and counter intake: an officer typed what the citizen said.
       return entry.actorType === 'staff' ? t('timeline.recorded') : t('timeline.received');

@@ -10,9 +10,12 @@ import {
   UPLOAD_MAX_BYTES,
   RatingCreateSchema,
   ReopenSchema,
+  VisitConfirmSchema,
+  VisitConfirmedSchema,
 } from '../../../../../contracts/api.ts';
 import type { CommandContext } from '../../../commands/context.ts';
 import { findPublicCase } from '../../../commands/find-public-case.ts';
+import { confirmVisitSlot } from '../../../commands/confirm-visit-slot.ts';
 import { openCase } from '../../../commands/open-case.ts';
 import { rateCase, reopenCase } from '../../../commands/rate-or-reopen-case.ts';
 import { uploadAttachment } from '../../../commands/upload-attachment.ts';
@@ -99,5 +102,13 @@ export const publicRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext; metrics:
       await reopenCase(ctx, request.params.trackingCode, request.body.reason);
       return reply.status(204).send(null);
     },
+  );
+  app.post(
+    '/cases/:trackingCode/visit/confirm',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['public'], summary: 'Choose one of the offered home-visit slots (choosing the confirmed one again changes nothing)', params: codeParams, body: VisitConfirmSchema, response: { 200: VisitConfirmedSchema, 409: ErrorBodySchema, ...errors } },
+    },
+    async (request) => confirmVisitSlot(ctx, request.params.trackingCode, request.body.slot),
   );
 };
