@@ -110,8 +110,11 @@ export const LoginSchema = z.object({ email: z.string().trim().min(3).max(200), 
 export const SessionSchema = z.object({ user: StaffUserSchema, csrfToken: z.string() });
 
 export const CASE_VIEWS = ['unit', 'mine', 'unassigned', 'open', 'closed', 'triage', 'urgent', 'incoming'] as const;
+/** Inbox order: newest first, or the nearest deadline first (overdue at the top, cases without a deadline last). */
+export const CASE_SORTS = ['newest', 'due'] as const;
 export const CaseListQuerySchema = z.object({
   view: z.enum(CASE_VIEWS).default('unit'),
+  sort: z.enum(CASE_SORTS).default('newest'),
   status: z.enum(CASE_STATUSES).optional(),
   type: z.enum(CASE_TYPES).optional(),
   unitCode: z.string().optional(),
@@ -137,6 +140,8 @@ export const CaseSummarySchema = z.object({
   excerpt: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The legal deadline (null when no rule applies); moves later while the clock is paused. */
+  dueAt: z.string().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export const CaseListSchema = z.object({ items: z.array(CaseSummarySchema), nextCursor: z.string().nullable() });

@@ -11,7 +11,7 @@ import type { CommandContext } from './context.ts';
 const OPEN: CaseStatus[] = ['new', 'assigned', 'in_progress', 'waiting_citizen'];
 const CLOSED: CaseStatus[] = ['resolved', 'closed', 'rejected'];
 
-/** One page of the inbox for a staff member, newest first, limited to their unit subtree. */
+/** One page of the inbox for a staff member, newest first or by deadline, limited to their unit subtree. */
 export async function listCasesForStaff(
   ctx: Pick<CommandContext, 'db'>,
   actor: StaffRow,
@@ -42,12 +42,14 @@ export async function listCasesForStaff(
     statuses,
     type: query.type,
     search: query.q || undefined,
-    before: decodeCursor(query.cursor),
+    sort: query.sort,
+    ...(query.sort === 'due' ? { afterDue: decodeDueCursor(query.cursor) } : { before: decodeCursor(query.cursor) }),
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: page.map(toSummary), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  const nextCursor = rows.length > query.limit && last ? (query.sort === 'due' ? encodeDueCursor(last) : encodeCursor(last)) : null;
+  return { items: page.map(toSummary), nextCursor };
 }
 
 export function toSummary(r: CaseListRow): CaseSummary {
@@ -65,11 +67,29 @@ export function toSummary(r: CaseListRow): CaseSummary {
     excerpt: r.description.length > 160 ? `${r.description.slice(0, 157)}…` : r.description,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
+    dueAt: r.dueAt ? r.dueAt.toISOString() : null,
   };
 }
 
 function encodeCursor(r: { createdAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify([r.createdAt.toISOString(), r.id])).toString('base64url');
+}
+
+// Deadline-order cursors are tagged, so a cursor of the other order is refused instead of misread.
+function encodeDueCursor(r: { dueAt: Date | null; id: string }): string {
+  return Buffer.from(JSON.stringify(['due', r.dueAt ? r.dueAt.toISOString() : null, r.id])).toString('base64url');
+}
+
+function decodeDueCursor(cursor: string | undefined): { dueAt: Date | null; id: string } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [tag, at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string | null, string];
+    const dueAt = at === null ? null : new Date(at);
+    if (tag !== 'due' || (dueAt && Number.isNaN(dueAt.getTime())) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    return { dueAt, id };
+  } catch {
+    throw new AppError('VALIDATION_FAILED', { field: 'cursor' });
+  }
 }
 
 function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {

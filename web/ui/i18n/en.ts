@@ -234,6 +234,9 @@ export const en: Catalogue = {
   'triage.saved': 'Saved. The system will learn from this correction.',
   'inbox.filter.status': 'Status',
   'inbox.filter.type': 'Type',
+  'inbox.sort': 'Sort',
+  'inbox.sort.newest': 'Newest',
+  'inbox.sort.due': 'Nearest deadline',
   'inbox.search': 'Search',
   'inbox.searchPlaceholder': 'Code, text, citizen name…',
   'inbox.empty': 'No cases.',
@@ -246,6 +249,7 @@ export const en: Catalogue = {
   'inbox.col.assignee': 'Assignee',
   'inbox.col.channel': 'Channel',
   'inbox.col.updated': 'Updated',
+  'inbox.col.due': 'Deadline',
   'inbox.unassigned': 'Unassigned',
   'inbox.count': '{n} cases',
 

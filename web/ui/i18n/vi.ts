@@ -235,6 +235,9 @@ export const vi = {
   'triage.saved': 'Đã lưu. Hệ thống sẽ học từ chỉnh sửa này.',
   'inbox.filter.status': 'Trạng thái',
   'inbox.filter.type': 'Loại',
+  'inbox.sort': 'Sắp xếp',
+  'inbox.sort.newest': 'Mới nhất',
+  'inbox.sort.due': 'Hạn xử lý gần nhất',
   'inbox.search': 'Tìm kiếm',
   'inbox.searchPlaceholder': 'Mã, nội dung, tên người dân…',
   'inbox.empty': 'Không có hồ sơ nào.',
@@ -247,6 +250,7 @@ export const vi = {
   'inbox.col.assignee': 'Người xử lý',
   'inbox.col.channel': 'Kênh',
   'inbox.col.updated': 'Cập nhật',
+  'inbox.col.due': 'Hạn xử lý',
   'inbox.unassigned': 'Chưa phân công',
   'inbox.count': '{n} hồ sơ',
 

@@ -32,6 +32,7 @@ export type CaseRow = {
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
   lastCitizenMessageAt: Date | null;
+  dueAt: Date | null;
 };
 
 function selectCase(extraColumns = '', extraJoins = ''): string {
@@ -76,6 +77,7 @@ type DbCase = {
   first_response_at: Date | null;
   resolved_at: Date | null;
   last_citizen_message_at: Date | null;
+  due_at: Date | null;
 };
 
 function toCase(r: DbCase): CaseRow {
@@ -110,6 +112,7 @@ function toCase(r: DbCase): CaseRow {
     firstResponseAt: r.first_response_at,
     resolvedAt: r.resolved_at,
     lastCitizenMessageAt: r.last_citizen_message_at,
+    dueAt: r.due_at,
   };
 }
 
@@ -179,15 +182,33 @@ export type CaseListFilter = {
   statuses?: readonly CaseStatus[] | undefined;
   type?: CaseType | undefined;
   search?: string | undefined;
-  /** Keyset cursor: rows strictly older than this (created_at, id). */
+  /** 'newest': created_at descending (default); 'due': nearest deadline first, cases without one last. */
+  sort?: 'newest' | 'due';
+  /** Keyset cursor for 'newest': rows strictly older than this (created_at, id). */
   before?: { createdAt: Date; id: string } | undefined;
+  /** Keyset cursor for 'due': rows strictly after this (due_at, id); dueAt null = among the cases without one. */
+  afterDue?: { dueAt: Date | null; id: string } | undefined;
   limit: number;
 };
 
+// The deadline sort key; the same expression as in the indexes of migration 0090.
+const DUE_KEY = "coalesce(c.due_at, 'infinity'::timestamptz)";
+
 export type CaseListRow = CaseRow & { citizenName: string | null };
 
-/** A page of cases, newest first, within a unit subtree. */
+/**
+ * A page of cases within a unit subtree, newest first or by deadline. The deadline order is on
+ * coalesce(due_at, 'infinity'), the expression the open-case indexes carry (migration 0090), so a page reads
+ * the index in order instead of sorting the unit's cases.
+ */
 export async function listCases(q: Queryable, f: CaseListFilter): Promise<CaseListRow[]> {
+  // A subtree of one unit (a ward, a department): filter on that unit itself, so the planner reads the unit's
+  // index in the page's order and stops after one page instead of sorting the unit's whole history.
+  let unitId = f.unitId;
+  if (!unitId && !f.incomingOnly) {
+    const units = await q.query<{ id: string }>("SELECT id FROM units WHERE path = $1 OR path LIKE $1 || '/%' LIMIT 2", [f.scopePath], { name: 'cases.scope-units' });
+    if (units.length === 1) unitId = units[0]!.id;
+  }
   const where: string[] = [
     f.incomingOnly
       ? "EXISTS (SELECT 1 FROM case_transfers t JOIN units tu ON tu.id = t.to_unit_id WHERE t.case_id = c.id AND t.status = 'pending' AND (tu.path = $1 OR tu.path LIKE $1 || '/%'))"
@@ -198,7 +219,7 @@ export async function listCases(q: Queryable, f: CaseListFilter): Promise<CaseLi
     params.push(value);
     where.push(sql.replaceAll('?', `$${params.length}`));
   };
-  if (f.unitId) add('c.unit_id = ?', f.unitId);
+  if (unitId) add('c.unit_id = ?', unitId);
   if (f.assigneeId) add('c.assignee_id = ?', f.assigneeId);
   if (f.unassignedOnly) where.push('c.assignee_id IS NULL');
   if (f.needsTriageOnly) where.push('c.needs_triage');
@@ -206,17 +227,23 @@ export async function listCases(q: Queryable, f: CaseListFilter): Promise<CaseLi
   if (f.statuses) add('c.status = ANY(?::text[])', f.statuses);
   if (f.type) add('c.type = ?', f.type);
   if (f.search) {
-    add("(f_unaccent(lower(c.description)) LIKE '%' || f_unaccent(lower(?)) || '%' OR c.tracking_code = upper(?))", f.search);
+    // description_folded is f_unaccent(lower(description)), written at intake and trigram-indexed.
+    add("(c.description_folded LIKE '%' || f_unaccent(lower(?)) || '%' OR c.tracking_code = upper(?))", f.search);
   }
-  if (f.before) {
+  const byDue = f.sort === 'due';
+  if (!byDue && f.before) {
     params.push(f.before.createdAt, f.before.id);
     where.push(`(c.created_at, c.id) < ($${params.length - 1}, $${params.length}::uuid)`);
+  }
+  if (byDue && f.afterDue) {
+    params.push(f.afterDue.dueAt ?? 'infinity', f.afterDue.id);
+    where.push(`(${DUE_KEY}, c.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
   params.push(f.limit);
   const rows = await q.query<DbCase & { citizen_name: string | null }>(
     `${selectCase(', ci.display_name AS citizen_name', 'LEFT JOIN citizens ci ON ci.id = c.citizen_id')}
       WHERE ${where.join(' AND ')}
-      ORDER BY c.created_at DESC, c.id DESC
+      ORDER BY ${byDue ? `${DUE_KEY}, c.id` : 'c.created_at DESC, c.id DESC'}
       LIMIT $${params.length}`,
     params,
   );

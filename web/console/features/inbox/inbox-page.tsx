@@ -12,7 +12,7 @@ import { Link, navigate, useLocation } from '../../../ui/router.tsx';
 import { useAsync } from '../../../ui/use-async.ts';
 import { paths } from '../../routes.ts';
 import { useShortcuts } from '../shortcuts/use-shortcuts.ts';
-import { CASE_VIEWS, inboxSearch, parseInboxFilters, rememberInboxSearch, type InboxFilters } from './inbox-query.ts';
+import { CASE_SORTS, CASE_VIEWS, inboxSearch, parseInboxFilters, rememberInboxSearch, type InboxFilters } from './inbox-query.ts';
 
 const PAGE_SIZE = 50;
 
@@ -122,6 +122,13 @@ export function InboxPage() {
             </option>
           ))}
         </SelectField>
+        <SelectField label={t('inbox.sort')} value={filters.sort ?? 'newest'} onChange={(e) => setFilters({ sort: e.target.value as InboxFilters['sort'] })}>
+          {CASE_SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {t(`inbox.sort.${sort}`)}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <ErrorMessage error={list.error} />
       {list.isLoading && !list.data && <p role="status">{t('common.loading')}</p>}
@@ -137,6 +144,7 @@ export function InboxPage() {
               <th scope="col">{t('inbox.col.citizen')}</th>
               <th scope="col">{t('inbox.col.assignee')}</th>
               <th scope="col">{t('inbox.col.channel')}</th>
+              <th scope="col">{t('inbox.col.due')}</th>
               <th scope="col">{t('inbox.col.updated')}</th>
             </tr>
           </thead>
@@ -162,6 +170,7 @@ export function InboxPage() {
                 <td>
                   <ChannelBadge channel={item.channel} />
                 </td>
+                <td>{item.dueAt ? <time dateTime={item.dueAt}>{formatDateTime(item.dueAt, locale)}</time> : <span className="muted">{t('common.none')}</span>}</td>
                 <td>
                   <time dateTime={item.updatedAt}>{formatDateTime(item.updatedAt, locale)}</time>
                 </td>

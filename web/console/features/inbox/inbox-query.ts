@@ -3,7 +3,10 @@ import { CASE_STATUSES, CASE_TYPES, type CaseStatus, type CaseType } from '../..
 // Repeated from contracts/api.ts (importing values from there would bundle zod); the test checks they match.
 export const CASE_VIEWS = ['unit', 'mine', 'unassigned', 'open', 'closed', 'triage', 'urgent', 'incoming'] as const;
 export type CaseView = (typeof CASE_VIEWS)[number];
-export type InboxFilters = { view: CaseView; status?: CaseStatus; type?: CaseType; q?: string };
+// Repeated from contracts/api.ts like CASE_VIEWS.
+export const CASE_SORTS = ['newest', 'due'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+export type InboxFilters = { view: CaseView; status?: CaseStatus; type?: CaseType; q?: string; sort?: CaseSort };
 
 const pick = <T extends string>(values: readonly T[], raw: string | null): T | undefined => (values as readonly (string | null)[]).includes(raw) ? (raw as T) : undefined;
 
@@ -15,6 +18,7 @@ export function parseInboxFilters(search: string): InboxFilters {
     status: pick(CASE_STATUSES, params.get('status')),
     type: pick(CASE_TYPES, params.get('type')),
     q: params.get('q')?.trim() || undefined,
+    sort: pick(CASE_SORTS, params.get('sort')),
   };
 }
 
@@ -24,6 +28,7 @@ export function inboxSearch(filters: InboxFilters): string {
   if (filters.status) params.set('status', filters.status);
   if (filters.type) params.set('type', filters.type);
   if (filters.q) params.set('q', filters.q);
+  if (filters.sort && filters.sort !== 'newest') params.set('sort', filters.sort);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
