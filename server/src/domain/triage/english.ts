@@ -19,6 +19,15 @@ const ENGLISH_MARKERS = new Set([
   'dear', 'regards', 'how', 'want', 'need', 'like', 'just', 'also', 'very', 'some', 'any', 'still', 'than', 'then',
 ]);
 
+/** Common English words that teencode expansion and Telex repair leave as they are: a cheap first test. */
+const QUICK_MARKERS = new Set(['and', 'of', 'for', 'with', 'you', 'is', 'are', 'please', 'from', 'have', 'your', 'would', 'like', 'need', 'there']);
+
+/** Cheap test on matching-form tokens: could this be English at all? */
+export function mayBeEnglish(tokens: readonly string[]): boolean {
+  for (const t of tokens) if (QUICK_MARKERS.has(t)) return true;
+  return false;
+}
+
 /**
  * True for English: at least two distinct English marker words, and at least 35 % of the words are not possible
  * Vietnamese syllables ("register", "household" are not; place names and abbreviations such as "bhyt" are few).

@@ -3,6 +3,7 @@
  * words untouched) and a matching form (lower case, accents folded, teencode/abbreviations expanded,
  * Telex/VNI leftovers repaired, links and emoji replaced by tokens). Pure functions.
  */
+import type { CueScan } from './cue-lexicons.ts';
 
 const MAX_CHARS = 20_000;
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/giu;
@@ -138,12 +139,12 @@ export type TextAnalysis = {
   padded: string;
   /** The display form contains Vietnamese diacritics. */
   hasDiacritics: boolean;
-  /** Cue-lexicon counts, filled on first use by features.ts and shared with the urgency rule. */
-  cues?: Record<string, number>;
+  /** Cue-lexicon scan, filled on first use (cue-lexicons.ts) and shared by the features and the urgency rule. */
+  cues?: CueScan;
   /** The tokens the classifier sees (English rewritten into Vietnamese words, see english.ts), filled by features.ts. */
   modelTokens?: string[];
-  /** Cue-lexicon counts over `modelTokens` when they differ from `tokens`. */
-  modelCues?: Record<string, number>;
+  /** Cue-lexicon scan of `modelTokens` when they differ from `tokens`. */
+  modelCues?: CueScan;
 };
 
 const DIACRITIC_RE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;

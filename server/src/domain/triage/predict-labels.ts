@@ -120,20 +120,28 @@ type Probs = { type: number[]; category: number[]; procedure: number[]; urgent: 
 export function predictAll(model: TriageModel, x: SparseVector, need: { type?: boolean; category?: boolean; procedure?: boolean } = { type: true, category: true, procedure: true }): Probs {
   const c = compile(model);
   const scores = new Float64Array(c.width);
-  const run = (mi: number, topic: boolean) => {
-    const k = c.models[mi]?.classes.length ?? 0;
-    accumulate(c, c.groupOf[mi] ?? 0, x, scores, c.scoreAt[mi] ?? 0, c.offsets[mi] ?? 0, (c.offsets[mi] ?? 0) + k, topic);
-  };
-  const probs = (mi: number) => softmax(scores, c.scoreAt[mi] ?? 0, c.models[mi]?.classes.length ?? 0, c.models[mi]?.bias ?? []);
   const withType = need.type !== false;
-  if (withType) {
-    // Type and urgency are adjacent in group 0: one pass.
-    const k = (c.models[0]?.classes.length ?? 0) + (c.models[1]?.classes.length ?? 0);
-    accumulate(c, 0, x, scores, c.scoreAt[0] ?? 0, 0, k, false);
-  }
-  if (need.category) run(2, true);
-  if (need.procedure) run(3, true);
-  return { type: withType ? probs(0) : [], category: need.category ? probs(2) : [], procedure: need.procedure ? probs(3) : [], urgent: withType ? probs(1) : [] };
+  // Type and urgency are adjacent in group 0: one pass.
+  if (withType) accumulate(c, 0, x, scores, c.scoreAt[0] ?? 0, 0, (c.models[0]?.classes.length ?? 0) + (c.models[1]?.classes.length ?? 0), false);
+  if (need.category) runModel(c, 2, x, scores);
+  if (need.procedure) runModel(c, 3, x, scores);
+  return {
+    type: withType ? modelProbs(c, 0, scores) : [],
+    category: need.category ? modelProbs(c, 2, scores) : [],
+    procedure: need.procedure ? modelProbs(c, 3, scores) : [],
+    urgent: withType ? modelProbs(c, 1, scores) : [],
+  };
+}
+
+/** Scores of compiled model `mi` (category or procedure: the topic-weighted values) into `scores`. */
+function runModel(c: Compiled, mi: number, x: SparseVector, scores: Float64Array): void {
+  const lo = c.offsets[mi] ?? 0;
+  accumulate(c, c.groupOf[mi] ?? 0, x, scores, c.scoreAt[mi] ?? 0, lo, lo + (c.models[mi]?.classes.length ?? 0), true);
+}
+
+function modelProbs(c: Compiled, mi: number, scores: Float64Array): number[] {
+  const m = c.models[mi];
+  return softmax(scores, c.scoreAt[mi] ?? 0, m?.classes.length ?? 0, m?.bias ?? []);
 }
 
 function best(model: LinearModel, probs: number[], allowNull: boolean): { label: string | null; p: number } {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cueCounts, vectorize } from './features.ts';
+import { cueCounts } from './cue-lexicons.ts';
+import { vectorize } from './features.ts';
 import { analyzeText } from './normalize.ts';
 import { urgencyCues, urgencyRule } from './urgency.ts';
 

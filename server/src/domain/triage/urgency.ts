@@ -11,21 +11,23 @@
  * The rule only applies to complaints (type phan_anh): a suggestion or a question that mentions danger is not an
  * emergency report. Pure.
  */
-import { analysisCues } from './features.ts';
+import { analysisCues, lexiconId } from './cue-lexicons.ts';
 import type { TextAnalysis } from './normalize.ts';
 
 export type UrgencyCues = { acute: number; hazard: number; now: number; habitual: number; risk: number; past: number };
 
+const ID = { acute: lexiconId('acute'), hazard: lexiconId('hazard'), now: lexiconId('now'), habitual: lexiconId('habitual'), risk: lexiconId('risk'), past: lexiconId('past') };
+
 export function urgencyCues(a: TextAnalysis): UrgencyCues {
-  const c = analysisCues(a);
+  const c = analysisCues(a).counts;
   const finalNgay = a.tokens[a.tokens.length - 1] === 'ngay' ? 1 : 0;
   return {
-    acute: c.acute ?? 0,
-    hazard: c.hazard ?? 0,
-    now: (c.now ?? 0) + finalNgay,
-    habitual: c.habitual ?? 0,
-    risk: c.risk ?? 0,
-    past: c.past ?? 0,
+    acute: c[ID.acute] ?? 0,
+    hazard: c[ID.hazard] ?? 0,
+    now: (c[ID.now] ?? 0) + finalNgay,
+    habitual: c[ID.habitual] ?? 0,
+    risk: c[ID.risk] ?? 0,
+    past: c[ID.past] ?? 0,
   };
 }
 

@@ -1,0 +1,192 @@
+/**
+ * Cue lexicons: general Vietnamese (and some English) vocabulary a linguist would recognise as a marker of a message
+ * type or of urgency — not corpus sentences — and one pass over a message's tokens that counts, per lexicon (these
+ * and the topic lexicons of topic-lexicons.ts), the phrases it contains, through a word trie. Pure.
+ */
+import type { TextAnalysis } from './normalize.ts';
+import { TOPICS } from './topic-lexicons.ts';
+
+/**
+ * Cue lexicons, folded. Each is general vocabulary a linguist would recognise as a marker of the class:
+ * question particles and interrogatives, first-person filing, suggestion verbs, complaint markers, hazard nouns
+ * and verbs, immediacy adverbs, habitual/recurring markers, greetings/thanks/advertising.
+ */
+export const CUES: Record<string, readonly string[]> = {
+  // Interrogatives and question frames.
+  ask: [
+    'cho hoi', 'xin hoi', 'cho em hoi', 'cho minh hoi', 'cho toi hoi', 'cho chau hoi', 'hoi chut', 'hoi xiu', 'thac mac',
+    'bao nhieu', 'o dau', 'cho nao', 'the nao', 'nhu the nao', 'ra sao', 'lam sao', 'khi nao', 'bao gio', 'bao lau',
+    'co duoc khong', 'duoc khong', 'phai khong', 'co can', 'can gi', 'nhung gi', 'giay gi', 'giay to gi', 'gom nhung',
+    'co phai', 'hay khong', 'hay phai', 'how', 'what', 'where', 'when', 'do i', 'can i', 'is there', 'are there', 'how much',
+    'how long', 'which',
+  ],
+  // Asking about a rule in general (eligibility, fees, validity, penalties), not one's own file.
+  rule: [
+    'quy dinh', 'dieu kien', 'truong hop', 'bat buoc', 'bi phat', 'phat khong', 'muc dong', 'muc phi', 'le phi', 'gia tri',
+    'hieu luc', 'thoi han', 'nguoi nuoc ngoai', 'co phai dong', 'co phai lam', 'co can phai', 'moi nguoi', 'nguoi dan',
+    'ai cung', 'thi co', 'co bat buoc', 'required', 'allowed', 'fee', 'rules',
+  ],
+  // First-person filing or need ("tôi cần", "em muốn làm", "đã nộp hồ sơ").
+  own: [
+    'toi can', 'em can', 'minh can', 'tui can', 'chung toi can', 'toi muon', 'em muon', 'minh muon', 'tui muon',
+    'chung toi muon', 'toi dinh', 'em dinh', 'minh dinh', 'chung toi dinh', 'toi sap', 'em sap', 'toi xin', 'em xin',
+    'xin cap', 'de nghi cap', 'dang ky cho', 'lam cho', 'cho con', 'cho be', 'cho vo', 'cho chong', 'cho ba', 'cho me',
+    'con toi', 'con em', 'be nha', 'nha em', 'ho so cua', 'da nop', 'vua nop', 'nop ho so', 'nop roi', 'dat lich',
+    'hen lich', 'hen tra', 'lay ket qua', 'nhan ket qua', 'ma ho so', 'bi tra ve', 'can lam', 'muon lam', 'phai lam',
+    'tui em', 'tui minh', 'chung em', 'vo chong em', 'len phuong', 'mai em', 'mai toi', 'mai minh', 'sang nay len',
+    'da co', 'dang ky roi', 'nop lai', 'bi tra', 'ho so em', 'ho so toi', 'giay cua em', 'giay cua toi',
+    'i need', 'i want', 'i would like', 'we need', 'we want', 'we would like', 'i lost', 'my', 'our',
+  ],
+  // Suggestion and consultation vocabulary.
+  suggest: [
+    'gop y', 'de xuat', 'kien nghi', 'y kien', 'nen', 'nen co', 'nen lam', 'sao khong', 'tai sao khong', 'lam them',
+    'lap them', 'trong them', 'mo them', 'bo tri them', 'them', 'bo sung', 'du thao', 'phuong an', 'lay y kien',
+    'tan thanh', 'dong y', 'theo toi', 'toi nghi', 'em nghi', 'minh nghi', 'thay vi', 'tot hon', 'cai thien', 'mong',
+    'hy vong', 'neu co', 'co the', 'to chuc', 'khuyen khich', 'van dong', 'suggest', 'suggestion', 'idea', 'should',
+    'propose', 'would be', 'could', 'i think', 'recommend', 'it would', 'please add', 'consider',
+  ],
+  // Complaint markers: affliction ("bị"), excess ("quá", "lắm"), neglect ("không ai", "chưa thấy"), duration.
+  complain: [
+    'phan anh', 'bi', 'qua', 'lam', 'khong ai', 'chua ai', 'chua thay', 'van chua', 'suot', 'hoai', 'lau roi', 'may ngay',
+    'ca tuan', 'ca thang', 'buc xuc', 'kinh khung', 'hoi thoi', 'boc mui', 'on ao', 'lan chiem', 'hu hong', 'hong',
+    'xuong cap', 'ngap', 'ket xe', 'tre hen', 'qua han', 'cham', 'hach sach', 'nhung nhieu', 'vo trach nhiem', 'vi pham',
+    'trai phep', 'khong phep', 'tu y', 'complain', 'broken', 'terrible', 'nobody', 'dirty', 'noise', 'for months',
+    'for weeks', 'still',
+  ],
+  // Thanks, greetings, apologies, advertising and spam.
+  other: [
+    'cam on', 'chuc', 'chuc mung', 'xin chao', 'chao', 'hello', 'hi', 'happy', 'thank', 'thanks', 'test', 'alo',
+    'xin loi', 'nham', 'gui nham', 'urltoken', 'khao sat', 'form', 'thank you',
+  ],
+  // Praise and gratitude for a service or an officer.
+  praise: [
+    'tan tinh', 'nhiet tinh', 'chu dao', 'kien nhan', 'am long', 'khen', 'bieu duong', 'tuyet voi', 'hai long',
+    'chan thanh cam on', 'rat cam on', 'cam on nhieu', 'vui ve', 'chuyen nghiep', 'nhanh chong', 'kind', 'patient',
+    'helpful', 'great job',
+  ],
+  // Advertising, selling, lending, hiring, prize scams.
+  ad: [
+    'lien he', 'lh', 'inbox', 'ib', 'hotline', 'zalo', 'gia re', 'gia tot', 'gia uu dai', 'khuyen mai', 'giam gia',
+    'ban nha', 'ban dat', 'dat nen', 'mat tien', 'chinh chu', 'thien chi', 'can ban', 'can mua', 'thanh ly', 'cho thue',
+    'cho vay', 'vay von', 'lai suat', 'tuyen dung', 'tuyen', 'dich vu', 'nhan lam', 'lam nhanh', 'bao dau', 'uy tin',
+    'cam ket', 'si le', 'dang bai', 'quang cao', 'du ve', 'trung thuong', 'nhan thuong', 'giai thuong',
+    'shop', 'sale', 'offer', 'our company', 'warranty', 'prize',
+  ],
+  // Hazards: fire, electricity, collapse, accidents, violence, water entering homes, gas, medical collapse.
+  // Acute events: by themselves they describe harm happening (an accident, a fight, a fire, water entering homes).
+  acute: [
+    'tai nan', 'bi thuong', 'can cap cuu', 'di cap cuu', 'goi cap cuu', 'danh nhau', 'bi danh', 'danh hoi dong', 'chem nhau',
+    'bi chem', 'dam chem', 'chan het', 'chan loi', 'mui ga', 'ro ri ga', 'xi ga', 'cam dao', 'hung khi',
+    'ruot duoi', 'toe lua', 'xet lua', 'dang chay', 'chay nha', 'boc chay', 'chay lon', 'dam chay', 'hoa hoan',
+    'phat no', 'no lon', 'chan ngang', 'do chan', 'nga de', 'de len', 'nuoc vao nha', 'ngap vao nha', 'tran vao nha',
+    'tran vo nha', 'nuoc vo nha', 'ngap vo nha', 'vao nha roi', 'bat tinh', 'nam bat dong', 'dot quy', 'ngung tho', 'khong tho', 'kho tho',
+    'duoi nuoc', 'chet duoi', 'nhay song', 'nhay cau', 'di lac', 'mac ket', 'ket trong', 'ro ri gas', 'xi gas', 'mui gas',
+    'fire', 'explosion', 'collapsed', 'unconscious', 'injured', 'accident', 'trapped', 'drowning', 'gas leak', 'bleeding',
+    'flooding into', 'fight',
+  ],
+  // Hazard states: dangerous, but urgent only when described as happening now.
+  hazard: [
+    'lua', 'khoi den', 'boc khoi', 'khoi mu', 'tieng no', 'chap dien', 'giat dien', 'dien giat', 'ho dien', 'ho day',
+    'day dien', 'dut', 'roi xuong', 'cot dien', 'tru dien', 'bien ap', 'bi sap', 'sap xuong', 'so sap', 'sap do', 'sup',
+    'sat lo', 'sut', 'lun', 'nut toac', 'nut', 'nghieng', 'do xuong', 'do ngang', 'nga xuong', 'cay nga', 'cay do',
+    'bi nga', 'bi gay', 'gay do', 'tong', 'dam vao', 'lat', 'chay mau', 'ngat', 'dam', 'cuop', 'trom', 'cay khoa',
+    'dap pha', 'dau goi', 'ngang hong', 'nuoc dang', 'ngap', 'tu tu', 'ro ri', 'gas', 'ga', 'lot xuong', 'rao chan', 'suyt', 'mat nap', 'ho sau', 'vo ong',
+    'ong nuoc vo', 'tre con', 'tre em', 'hoc sinh', 'em be', 'nguoi gia', 'smoke', 'collapse', 'knife', 'flooding',
+    'sparking', 'fallen', 'breathing',
+  ],
+  // Immediacy: it is happening now, or help is needed now.
+  now: [
+    'dang', 'vua', 'vua moi', 'ngay bay gio', 'bay gio', 'luc nay', 'hien gio', 'ngay luc nay', 'gap', 'khan cap',
+    'cuu', 'cuu voi', 'toi ngay', 'xuong ngay', 'ngay lap tuc', 'xu ly ngay', 'toi lien', 'di lien', 'chua thay toi',
+    'chua thay den', 'chua toi', 'chua ai den', 'chua ai toi', 'chua thay ai', 'ngay di', 'ngay giup', 'ngay voi', 'lien di',
+    'van dang', '113', '114', '115', 'nguy hiem', 'now', 'right now', 'urgent', 'emergency', 'help',
+    'immediately', 'still rising', 'asap',
+  ],
+  // Risk rather than harm: "could cause", "is at risk of".
+  risk: ['de gay', 'co the gay', 'nguy co', 'tiem an', 'de xay ra', 'de bi', 'lo ngai', 'could cause', 'risk of'],
+  // Past time: the event is over unless an ongoing marker says otherwise.
+  past: ['toi qua', 'hom qua', 'dem qua', 'hom truoc', 'tuan truoc', 'thang truoc', 'nam ngoai', 'last night', 'yesterday'],
+  // Habitual or recurring: the problem is described in general terms, not as something happening now.
+  habitual: [
+    'thuong xuyen', 'ngay nao cung', 'dem nao cung', 'toi nao cung', 'sang nao cung', 'chieu nao cung', 'nam nao cung',
+    'thang nao cung', 'mua nao cung', 'moi lan', 'moi khi', 'moi ngay', 'moi dem', 'lau nay', 'nhieu thang', 'nhieu nam',
+    'hay bi', 'cu den', 'tu lau', 'hoai', 'ca ngay', 'suot ngay', 'lan nao', 'hom nao', 'cu mua',
+    'thuong hay', 'thuong bi', 'every', 'always', 'often', 'for months', 'sap toi', 'se',
+  ],
+};
+
+/** Every lexicon, cue lexicons first, then topics; a lexicon's position is its id. */
+export const LEXICONS: readonly string[] = [...Object.keys(CUES), ...Object.keys(TOPICS)];
+const LEXICON_ID = new Map(LEXICONS.map((name, id) => [name, id]));
+
+/** Lexicon id by name (throws for an unknown name: a typo in code, not bad input). */
+export function lexiconId(name: string): number {
+  const id = LEXICON_ID.get(name);
+  if (id === undefined) throw new Error(`unknown cue lexicon ${name}`);
+  return id;
+}
+
+/** A word trie over all phrases: a node holds the ids of the lexicons whose phrases end there. */
+type CueNode = { next: Map<string, CueNode> | null; ids: number[] };
+const CUE_TRIE = new Map<string, CueNode>();
+for (const [name, phrases] of [...Object.entries(CUES), ...Object.entries(TOPICS)])
+  for (const phrase of phrases) {
+    let level = CUE_TRIE;
+    let node: CueNode | undefined;
+    for (const word of phrase.split(' ')) {
+      node = level.get(word);
+      if (!node) level.set(word, (node = { next: null, ids: [] }));
+      level = node.next ??= new Map();
+    }
+    node?.ids.push(lexiconId(name));
+  }
+pruneTrie(CUE_TRIE);
+
+function pruneTrie(level: Map<string, CueNode>): void {
+  for (const node of level.values()) {
+    if (node.next?.size === 0) node.next = null;
+    else if (node.next) pruneTrie(node.next);
+  }
+}
+
+const TOPIC_KIND = LEXICONS.map((name) => (name.charCodeAt(1) === 58 /* ':' */ ? name[0] : ''));
+
+/**
+ * What one pass over the tokens found: phrase counts per lexicon id, the ids found in first-seen order, and the
+ * first category topic and first procedure topic named (-1 when none): the main subject usually comes first.
+ */
+export type CueScan = { counts: Int32Array; found: number[]; firstCategory: number; firstProcedure: number };
+
+export function scanCues(tokens: readonly string[]): CueScan {
+  const scan: CueScan = { counts: new Int32Array(LEXICONS.length), found: [], firstCategory: -1, firstProcedure: -1 };
+  const { counts, found } = scan;
+  for (let i = 0; i < tokens.length; i++) {
+    let node = CUE_TRIE.get(tokens[i] as string);
+    for (let j = i + 1; node; j++) {
+      const ids = node.ids;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k] as number;
+        if (counts[id] === 0) {
+          found.push(id);
+          const kind = TOPIC_KIND[id];
+          if (kind === 'c' && scan.firstCategory < 0) scan.firstCategory = id;
+          else if (kind === 'p' && scan.firstProcedure < 0) scan.firstProcedure = id;
+        }
+        counts[id] = (counts[id] as number) + 1;
+      }
+      node = node.next?.get(tokens[j] ?? '');
+    }
+  }
+  return scan;
+}
+
+/** The scan of an analysed text's matching-form tokens, computed once and kept on the analysis (shared with urgency). */
+export function analysisCues(a: TextAnalysis): CueScan {
+  return (a.cues ??= scanCues(a.tokens));
+}
+
+/** Counts of cue phrases per lexicon name in a token list (for tests and explanations). */
+export function cueCounts(tokens: readonly string[]): Record<string, number> {
+  const scan = scanCues(tokens);
+  return Object.fromEntries(scan.found.map((id) => [LEXICONS[id] as string, scan.counts[id] as number]));
+}
