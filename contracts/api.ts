@@ -4,7 +4,7 @@
  * non-GET staff request carries the `x-csrf-token` header returned by login and /me).
  */
 import { z } from 'zod';
-import { CASE_STATUSES, CASE_TYPES, DELIVERY_STATUSES, INTAKE_METHODS, LOCALES, REPLY_MODES, STAFF_ROLES, TIMELINE_KINDS, UNIT_KINDS, VISIT_RESULT_RETURNS, VISIT_STATES } from './enums.ts';
+import { CASE_STATUSES, CASE_TYPES, DELIVERY_STATUSES, INTAKE_METHODS, LOCALES, NOTIFICATION_KINDS, REPLY_MODES, STAFF_ROLES, TIMELINE_KINDS, UNIT_KINDS, VISIT_RESULT_RETURNS, VISIT_STATES } from './enums.ts';
 
 export const TEXT_MAX = 5000;
 export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
@@ -527,3 +527,24 @@ export type CaseVisits = z.infer<typeof CaseVisitsSchema>;
 const VisitFiguresSchema = z.object({ done: z.number().int(), cancelled: z.number().int(), noShow: z.number().int(), medianMs: z.number().nullable(), p90Ms: z.number().nullable() });
 export const VisitReportSchema = z.object({ from: z.string(), to: z.string(), rows: z.array(VisitFiguresSchema.extend({ unit: UnitRefSchema })), total: VisitFiguresSchema });
 export type VisitReport = z.infer<typeof VisitReportSchema>;
+// ---------- staff notifications ----------
+
+export const NotificationQuerySchema = z.object({
+  unreadOnly: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export const NotificationSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  /** 0 due soon, 1 overdue, 2 escalated to the parent unit, 3 escalated to the city. */
+  level: z.number().int(),
+  caseId: z.string().nullable(),
+  trackingCode: z.string().nullable(),
+  unitName: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof NotificationSchema>;
+export const NotificationListSchema = z.object({ unreadCount: z.number().int(), items: z.array(NotificationSchema) });
+export type NotificationList = z.infer<typeof NotificationListSchema>;

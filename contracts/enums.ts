@@ -39,3 +39,7 @@ export type VisitState = (typeof VISIT_STATES)[number];
 /** How the result of a field visit reached the citizen: handed over during the visit, or delivered afterwards. */
 export const VISIT_RESULT_RETURNS = ['handed_over', 'delivered'] as const;
 export type VisitResultReturn = (typeof VISIT_RESULT_RETURNS)[number];
+
+/** What a staff notification is about: a deadline coming, passed, or escalated to the recipient. */
+export const NOTIFICATION_KINDS = ['deadline.due_soon', 'deadline.overdue', 'deadline.escalated'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -13,6 +13,9 @@ import { ChannelBanner } from './features/channels/channel-banner.tsx';
 import { canManageChannels } from './features/channels/channel-model.ts';
 import { ChannelsPage } from './features/channels/channels-page.tsx';
 import { InboxPage } from './features/inbox/inbox-page.tsx';
+import { LiveEventsProvider } from './features/live/live-events.tsx';
+import { NotificationBell } from './features/notifications/notification-bell.tsx';
+import { NotificationsPage } from './features/notifications/notifications-page.tsx';
 import { IntakePage } from './features/intake/intake-page.tsx';
 import { OutboxPage } from './features/outbox/outbox-page.tsx';
 import { OnTimePage } from './features/reports/on-time-page.tsx';
@@ -69,7 +72,9 @@ export function ConsoleApp() {
     case 'signed-in':
       return (
         <SessionProvider value={state.session.user}>
-          <Shell session={state.session} onSignedOut={() => setState({ kind: 'signed-out' })} />
+          <LiveEventsProvider>
+            <Shell session={state.session} onSignedOut={() => setState({ kind: 'signed-out' })} />
+          </LiveEventsProvider>
         </SessionProvider>
       );
   }
@@ -124,6 +129,7 @@ function Shell({ session, onSignedOut }: { session: Session; onSignedOut: () => 
           )}
         </nav>
         <span className="spacer" />
+        <NotificationBell isCurrent={route.name === 'notifications'} />
         <button type="button" className="btn btn-ghost btn-small" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
           {t('nav.shortcuts')} <kbd>?</kbd>
         </button>
@@ -163,6 +169,8 @@ function Page({ route }: { route: ConsoleRoute }) {
       return <ChannelsPage />;
     case 'reports':
       return <OnTimePage />;
+    case 'notifications':
+      return <NotificationsPage />;
     case 'not-found':
       return <p className="alert alert-error">{t('error.NOT_FOUND')}</p>;
   }

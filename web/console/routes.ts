@@ -7,6 +7,7 @@ export type ConsoleRoute =
   | { name: 'outbox' }
   | { name: 'channels' }
   | { name: 'reports' }
+  | { name: 'notifications' }
   | { name: 'not-found' };
 
 export const BASE = '/console';
@@ -19,6 +20,7 @@ export const paths = {
   outbox: (status?: 'held' | 'dead' | 'queued') => `${BASE}/outbox${status ? `?status=${status}` : ''}`,
   channels: () => `${BASE}/channels`,
   reports: () => `${BASE}/bao-cao`,
+  notifications: () => `${BASE}/thong-bao`,
 };
 
 export function parseRoute(pathname: string): ConsoleRoute {
@@ -31,5 +33,6 @@ export function parseRoute(pathname: string): ConsoleRoute {
   if (rest === '/outbox') return { name: 'outbox' };
   if (rest === '/channels') return { name: 'channels' };
   if (rest === '/bao-cao') return { name: 'reports' };
+  if (rest === '/thong-bao') return { name: 'notifications' };
   return { name: 'not-found' };
 }

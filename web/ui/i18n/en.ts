@@ -665,4 +665,17 @@ export const en: Catalogue = {
   'track.visit.chooseSlot': 'Choose {n}: {slot}',
   'track.visit.confirmed': 'Appointment confirmed: {slot}',
   'track.visit.state': 'Status: {state}',
+  // Notifications (bell) and live updates
+  'notifications.title': 'Notifications',
+  'notifications.bell': 'Notifications: {n} unread',
+  'notifications.unreadCount': '{n} unread',
+  'notifications.unreadOnly': 'Unread only',
+  'notifications.markRead': 'Mark read',
+  'notifications.markAllRead': 'Mark all read',
+  'notifications.read': 'Read',
+  'notifications.empty': 'No notifications.',
+  'notifications.due': 'Due {time}',
+  'notifications.kind.deadline.due_soon': 'Due soon',
+  'notifications.kind.deadline.overdue': 'Overdue',
+  'notifications.kind.deadline.escalated': 'Overdue case escalated to you',
 };

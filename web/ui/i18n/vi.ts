@@ -669,6 +669,19 @@ export const vi = {
   'track.visit.chooseSlot': 'Chọn {n}: {slot}',
   'track.visit.confirmed': 'Lịch hẹn đã xác nhận: {slot}',
   'track.visit.state': 'Tình trạng: {state}',
+  // Notifications (bell) and live updates
+  'notifications.title': 'Thông báo',
+  'notifications.bell': 'Thông báo: {n} chưa đọc',
+  'notifications.unreadCount': '{n} chưa đọc',
+  'notifications.unreadOnly': 'Chỉ hiện chưa đọc',
+  'notifications.markRead': 'Đánh dấu đã đọc',
+  'notifications.markAllRead': 'Đánh dấu tất cả đã đọc',
+  'notifications.read': 'Đã đọc',
+  'notifications.empty': 'Không có thông báo nào.',
+  'notifications.due': 'Hạn xử lý {time}',
+  'notifications.kind.deadline.due_soon': 'Sắp đến hạn xử lý',
+  'notifications.kind.deadline.overdue': 'Đã quá hạn xử lý',
+  'notifications.kind.deadline.escalated': 'Hồ sơ quá hạn được chuyển lên bạn',
 } as const;
 
 export type MessageKey = keyof typeof vi;

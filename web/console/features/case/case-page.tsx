@@ -10,6 +10,7 @@ import { Link, navigate } from '../../../ui/router.tsx';
 import { useAsync } from '../../../ui/use-async.ts';
 import { paths } from '../../routes.ts';
 import { lastInboxSearchString } from '../inbox/inbox-query.ts';
+import { useLiveEvents } from '../live/live-events.tsx';
 import { useShortcuts } from '../shortcuts/use-shortcuts.ts';
 import { AssignControl, StatusActions } from './case-actions.tsx';
 import { CasePhotos } from './case-photos.tsx';
@@ -24,6 +25,8 @@ export function CasePage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const detail = useAsync(() => api.get<CaseDetail>(`/api/staff/cases/${encodeURIComponent(id)}`), [id]);
   const staff = useAsync(() => api.get<StaffList>('/api/staff/staff'), []);
+  // Someone else replied, noted, reassigned …: refetch (the reply and note boxes keep what is being typed).
+  useLiveEvents((e) => (e.type === 'case' && e.caseId === id) || e.type === 'resync', detail.reload);
   const staffNames = useMemo(() => new Map((staff.data ?? []).map((person) => [person.id, person.name])), [staff.data]);
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);

@@ -11,6 +11,7 @@ import { useI18n } from '../../../ui/i18n/i18n.tsx';
 import { Link, navigate, useLocation } from '../../../ui/router.tsx';
 import { useAsync } from '../../../ui/use-async.ts';
 import { paths } from '../../routes.ts';
+import { useLiveEvents } from '../live/live-events.tsx';
 import { useShortcuts } from '../shortcuts/use-shortcuts.ts';
 import { CASE_SORTS, CASE_VIEWS, inboxSearch, parseInboxFilters, rememberInboxSearch, type InboxFilters } from './inbox-query.ts';
 
@@ -32,6 +33,8 @@ export function InboxPage() {
     setExtra(null);
     return api.get<CaseList>(`/api/staff/cases${queryString({ ...filters, limit: PAGE_SIZE })}`);
   }, [search]);
+  // Any change to a case in my scope may add, remove or reorder rows: refetch the page shown.
+  useLiveEvents((e) => e.type === 'case' || e.type === 'resync', list.reload, 500);
 
   const setFilters = (next: Partial<InboxFilters>, replace = false) => {
     setSelected(0);
