@@ -13,7 +13,8 @@ const MAX_EDGE = 2560;
 /**
  * Stores a citizen's photo for a case they are about to submit. The file is decoded (so a renamed non-image is
  * refused whatever its declared type), re-encoded without metadata (GPS and camera data are personal data) and
- * scaled down to at most 2560 px. Throws UPLOAD_TOO_LARGE, UPLOAD_TYPE_NOT_ALLOWED or UPLOAD_UNREADABLE.
+ * scaled down to at most 2560 px. Throws UPLOAD_TOO_LARGE (over 5 MB or 40 megapixels, e.g. a decompression bomb),
+ * UPLOAD_TYPE_NOT_ALLOWED or UPLOAD_UNREADABLE.
  */
 export async function uploadAttachment(
   ctx: CommandContext,
@@ -22,8 +23,12 @@ export async function uploadAttachment(
   if (file.length > UPLOAD_MAX_BYTES) throw new AppError('UPLOAD_TOO_LARGE');
   let format: string | undefined;
   try {
-    format = (await sharp(file, { limitInputPixels: MAX_PIXELS }).metadata()).format;
-  } catch {
+    // The header only: no pixels are decoded, so a huge declared size is safe to read and refused below.
+    const meta = await sharp(file, { limitInputPixels: false }).metadata();
+    format = meta.format;
+    if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PIXELS) throw new AppError('UPLOAD_TOO_LARGE', { maxPixels: MAX_PIXELS });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('UPLOAD_UNREADABLE');
   }
   const contentType = format ? FORMAT_TO_TYPE[format] : undefined;

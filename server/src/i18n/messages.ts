@@ -10,7 +10,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   UNIT_NOT_FOUND: { vi: 'Không tìm thấy đơn vị với mã đã cho.', en: 'No unit has the given code.' },
   UPLOAD_NOT_FOUND: { vi: 'Không tìm thấy ảnh đã tải lên (hoặc ảnh đã được dùng).', en: 'The uploaded file was not found (or was already used).' },
   UPLOAD_TYPE_NOT_ALLOWED: { vi: 'Chỉ nhận ảnh JPEG, PNG hoặc WebP.', en: 'Only JPEG, PNG or WebP images are accepted.' },
-  UPLOAD_TOO_LARGE: { vi: 'Ảnh quá lớn (tối đa 5 MB).', en: 'The image is too large (5 MB at most).' },
+  UPLOAD_TOO_LARGE: { vi: 'Ảnh quá lớn (tối đa 5 MB và 40 triệu điểm ảnh).', en: 'The image is too large (5 MB and 40 megapixels at most).' },
   UPLOAD_UNREADABLE: { vi: 'Tệp không phải là ảnh hợp lệ.', en: 'The file is not a valid image.' },
   LOCATION_OUT_OF_RANGE: { vi: 'Vị trí nằm ngoài phạm vi Thành phố.', en: 'The location is outside the city.' },
   CASE_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ.', en: 'Case not found.' },

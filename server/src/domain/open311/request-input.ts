@@ -1,4 +1,5 @@
-import { isInsideCityBounds } from '../place/city-bounds.ts';
+import { isInsideCity } from '../place/city-bounds.ts';
+import type { WardBoundary } from '../triage/resolve-place.ts';
 import { geoError, type GeoReportError } from './errors.ts';
 
 /** What a service's definition declares, as far as validating a POST needs it. */
@@ -44,6 +45,7 @@ const value = (f: FormFields, name: string): string | null => {
 export function parseServiceRequest(
   f: FormFields,
   service: { code: string; attributes: readonly AttributeRule[] } | undefined,
+  wards: readonly WardBoundary[],
 ): { ok: true; input: ServiceRequestInput } | { ok: false; errors: GeoReportError[] } {
   const errors: GeoReportError[] = [];
   const serviceCode = value(f, 'service_code');
@@ -59,7 +61,7 @@ export function parseServiceRequest(
     }
   }
 
-  const location = parseLocation(f, errors);
+  const location = parseLocation(f, wards, errors);
   const addressString = value(f, 'address_string');
   const addressId = value(f, 'address_id');
   if (location === undefined && !addressString && !addressId && !errors.some((e) => e.key.startsWith('error.location'))) {
@@ -94,7 +96,7 @@ export function parseServiceRequest(
 }
 
 /** undefined: no coordinates given; pushes an error for half or bad coordinates or a point outside the city. */
-function parseLocation(f: FormFields, errors: GeoReportError[]): { lat: number; lng: number } | undefined {
+function parseLocation(f: FormFields, wards: readonly WardBoundary[], errors: GeoReportError[]): { lat: number; lng: number } | undefined {
   const lat = value(f, 'lat');
   const lng = value(f, 'long');
   if (lat === null && lng === null) return undefined;
@@ -104,7 +106,7 @@ function parseLocation(f: FormFields, errors: GeoReportError[]): { lat: number; 
     errors.push(geoError(400, 'error.locationInvalid'));
     return undefined;
   }
-  if (!isInsideCityBounds(p)) {
+  if (!isInsideCity(p, wards)) {
     errors.push(geoError(400, 'error.locationOutside'));
     return undefined;
   }

@@ -9,7 +9,8 @@ type LocationPickerProps = { value: Point | null; onChange: (point: Point | null
 
 /**
  * Optional location: "use my location" (asks the browser once, rounds to ~1 m) or a tap on the ward map
- * (loaded on demand), which also names the 2025 ward under the point and reports its code.
+ * (loaded on demand), which also names the 2025 ward under the point and reports its code. A tap outside every
+ * ward is not kept (the server would refuse it with LOCATION_OUT_OF_RANGE): the citizen is told and taps again.
  */
 export function LocationPicker({ value, onChange, onUnitFound }: LocationPickerProps) {
   const { t, locale } = useI18n();
@@ -44,15 +45,20 @@ export function LocationPicker({ value, onChange, onUnitFound }: LocationPickerP
           label={t('map.pickLabel')}
           marker={value}
           onPick={(point, ward) => {
-            onChange(point);
+            onChange(ward ? point : null);
             setWardName(ward ? (locale === 'en' && ward.properties.nameEn ? ward.properties.nameEn : ward.properties.name) : null);
             if (ward) onUnitFound?.(ward.properties.code);
           }}
         />
       ) : null}
-      {value && wardName !== undefined ? (
+      {value && wardName ? (
         <p className="map-ward-found" role="status">
-          {wardName ? t('map.wardFound', { ward: wardName }) : t('map.outsideCity')}
+          {t('map.wardFound', { ward: wardName })}
+        </p>
+      ) : null}
+      {!value && wardName === null ? (
+        <p className="field-error" role="alert">
+          {t('map.outsideCity')}
         </p>
       ) : null}
       {value ? (

@@ -165,6 +165,8 @@ describeEachEngine('Open311 GeoReport v2', (fresh) => {
       ['missing location', { api_key: key, service_code: 'chieu_sang', description: 'x' }, 400, /lat và long|address_string/u],
       ['half a location', { ...good, long: '' }, 400, /lat và long/u],
       ['outside the city (Hà Nội)', { ...good, lat: '21.0285', long: '105.8542' }, 400, /ngoài Thành phố/u],
+      ['Biên Hòa: inside the bounding box, outside every ward', { ...good, lat: '10.9574', long: '106.8427' }, 400, /ngoài Thành phố/u],
+      ['unknown service_code with script', { ...good, service_code: '<script>x</script>' }, 404, /service_code/u],
       ['script in the description', { ...good, description: 'Đèn <script>alert(1)</script>' }, 400, /HTML/u],
       ['markup in a name', { ...good, first_name: '<img src=x onerror=alert(1)>' }, 400, /first_name/u],
       ['description too long', { ...good, description: 'a'.repeat(4001) }, 400, /4.000/u],

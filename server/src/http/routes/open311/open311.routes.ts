@@ -12,6 +12,7 @@ import { open311Text, type Open311MessageKey } from '../../../i18n/open311-messa
 import type { Metrics } from '../../../lib/metrics.ts';
 import { sendGeo, sendGeoErrors, splitFormat, type GeoFormat } from './open311-format.ts';
 import { caseTextOf, presentDiscovery, presentRequest, presentServiceDefinition } from './present.ts';
+import { loadWardBoundaries } from '../../../triage/load-boundaries.ts';
 
 type Query = Record<string, string | undefined>;
 
@@ -109,7 +110,7 @@ export const open311Routes: FastifyPluginAsync<{ ctx: CommandContext; metrics: M
       const j = fields.get('jurisdiction_id')?.trim();
       if (j && j !== jurisdiction) return failWith(request, reply, 404, 'error.jurisdictionUnknown');
       const locale = localeOf(request);
-      const parsed = parseServiceRequest(fields, serviceRules(fields.get('service_code')?.trim() ?? ''));
+      const parsed = parseServiceRequest(fields, serviceRules(fields.get('service_code')?.trim() ?? ''), loadWardBoundaries());
       // A bad key is reported first (403), before anything about the request is revealed.
       if (!fields.get('api_key')?.trim()) return failWith(request, reply, 403, 'error.apiKey');
       if (!parsed.ok) return fail(request, reply, parsed.errors);

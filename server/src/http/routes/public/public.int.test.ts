@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describeEachEngine } from '../../../../test/fresh-db.ts';
 import { buildTestApp, type TestApp } from '../../../../test/build-test-app.ts';
@@ -23,6 +24,33 @@ function multipart(filename: string, contentType: string, data: Buffer) {
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A valid PNG header declaring a huge image over a few zero bytes: tiny on the wire, 2.7 GB once decoded. */
+function pngDeclaring(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(3 * width))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function crc32(data: Buffer): number {
+  let c = ~0;
+  for (const byte of data) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
 }
 
 describeEachEngine('public API', (db) => {
@@ -108,6 +136,9 @@ describeEachEngine('public API', (db) => {
     ['text over 5000 characters', { text: 'a'.repeat(5001) }, 400, 'VALIDATION_FAILED'],
     ['unknown unit code', { text: 'Đường ngập', unitCode: '99999' }, 422, 'UNIT_NOT_FOUND'],
     ['location outside the city', { text: 'Đường ngập', location: { lat: 21.03, lng: 105.85 } }, 422, 'LOCATION_OUT_OF_RANGE'],
+    ['location in Biên Hòa (inside the city’s bounding box, outside its wards)', { text: 'Đường ngập', location: { lat: 10.9574, lng: 106.8427 } }, 422, 'LOCATION_OUT_OF_RANGE'],
+    ['location at sea', { text: 'Dầu loang', location: { lat: 10.2, lng: 107.3 } }, 422, 'LOCATION_OUT_OF_RANGE'],
+    ['script in the text and an unknown ward', { text: '<script>alert(1)</script>', unitCode: '<b>1</b>' }, 422, 'UNIT_NOT_FOUND'],
     ['impossible latitude', { text: 'Đường ngập', location: { lat: 123, lng: 106.7 } }, 400, 'VALIDATION_FAILED'],
     ['bad phone', { text: 'Đường ngập', contact: { phone: 'call me maybe' } }, 400, 'VALIDATION_FAILED'],
     ['bad email', { text: 'Đường ngập', contact: { email: 'not-an-email' } }, 400, 'VALIDATION_FAILED'],
@@ -155,6 +186,8 @@ describeEachEngine('public API', (db) => {
     ['a GIF', async () => sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).gif().toBuffer(), 'image/gif', 415, 'UPLOAD_TYPE_NOT_ALLOWED'],
     ['a truncated JPEG', async () => (await sharp({ create: { width: 200, height: 200, channels: 3, background: '#0a0' } }).jpeg().toBuffer()).subarray(0, 300), 'image/jpeg', 422, 'UPLOAD_UNREADABLE'],
     ['a file over 5 MB', async () => Buffer.alloc(5 * 1024 * 1024 + 10, 1), 'image/jpeg', 413, 'UPLOAD_TOO_LARGE'],
+    ['a 1 KB PNG declaring 30000×30000 pixels (decompression bomb)', async () => pngDeclaring(30_000, 30_000), 'image/png', 413, 'UPLOAD_TOO_LARGE'],
+    ['an HTML page named .jpg', async () => Buffer.from('<html><script>alert(1)</script></html>'), 'image/jpeg', 422, 'UPLOAD_UNREADABLE'],
   ];
   for (const [name, make, type, status, code] of badUploads) {
     test(`upload of ${name} → ${status} ${code}, nothing stored`, async () => {

@@ -23,6 +23,8 @@ import { listUnits } from '../../../db/repositories/units.repo.ts';
 import { pickLocale } from '../../../i18n/messages.ts';
 import { AppError } from '../../../lib/app-error.ts';
 import type { Metrics } from '../../../lib/metrics.ts';
+import { isInsideCity } from '../../../domain/place/city-bounds.ts';
+import { loadWardBoundaries } from '../../../triage/load-boundaries.ts';
 
 const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema, 413: ErrorBodySchema, 415: ErrorBodySchema, 422: ErrorBodySchema, 429: ErrorBodySchema };
 
@@ -41,6 +43,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext; metrics:
     },
     async (request, reply) => {
       const b = request.body;
+      if (b.location && !isInsideCity(b.location, loadWardBoundaries())) throw new AppError('LOCATION_OUT_OF_RANGE');
       const opened = await openCase(ctx, {
         text: b.text,
         unitCode: b.unitCode,
