@@ -548,3 +548,39 @@ export const NotificationSchema = z.object({
 export type Notification = z.infer<typeof NotificationSchema>;
 export const NotificationListSchema = z.object({ unreadCount: z.number().int(), items: z.array(NotificationSchema) });
 export type NotificationList = z.infer<typeof NotificationListSchema>;
+
+// ---------- reply templates ----------
+
+export const ReplyTemplateInputSchema = z.object({
+  locale: z.enum(LOCALES),
+  title: z.string().trim().min(1).max(120),
+  body: z.string().trim().min(1).max(TEXT_MAX),
+});
+export type ReplyTemplateInput = z.infer<typeof ReplyTemplateInputSchema>;
+export const ReplyTemplateCreateSchema = ReplyTemplateInputSchema.extend({ unitCode: z.string().trim().min(1).max(20) });
+export const ReplyTemplateSchema = z.object({
+  id: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  locale: z.enum(LOCALES),
+  title: z.string(),
+  body: z.string(),
+  /** Belongs to a unit above (the city's are city-wide): usable, not editable here. */
+  isInherited: z.boolean(),
+  updatedAt: z.string(),
+});
+export type ReplyTemplate = z.infer<typeof ReplyTemplateSchema>;
+export const ReplyTemplateListSchema = z.object({ variables: z.array(z.string()), items: z.array(ReplyTemplateSchema) });
+export type ReplyTemplateList = z.infer<typeof ReplyTemplateListSchema>;
+/** A template filled from one case, ready for the reply box; `missing` names the variables the case lacks. */
+export const RenderedReplyTemplateSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  locale: z.enum(LOCALES),
+  unitName: z.string(),
+  isInherited: z.boolean(),
+  text: z.string(),
+  missing: z.array(z.string()),
+});
+export type RenderedReplyTemplate = z.infer<typeof RenderedReplyTemplateSchema>;
+export const RenderedReplyTemplateListSchema = z.array(RenderedReplyTemplateSchema);

@@ -32,6 +32,9 @@ export const ERROR_STATUS = {
   OUTBOUND_NOT_FOUND: 404,
   OUTBOUND_NOT_RETRYABLE: 409,
   TEMPLATE_INVALID: 422,
+  /** A reply template uses a variable that does not exist; details: unknown (the names), allowed. */
+  TEMPLATE_VARIABLE_UNKNOWN: 422,
+  TEMPLATE_NOT_FOUND: 404,
   RATE_LIMITED: 429,
   NOT_FOUND: 404,
   TRANSFER_NOT_FOUND: 404,

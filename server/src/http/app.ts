@@ -23,6 +23,7 @@ import { caseRoutes } from './routes/staff/cases.routes.ts';
 import { channelRoutes } from './routes/staff/channels.routes.ts';
 import { liveRoutes } from './routes/staff/live.routes.ts';
 import { notificationRoutes } from './routes/staff/notifications.routes.ts';
+import { replyTemplateRoutes } from './routes/staff/reply-templates.routes.ts';
 import { createLiveHub, type LiveHub } from '../live/live-hub.ts';
 import { settingsRoutes } from './routes/staff/settings.routes.ts';
 import { visitRoutes } from './routes/staff/visits.routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(settingsRoutes, { prefix: '/api/staff', ctx: deps.ctx });
   await app.register(accountabilityRoutes, { prefix: '/api/staff', ctx: deps.ctx });
   await app.register(notificationRoutes, { prefix: '/api/staff', ctx: deps.ctx });
+  await app.register(replyTemplateRoutes, { prefix: '/api/staff', ctx: deps.ctx });
   await app.register(liveRoutes, { prefix: '/api/staff', ctx: deps.ctx, hub: deps.live ?? createLiveHub(deps.ctx.db, deps.log) });
   await app.register(visitRoutes, { prefix: '/api/staff', ctx: deps.ctx });
   if (deps.channels) await app.register(channelRoutes, { prefix: '/api/staff', ctx: deps.ctx, ...deps.channels });

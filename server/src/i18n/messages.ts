@@ -31,6 +31,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   OUTBOUND_NOT_FOUND: { vi: 'Không tìm thấy tin nhắn gửi đi.', en: 'Outgoing message not found.' },
   OUTBOUND_NOT_RETRYABLE: { vi: 'Tin nhắn này không ở trạng thái có thể gửi lại.', en: 'This message is not in a state that can be retried.' },
   TEMPLATE_INVALID: { vi: 'Mẫu tin nhắn không hợp lệ (biến không tồn tại hoặc thiếu mã hồ sơ).', en: 'Invalid template (unknown variable or missing tracking code).' },
+  TEMPLATE_VARIABLE_UNKNOWN: { vi: 'Mẫu trả lời dùng biến không tồn tại.', en: 'The reply template uses a variable that does not exist.' },
+  TEMPLATE_NOT_FOUND: { vi: 'Không tìm thấy mẫu trả lời.', en: 'Reply template not found.' },
   RATE_LIMITED: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.', en: 'Too many requests, please try again in a few minutes.' },
   NOT_FOUND: { vi: 'Không tìm thấy.', en: 'Not found.' },
   ATTACHMENT_NOT_FOUND: { vi: 'Không tìm thấy ảnh trong hồ sơ này.', en: 'Photo not found in this case.' },

@@ -100,6 +100,8 @@ export const en: Catalogue = {
   'error.OUTBOUND_NOT_FOUND': 'Message not found.',
   'error.OUTBOUND_NOT_RETRYABLE': 'This message cannot be retried.',
   'error.TEMPLATE_INVALID': 'The template is not valid. Check the variables in braces.',
+  'error.TEMPLATE_VARIABLE_UNKNOWN': 'The reply template uses variables that do not exist. Use only the listed variables.',
+  'error.TEMPLATE_NOT_FOUND': 'Reply template not found.',
   'error.RATE_LIMITED': 'Too many attempts. Please wait a moment and try again.',
   'error.NOT_FOUND': 'The page or data was not found.',
   'error.INTERNAL': 'The system has a problem. Please try again later.',

@@ -101,6 +101,8 @@ export const vi = {
   'error.OUTBOUND_NOT_FOUND': 'Không tìm thấy tin nhắn.',
   'error.OUTBOUND_NOT_RETRYABLE': 'Tin nhắn này không thể gửi lại.',
   'error.TEMPLATE_INVALID': 'Mẫu tin nhắn không hợp lệ. Kiểm tra các biến trong dấu ngoặc.',
+  'error.TEMPLATE_VARIABLE_UNKNOWN': 'Mẫu trả lời dùng biến không tồn tại. Chỉ dùng các biến trong danh sách.',
+  'error.TEMPLATE_NOT_FOUND': 'Không tìm thấy mẫu trả lời.',
   'error.RATE_LIMITED': 'Bạn thao tác quá nhanh. Vui lòng đợi một chút rồi thử lại.',
   'error.NOT_FOUND': 'Không tìm thấy trang hoặc dữ liệu yêu cầu.',
   'error.INTERNAL': 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.',
