@@ -118,17 +118,17 @@ async function benchWebhooks(engine: 'pglite' | 'postgres', target: () => Promis
   });
 }
 
-async function benchLatency(engine: 'pglite' | 'postgres', target: () => Promise<string>) {
+async function benchLatency(engine: 'pglite' | 'postgres', target: () => Promise<string>, topology: 'one-process' | 'api+worker') {
   const t = await target();
-  const r = await benchAckLatency((mode, env) => startServer(mode, engine, t, env), LATENCY_RATE, LATENCY_SECONDS);
-  console.log(engine, 'ack latency', r);
+  const r = await benchAckLatency((mode, env) => startServer(mode, engine, t, env), LATENCY_RATE, LATENCY_SECONDS, topology);
+  console.log(engine, topology, 'ack latency', r);
   rows.push({
-    name: `webhook → acknowledgement at the provider, ${LATENCY_RATE} events/s for ${LATENCY_SECONDS} s`,
+    name: `webhook → acknowledgement at the provider, ${LATENCY_RATE} events/s for ${LATENCY_SECONDS} s (${topology === 'one-process' ? 'api + worker in one process' : 'api process + worker process'})`,
     engine,
     value: `p50 ${r.p50} ms, p99 ${r.p99} ms (max ${r.max} ms)`,
     baseline: 'goal: p50 < 100 ms, p99 < 500 ms',
     ratio: '—',
-    notes: `${r.sent} webhooks sent in ${r.sendSeconds.toFixed(1)} s, ${r.acknowledged} acknowledged, ${r.failed} refused or dropped; api + worker in one process; Zalo emulator echoes and receipts go back to the server`,
+    notes: `${r.sent} webhooks sent in ${r.sendSeconds.toFixed(1)} s, ${r.acknowledged} acknowledged, ${r.failed} refused or dropped; Zalo emulator echoes and receipts go back to the server`,
   });
 }
 
@@ -160,7 +160,8 @@ async function benchThroughput() {
     const targets = [u1, u2];
     await benchWebhooks('postgres', async () => targets.shift()!);
   }));
-  await withPgDatabase(async (u) => benchLatency('postgres', async () => u));
+  await withPgDatabase(async (u) => benchLatency('postgres', async () => u, 'one-process'));
+  await withPgDatabase(async (u) => benchLatency('postgres', async () => u, 'api+worker'));
   for (const r of await benchTriage()) {
     rows.push({
       name: r.name,

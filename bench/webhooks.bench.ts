@@ -89,14 +89,19 @@ export async function benchWebhookIntake(start: ServerStarter, seconds: number) 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /**
- * `rate` webhooks per second for `seconds` into the whole product (api + worker in one process); the time from
- * sending each webhook to the emulator receiving its acknowledgement. Zalo's echoes and delivery receipts of the
- * acknowledgements go back to the server as they would in production.
+ * `rate` webhooks per second for `seconds` into the whole product; the time from sending each webhook to the
+ * emulator receiving its acknowledgement. Zalo's echoes and delivery receipts of the acknowledgements go back to
+ * the server as they would in production. `topology`: one process doing everything (the embedded database
+ * allows no other), or an api process and a worker process on the same PostgreSQL database.
  */
-export async function benchAckLatency(start: ServerStarter, rate: number, seconds: number) {
+export async function benchAckLatency(start: ServerStarter, rate: number, seconds: number, topology: 'one-process' | 'api+worker' = 'one-process') {
   const zalo = await startZaloEmulator({ host: '127.0.0.1', ...ZALO, rateLimitPerMinute: 1_000_000, retry: { delaysMs: [1_000, 5_000], timeoutMs: 10_000 } });
-  const server = start('product', { BENCH_ROLE: 'all', ...zaloChannelEnv(zalo.url, zalo.currentTokens()) });
+  const channelEnv = zaloChannelEnv(zalo.url, zalo.currentTokens());
+  const server = start('product', { BENCH_ROLE: topology === 'one-process' ? 'all' : 'api', ...channelEnv });
   const url = `http://127.0.0.1:${await server.port}/webhooks/zalo`;
+  // The worker process connects to the account the api process added (no BENCH_CHANNEL: added once).
+  const worker = topology === 'api+worker' ? start('product', { BENCH_ROLE: 'worker', BENCH_ZALO_URL: zalo.url }) : undefined;
+  await worker?.port;
   zalo.setWebhookUrl(url);
   const sentAt = new Map<string, number>();
   let failed = 0;
@@ -140,7 +145,7 @@ export async function benchAckLatency(start: ServerStarter, rate: number, second
     if (firstAck.size >= sentAt.size - failed || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  await server.stop();
+  await Promise.all([server.stop(), worker?.stop()]);
   await zalo.close();
   const latencies = [...sentAt].flatMap(([u, t]) => (firstAck.has(u) ? [firstAck.get(u)! - t] : [])).sort((a, b) => a - b);
   return {

@@ -27,7 +27,8 @@ if (mode === 'product') {
   const db = await openDb(dbOptions);
   const running = await startGandan(config, { db, log: createLogger('silent'), rateLimits: false });
   if (process.env.BENCH_CHANNEL) await running.admin('channel.add', JSON.parse(process.env.BENCH_CHANNEL));
-  process.stdout.write(`${JSON.stringify({ port: Number(new URL(running.url!).port) })}\n`);
+  // A worker-only process serves no HTTP: it reports port 0 once its worker runs.
+  process.stdout.write(`${JSON.stringify({ port: running.url ? Number(new URL(running.url).port) : 0 })}\n`);
   process.once('SIGTERM', () => void running.stop().then(() => db.close()).then(() => process.exit(0)));
 } else {
   const db = await openDb(dbOptions);

@@ -16,6 +16,7 @@ import type { HttpClient } from './channels/channel.ts';
 import { createChannelDirectory, type ChannelDirectory } from './commands/channel-directory.ts';
 import { deliverDueMessages, type DeliveryDeps } from './commands/deliver-due-messages.ts';
 import { processInboundEvents } from './commands/process-inbound-events.ts';
+import { sealAuditLog } from './commands/seal-audit-log.ts';
 import { sweepDeadlines } from './commands/sweep-deadlines.ts';
 import { deleteStaleUploads } from './db/repositories/attachments.repo.ts';
 import { createSecretBox, loadSecretKey } from './lib/secret-box.ts';
@@ -116,6 +117,7 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
       drains: [
         { name: 'inbound-events', batchSize: 50, run: (n) => processInboundEvents(inbound, n) },
         { name: 'deliver-messages', batchSize: 50, run: (n) => deliverDueMessages(delivery, n) },
+        { name: 'seal-audit', batchSize: 500, run: (n) => sealAuditLog(db, n) },
       ],
       periodic: [
         // Zalo access tokens live 25 h: renew them an hour before they expire, one process at a time.

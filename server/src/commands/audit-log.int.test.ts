@@ -8,6 +8,8 @@ import { describeEachEngine } from '../../test/fresh-db.ts';
 import { runAdminOperation } from '../cli/admin-operations.ts';
 import { createSecretBox } from '../lib/secret-box.ts';
 import { hashAuditEntry } from '../domain/audit/audit-chain.ts';
+import { openDb } from '../db/client.ts';
+import { sealAllAudit, sealAuditLog } from './seal-audit-log.ts';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/gandan.js');
 
@@ -40,6 +42,21 @@ describeEachEngine('audit log', (db) => {
     await post('/triage', { type: 'phan_anh', category: 've_sinh', procedure: null, urgent: false });
     await post('/coordinating-units', { unitCode: '26800' });
     await post('/transfers', { unitCode: 'SXD', reason: 'Thử chuyển' });
+  });
+
+  test('changes write their entries without taking the chain lock; the sealer links them in order', async () => {
+    const pending = await t.ctx.db.query<{ action: string }>('SELECT action FROM audit_pending WHERE case_id = $1 ORDER BY id', [saigonCase]);
+    assert.equal(pending.length, 8);
+    assert.deepEqual((await t.ctx.db.query('SELECT 1 FROM audit_log')).length, 0, 'nothing is linked before the sealer runs');
+    // Two sealers at once (two connections on PostgreSQL): one order, no entry twice, none lost.
+    const other = db().url ? await openDb({ databaseUrl: db().url, poolSize: 2 }) : t.ctx.db;
+    try {
+      const counts = await Promise.all([sealAuditLog(t.ctx.db, 3), sealAuditLog(other, 3), sealAllAudit(other), sealAllAudit(t.ctx.db)]);
+      assert.equal(counts.reduce((a, b) => a + b, 0), 9);
+    } finally {
+      if (other !== t.ctx.db) await other.close();
+    }
+    assert.equal((await t.ctx.db.query('SELECT 1 FROM audit_pending')).length, 0);
   });
 
   test('every change of a case is one link of the chain, in the order it happened', async () => {

@@ -4,6 +4,7 @@ import type { StaffRow } from '../db/repositories/staff.repo.ts';
 import { requireAction } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 import { parseReportInstant } from './report-period.ts';
+import { sealAllAudit } from './seal-audit-log.ts';
 
 const PAGE = 1000;
 
@@ -19,6 +20,8 @@ export function exportAudit(ctx: Pick<CommandContext, 'db'>, actor: StaffRow, qu
 async function* auditLines(ctx: Pick<CommandContext, 'db'>, actor: StaffRow, query: ReportPeriodQuery): AsyncGenerator<string> {
   const from = query.from ? parseReportInstant(query.from, 'from') : undefined;
   const to = query.to ? parseReportInstant(query.to, 'to') : undefined;
+  // Every committed change is in the export: link what the worker has not sealed yet.
+  await sealAllAudit(ctx.db);
   let afterSeq = 0;
   for (;;) {
     const rows = await listAuditRowsInScope(ctx.db, { scopePath: actor.unitPath, from, to, afterSeq, limit: PAGE });

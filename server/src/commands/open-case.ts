@@ -9,7 +9,7 @@ import { queueOutgoingMessage } from './queue-outgoing-message.ts';
 import { findProcedure } from '../db/repositories/procedures.repo.ts';
 import { formatProcedureAnswer } from '../domain/procedure/format-answer.ts';
 import { procedureCodesForTopic } from '../triage/procedure-topics.ts';
-import { setCaseDeadline } from './set-case-deadline.ts';
+import { setNewCaseDeadline } from './set-case-deadline.ts';
 import { routeCase } from '../domain/routing/route-case.ts';
 import type { TriageResult } from '../domain/triage/classify.ts';
 import { renderTemplate } from '../domain/case/render-template.ts';
@@ -32,6 +32,8 @@ export type OpenCaseInput = {
   intakeMethod: IntakeMethod;
   /** Who wrote, on channels that know them (Page-scoped id, Zalo user id). */
   identity?: { channelAccount: string; externalId: string; displayName: string | null } | undefined;
+  /** The identity's rows when the caller already found or created them in this transaction. */
+  resolvedIdentity?: { identityId: string; citizenId: string } | undefined;
   providerMessageId?: string | undefined;
   contact?: CitizenContact | undefined;
   location?: { lat: number; lng: number } | undefined;
@@ -70,14 +72,16 @@ export async function openCaseInTransaction(ctx: CommandContext, tx: Queryable, 
   const received = await findIntakeUnit(tx, input.unitCode ?? CITY_UNIT_CODE, input.locale);
   if (!received) throw new AppError('UNIT_NOT_FOUND', { unitCode: input.unitCode });
   const { unit, template, classification, routedFrom } = await chooseUnit(tx, received, input);
-  const identity = input.identity
-    ? await findOrCreateIdentity(
+  const identity =
+    input.resolvedIdentity ??
+    (input.identity
+      ? await findOrCreateIdentity(
         tx,
         { channel: input.channel, channelAccount: input.identity.channelAccount, externalId: input.identity.externalId },
         input.identity.displayName,
         at,
       )
-    : undefined;
+      : undefined);
   const c = input.contact;
   const hasContact = Boolean(c && (c.name || c.phone || c.email));
   const caseType = input.type ?? (input.triage ? (input.triage.legalTrack ?? input.triage.type) : 'phan_anh');
@@ -113,7 +117,14 @@ export async function openCaseInTransaction(ctx: CommandContext, tx: Queryable, 
       at,
     });
     if (!written) continue;
-    await setCaseDeadline(tx, written.caseId, { receivedAt: at });
+    await setNewCaseDeadline(tx, {
+      id: written.caseId,
+      unitId: unit.id,
+      type: caseType,
+      category: classification?.category ?? null,
+      procedureCode: classification?.procedureCode ?? null,
+      receivedAt: at,
+    });
     const tokens = input.uploadTokens ?? [];
     if ((await claimUploads(tx, tokens, written.caseId, written.messageId)) !== tokens.length) throw new AppError('UPLOAD_NOT_FOUND');
     if (caseType === 'phan_anh' && !input.createdByStaffId) {

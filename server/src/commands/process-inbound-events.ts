@@ -1,6 +1,6 @@
 import { findChannel } from '../channels/registry.ts';
 import type { InboundEvent } from '../domain/message/message.ts';
-import { claimInboundEvents, finishInboundEvent, type ClaimedInbound } from '../db/repositories/inbound-events.repo.ts';
+import { claimInboundEvents, finishInboundEvent, finishInboundEventsDone, type ClaimedInbound } from '../db/repositories/inbound-events.repo.ts';
 import { retryDelayMs } from '../domain/delivery/retry-policy.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { ChannelDirectory } from './channel-directory.ts';
@@ -32,9 +32,13 @@ export async function processInboundEvents(deps: InboundDeps, limit = 50): Promi
     const key = laneKey(parsed);
     lanes.set(key, [...(lanes.get(key) ?? []), parsed]);
   }
+  // Processing is idempotent (provider ids), so the deliveries handled are marked done together afterwards: a
+  // crash in between only means they are handled again, harmlessly.
+  const done: number[] = [];
   await runWithConcurrency([...lanes.values()], deps.concurrency ?? 8, async (lane) => {
-    for (const parsed of lane) await processDelivery(deps, parsed);
+    for (const parsed of lane) if (await processDelivery(deps, parsed)) done.push(parsed.delivery.id);
   });
+  await finishInboundEventsDone(deps.db, done, deps.workerId, deps.clock.now());
   return claimed.length;
 }
 
@@ -51,13 +55,14 @@ function parseDelivery(delivery: ClaimedInbound): Parsed {
   }
 }
 
-async function processDelivery(deps: InboundDeps, parsed: Parsed): Promise<void> {
+/** Applies one delivery's events; true when they were all applied (the caller marks it done). */
+async function processDelivery(deps: InboundDeps, parsed: Parsed): Promise<boolean> {
   const { delivery } = parsed;
   try {
     if ('error' in parsed) throw parsed.error;
     const labels = await applyEvents(deps, delivery.channel, parsed.events);
-    await finishInboundEvent(deps.db, delivery.id, deps.workerId, { status: 'done', at: deps.clock.now() });
     deps.log.debug({ inboundEventId: delivery.id, channel: delivery.channel, events: labels }, 'webhook processed');
+    return true;
   } catch (err) {
     const error = err instanceof Error ? err.message.slice(0, 500) : String(err);
     const failed = delivery.attempts >= MAX_ATTEMPTS;
@@ -70,6 +75,7 @@ async function processDelivery(deps: InboundDeps, parsed: Parsed): Promise<void>
         ? { status: 'failed', error, at: deps.clock.now() }
         : { status: 'pending', error, nextAttemptAt: new Date(deps.clock.now().getTime() + retryDelayMs(delivery.attempts, deps.random.unit())) },
     );
+    return false;
   }
 }
 

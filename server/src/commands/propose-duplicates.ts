@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/client.ts';
-import { findDuplicateCandidates, insertDuplicateProposal } from '../db/repositories/duplicates.repo.ts';
+import { findDuplicateCandidates, insertDuplicateProposals } from '../db/repositories/duplicates.repo.ts';
 import { scoreDuplicate } from '../domain/duplicates/score-duplicate.ts';
 
 const WINDOW_MS = 7 * 24 * 3_600_000;
@@ -13,7 +13,7 @@ export async function proposeDuplicates(
   c: { caseId: string; unitId: string; text: string; category: string | null; street: string | null; location: { lat: number; lng: number } | null; at: Date },
 ): Promise<number> {
   const candidates = await findDuplicateCandidates(tx, { caseId: c.caseId, unitId: c.unitId, text: c.text, since: new Date(c.at.getTime() - WINDOW_MS), location: c.location, street: c.street });
-  let proposed = 0;
+  const proposals: { candidateId: string; score: number; reasons: unknown }[] = [];
   for (const cand of candidates) {
     const s = scoreDuplicate({
       textSimilarity: cand.similarity,
@@ -22,9 +22,8 @@ export async function proposeDuplicates(
       sameStreet: c.street !== null && cand.street === c.street,
       hoursApart: (c.at.getTime() - cand.createdAt.getTime()) / 3_600_000,
     });
-    if (!s.propose) continue;
-    await insertDuplicateProposal(tx, { caseId: c.caseId, candidateId: cand.id, score: s.score, reasons: s.reasons, at: c.at });
-    proposed++;
+    if (s.propose) proposals.push({ candidateId: cand.id, score: s.score, reasons: s.reasons });
   }
-  return proposed;
+  await insertDuplicateProposals(tx, c.caseId, c.at, proposals);
+  return proposals.length;
 }

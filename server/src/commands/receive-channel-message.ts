@@ -47,6 +47,7 @@ export async function receiveChannelMessage(
           channel,
           intakeMethod: 'channel',
           identity: { channelAccount: m.channelAccount, externalId: m.senderId, displayName: m.senderName ?? null },
+          resolvedIdentity: identity,
           providerMessageId: m.providerMessageId,
           surface: m.surface ?? 'direct',
           triage,

@@ -1,8 +1,8 @@
 import type { Queryable } from '../db/client.ts';
-import { findCaseClockForUpdate, updateCaseDeadline } from '../db/repositories/case-clocks.repo.ts';
+import { findCaseClockForUpdate, updateCaseDeadline, type CaseClockRow } from '../db/repositories/case-clocks.repo.ts';
 import { loadDeadlineRules } from '../deadline/load-deadline-data.ts';
 import { computeDeadline, deadlineMilestones, type Complexity, type DeadlineMilestones } from '../domain/deadline/deadline-rules.ts';
-import { loadUnitCalendar } from './load-unit-calendar.ts';
+import { loadUnitCalendar, loadUnitCalendarCached } from './load-unit-calendar.ts';
 
 export type CaseDeadline = { dueAt: Date; ruleId: string; legalBasis: string; pausable: boolean };
 
@@ -18,8 +18,31 @@ export async function setCaseDeadline(
 ): Promise<CaseDeadline> {
   const c = await findCaseClockForUpdate(tx, caseId);
   if (!c) throw new Error(`case ${caseId} not found`);
+  return computeAndStore(tx, c, await loadUnitCalendar(tx, c.unitId), options);
+}
+
+/**
+ * The deadline of a case just inserted by intake, from the facts intake wrote (no read back) and the unit's
+ * calendar as cached for intake (load-unit-calendar.ts).
+ */
+export async function setNewCaseDeadline(
+  tx: Queryable,
+  c: { id: string; unitId: string; type: CaseClockRow['type']; category: string | null; procedureCode: string | null; receivedAt: Date },
+): Promise<CaseDeadline> {
+  const row: CaseClockRow = {
+    id: c.id, type: c.type, status: 'new', unitId: c.unitId, category: c.category, procedureCode: c.procedureCode, createdAt: c.receivedAt,
+    clockStartedAt: null, dueAt: null, dueSoonAt: null, escalateParentAt: null, escalateCityAt: null, clockPausable: false, clockPausedAt: null, pausedMs: 0, deadlineRule: null,
+  };
+  return computeAndStore(tx, row, await loadUnitCalendarCached(tx, c.unitId), { receivedAt: c.receivedAt });
+}
+
+async function computeAndStore(
+  tx: Queryable,
+  c: CaseClockRow,
+  calendar: Awaited<ReturnType<typeof loadUnitCalendar>>,
+  options: { receivedAt?: Date; now?: Date; complexity?: Complexity; extensions?: number },
+): Promise<CaseDeadline> {
   const { rules, escalation } = loadDeadlineRules();
-  const calendar = await loadUnitCalendar(tx, c.unitId);
   const receivedAt = options.receivedAt ?? c.clockStartedAt ?? c.createdAt;
   const d = computeDeadline({ type: c.type, category: c.category, procedureCode: c.procedureCode, receivedAt, calendar, rules, complexity: options.complexity, extensions: options.extensions });
   let milestones: DeadlineMilestones = deadlineMilestones(calendar, receivedAt, d.dueAt, escalation);

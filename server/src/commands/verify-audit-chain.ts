@@ -1,11 +1,16 @@
 import { listAuditRowsAfter } from '../db/repositories/audit.repo.ts';
 import { findChainBreak, GENESIS_HASH, type ChainBreak } from '../domain/audit/audit-chain.ts';
 import type { CommandContext } from './context.ts';
+import { sealAllAudit } from './seal-audit-log.ts';
 
 const PAGE = 2000;
 
-/** Recomputes the whole audit chain in seq order. Returns how many rows were checked and the first broken link. */
+/**
+ * Seals the committed entries not yet linked, then recomputes the whole audit chain in seq order. Returns how
+ * many rows were checked and the first broken link.
+ */
 export async function verifyAuditChain(ctx: Pick<CommandContext, 'db'>): Promise<{ checked: number; lastSeq: number; firstBreak: ChainBreak | null }> {
+  await sealAllAudit(ctx.db);
   let after = { seq: 0, hash: GENESIS_HASH };
   let checked = 0;
   for (;;) {

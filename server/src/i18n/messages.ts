@@ -58,15 +58,23 @@ export function unitDisplayName(unit: { kind: string; fullName: string }, locale
 }
 
 /** Date-time as citizens read it in Viet Nam (Asia/Ho_Chi_Minh, 24 h). */
+// Building an Intl formatter costs far more than using one: one per locale, made on first use.
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 export function formatLocalDateTime(d: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    hour: '2-digit',
-    minute: '2-digit',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(d);
+  let f = dateTimeFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      hour: '2-digit',
+      minute: '2-digit',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    });
+    dateTimeFormats.set(locale, f);
+  }
+  return f.format(d);
 }
 
 export function pickLocale(acceptLanguage: string | undefined): Locale {

@@ -8,7 +8,7 @@ type DbAudit = { seq: number; case_id: string; at: Date; actor: string; action: 
 
 const toRow = (r: DbAudit): AuditRow => ({ seq: Number(r.seq), caseId: r.case_id, at: r.at, actor: r.actor, action: r.action, payload: r.payload, prevHash: r.prev_hash, hash: r.hash });
 
-/** Serialises writers of the chain until the transaction ends (one order, no two rows with the same prev_hash). */
+/** Serialises sealers of the chain until the transaction ends (one order, no two rows with the same prev_hash). */
 export async function lockAuditChain(q: Queryable): Promise<void> {
   await q.query("SELECT pg_advisory_xact_lock(hashtext('gandan.audit'))");
 }
@@ -18,17 +18,46 @@ export async function findLastAuditRow(q: Queryable): Promise<{ seq: number; has
   return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : undefined;
 }
 
-export async function insertAuditRow(q: Queryable, r: AuditRow): Promise<void> {
-  await q.query('INSERT INTO audit_log (seq, case_id, at, actor, action, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)', [
-    r.seq,
-    r.caseId,
-    r.at,
-    r.actor,
-    r.action,
-    JSON.stringify(r.payload),
-    r.prevHash,
-    r.hash,
-  ]);
+/** An entry waiting to be linked into the chain (written by the change it describes, without any lock). */
+export type PendingAudit = { id: number; caseId: string; at: Date; actor: string; action: string; payload: Record<string, unknown> };
+
+export async function insertPendingAudit(q: Queryable, e: Omit<PendingAudit, 'id'>): Promise<void> {
+  await q.query('INSERT INTO audit_pending (case_id, at, actor, action, payload) VALUES ($1, $2, $3, $4, $5::jsonb)', [e.caseId, e.at, e.actor, e.action, JSON.stringify(e.payload)], {
+    name: 'audit_pending_insert',
+  });
+}
+
+/** The oldest committed pending entries, in the order they were written. */
+export async function listPendingAudit(q: Queryable, limit: number): Promise<PendingAudit[]> {
+  const rows = await q.query<{ id: number; case_id: string; at: Date; actor: string; action: string; payload: Record<string, unknown> }>(
+    'SELECT id, case_id, at, actor, action, payload FROM audit_pending ORDER BY id LIMIT $1',
+    [limit],
+  );
+  return rows.map((r) => ({ id: Number(r.id), caseId: r.case_id, at: r.at, actor: r.actor, action: r.action, payload: r.payload }));
+}
+
+export async function countPendingAudit(q: Queryable): Promise<number> {
+  const rows = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_pending');
+  return rows[0]?.n ?? 0;
+}
+
+/** Links rows into the chain and removes their pending entries (one statement each, inside the sealer's transaction). */
+export async function sealAuditRows(q: Queryable, rows: readonly AuditRow[], pendingIds: readonly number[]): Promise<void> {
+  await q.query(
+    `INSERT INTO audit_log (seq, case_id, at, actor, action, payload, prev_hash, hash)
+     SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[])`,
+    [
+      rows.map((r) => r.seq),
+      rows.map((r) => r.caseId),
+      rows.map((r) => r.at),
+      rows.map((r) => r.actor),
+      rows.map((r) => r.action),
+      rows.map((r) => JSON.stringify(r.payload)),
+      rows.map((r) => r.prevHash),
+      rows.map((r) => r.hash),
+    ],
+  );
+  await q.query('DELETE FROM audit_pending WHERE id = ANY($1::bigint[])', [pendingIds]);
 }
 
 /** Rows with seq > afterSeq, in chain order (verification reads the chain in pages). */

@@ -25,7 +25,18 @@ export type ShippedDay = { on: string; kind: CalendarDayKind; name: string; name
  * Writes the shipped city-wide days: new dates are inserted, seed rows follow the data, rows an administrator
  * edited (origin 'admin') are left alone. Returns how many rows were written.
  */
+let writes = 0;
+
+/**
+ * How many calendar or working-hours writes this process has made: read caches (load-unit-calendar.ts) drop
+ * what they hold when it changes.
+ */
+export function calendarWrites(): number {
+  return writes;
+}
+
 export async function upsertShippedCalendarDays(q: Queryable, days: readonly ShippedDay[], at: Date): Promise<number> {
+  writes += 1;
   const rows = await q.query(
     `INSERT INTO calendar_days (unit_id, on_date, kind, name, name_en, basis, status, is_active, origin, updated_at)
      SELECT NULL, d.on_date, d.kind, d.name, d.name_en, d.basis, d.status, d.is_active, 'seed', $8
@@ -43,6 +54,7 @@ export async function upsertShippedCalendarDays(q: Queryable, days: readonly Shi
 
 /** Inserts the city's default weekly hours when the city has none yet. */
 export async function ensureCityWorkingHours(q: Queryable, hours: readonly WeeklyHoursRow[]): Promise<void> {
+  writes += 1;
   await q.query(
     `INSERT INTO unit_working_hours (unit_id, weekday, start_minute, end_minute)
      SELECT NULL, h.weekday, h.start_minute, h.end_minute FROM unnest($1::smallint[], $2::int[], $3::int[]) AS h(weekday, start_minute, end_minute)
@@ -84,6 +96,7 @@ export type CalendarDayEdit = { unitId: string | null; on: string; kind: Calenda
 
 /** Creates or replaces one day (city-wide or for a unit) as an administrator's edit. */
 export async function upsertCalendarDay(q: Queryable, e: CalendarDayEdit): Promise<void> {
+  writes += 1;
   await q.query(
     `INSERT INTO calendar_days (unit_id, on_date, kind, name, name_en, basis, status, is_active, origin, updated_at, updated_by)
      VALUES ($1, $2::date, $3, $4, $5, $6, 'announced', $7, 'admin', $8, $9)
@@ -96,6 +109,7 @@ export async function upsertCalendarDay(q: Queryable, e: CalendarDayEdit): Promi
 
 /** Replaces a unit's weekly hours (unitId null: the city default); an empty list returns the unit to the city's hours. */
 export async function replaceWorkingHours(q: Queryable, unitId: string | null, hours: readonly WeeklyHoursRow[]): Promise<void> {
+  writes += 1;
   await q.query('DELETE FROM unit_working_hours WHERE unit_id IS NOT DISTINCT FROM $1', [unitId]);
   if (hours.length === 0) return;
   await q.query(

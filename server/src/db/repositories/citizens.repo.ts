@@ -25,13 +25,18 @@ export async function findOrCreateIdentity(
 ): Promise<{ identityId: string; citizenId: string; created: boolean }> {
   const existing = await findIdentity(q, key);
   if (existing) return { ...existing, created: false };
-  const citizenId = await insertCitizen(q, { name: displayName ?? undefined }, at);
-  const inserted = await q.query<{ id: string }>(
-    `INSERT INTO citizen_identities (citizen_id, channel, channel_account, external_id, display_name, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (channel, channel_account, external_id) DO NOTHING RETURNING id`,
-    [citizenId, key.channel, key.channelAccount, key.externalId, displayName, at],
+  // The citizen and their identity in one statement; the citizen is removed again if a racing insert won.
+  const [row] = await q.query<{ citizen_id: string; identity_id: string | null }>(
+    `WITH cit AS (INSERT INTO citizens (display_name, created_at) VALUES ($4, $5) RETURNING id),
+          ident AS (INSERT INTO citizen_identities (citizen_id, channel, channel_account, external_id, display_name, created_at)
+                    SELECT id, $1, $2, $3, $4, $5 FROM cit
+                    ON CONFLICT (channel, channel_account, external_id) DO NOTHING RETURNING id)
+     SELECT cit.id AS citizen_id, (SELECT id FROM ident) AS identity_id FROM cit`,
+    [key.channel, key.channelAccount, key.externalId, displayName, at],
+    { name: 'citizen_identity_insert' },
   );
-  if (inserted[0]) return { identityId: inserted[0].id, citizenId, created: true };
+  if (row?.identity_id) return { identityId: row.identity_id, citizenId: row.citizen_id, created: true };
+  if (row) await q.query('DELETE FROM citizens WHERE id = $1', [row.citizen_id]);
   const raced = await findIdentity(q, key);
   if (!raced) throw new Error('identity vanished after a conflicting insert');
   return { ...raced, created: false };
@@ -41,6 +46,7 @@ async function findIdentity(q: Queryable, key: IdentityKey): Promise<{ identityI
   const rows = await q.query<{ id: string; citizen_id: string }>(
     'SELECT id, citizen_id FROM citizen_identities WHERE channel = $1 AND channel_account = $2 AND external_id = $3',
     [key.channel, key.channelAccount, key.externalId],
+    { name: 'citizen_identity_find' },
   );
   return rows[0] ? { identityId: rows[0].id, citizenId: rows[0].citizen_id } : undefined;
 }

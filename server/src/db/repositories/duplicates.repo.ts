@@ -39,11 +39,14 @@ export async function findDuplicateCandidates(
   return rows.map((r) => ({ id: r.id, trackingCode: r.tracking_code, category: r.category, street: r.street, createdAt: r.created_at, similarity: Number(r.sim), distanceM: r.distance_m === null ? null : Number(r.distance_m) }));
 }
 
-export async function insertDuplicateProposal(q: Queryable, p: { caseId: string; candidateId: string; score: number; reasons: unknown; at: Date }): Promise<void> {
+/** Stores a new case's proposals in one statement (an existing proposal for the same pair is kept). */
+export async function insertDuplicateProposals(q: Queryable, caseId: string, at: Date, proposals: readonly { candidateId: string; score: number; reasons: unknown }[]): Promise<void> {
+  if (proposals.length === 0) return;
   await q.query(
-    `INSERT INTO case_duplicate_proposals (case_id, candidate_case_id, score, reasons, created_at) VALUES ($1, $2, $3, $4::jsonb, $5)
+    `INSERT INTO case_duplicate_proposals (case_id, candidate_case_id, score, reasons, created_at)
+     SELECT $1, candidate, score, reasons, $2 FROM unnest($3::uuid[], $4::float8[], $5::jsonb[]) AS p (candidate, score, reasons)
      ON CONFLICT DO NOTHING`,
-    [p.caseId, p.candidateId, p.score, JSON.stringify(p.reasons), p.at],
+    [caseId, at, proposals.map((p) => p.candidateId), proposals.map((p) => p.score), proposals.map((p) => JSON.stringify(p.reasons))],
   );
 }
 

@@ -35,6 +35,14 @@ export async function claimInboundEvents(q: Queryable, opts: { now: Date; limit:
     .sort((a, b) => a.id - b.id);
 }
 
+/** Marks processed deliveries done in one statement (only those this worker still holds). */
+export async function finishInboundEventsDone(q: Queryable, ids: readonly number[], workerId: string, at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await q.query(`UPDATE inbound_events SET status = 'done', processed_at = $3, locked_until = NULL WHERE id = ANY($1::bigint[]) AND locked_by = $2`, [ids, workerId, at], {
+    name: 'inbound_events_done',
+  });
+}
+
 export async function finishInboundEvent(
   q: Queryable,
   id: number,
