@@ -105,7 +105,9 @@ for (const engine of testEngines()) {
       }
       const rows = await outbox(all);
       assert.ok(rows.every((r) => r.status === 'sent'));
-      assert.ok(rows.filter((r) => heads.includes(r.body)).every((r) => r.attempts === 6), JSON.stringify(rows));
+      // Two 5xx, two 429 and at least one timed-out attempt before the successful one (a slow machine may fit a
+      // second timeout in before recover()); the emulator's log above proves each was delivered once.
+      assert.ok(rows.filter((r) => heads.includes(r.body)).every((r) => r.attempts >= 6), JSON.stringify(rows));
     });
   });
 }

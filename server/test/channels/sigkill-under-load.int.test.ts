@@ -89,7 +89,7 @@ for (const engine of engines) {
         // A random moment once the restarted process has taken some load (PGlite starts slower than PostgreSQL).
         const from = accepted.length;
         const target = 50 + Math.floor(Math.random() * 250);
-        await eventually(`load before kill ${k + 1} (${JSON.stringify(statuses)}) exit ${server.child.exitCode} ${server.output().slice(-3000)}`, () => accepted.length - from >= target || undefined, 20_000, 10);
+        await eventually(`load before kill ${k + 1} (${JSON.stringify(statuses)}) exit ${server.child.exitCode} ${server.output().slice(-3000)}`, () => accepted.length - from >= target || undefined, 60_000, 10);
         await server.kill();
         restarting = true;
         // PGlite: the crashed holder's data-directory lock goes stale after 10 s; until then a start is refused.
