@@ -72,7 +72,7 @@ function toOutcome(deps: DeliveryDeps, m: ClaimedOutbound, r: Exclude<SendResult
       return { status: 'dead', code: r.code, detail: r.detail ?? null };
     case 'retry': {
       if (m.attempts >= m.maxAttempts) return { status: 'dead', code: r.code, detail: r.detail ?? null };
-      const delay = nextAttemptDelayMs(m.attempts, deps.random.unit(), r.afterMs);
+      const delay = nextAttemptDelayMs(m.attempts, deps.random.unit(), r.afterMs, r.code === 'NETWORK_ERROR' || r.code === 'SEND_THREW');
       return { status: 'queued', nextAttemptAt: new Date(deps.clock.now().getTime() + delay), code: r.code, detail: r.detail ?? null };
     }
   }

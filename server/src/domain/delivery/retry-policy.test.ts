@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { nextAttemptDelayMs, retryDelayMs } from './retry-policy.ts';
+import { AMBIGUOUS_RETRY_MIN_MS, nextAttemptDelayMs, retryDelayMs } from './retry-policy.ts';
 
 test('delay doubles per attempt between half and all of the exponential step', () => {
   const table: [number, number, number][] = [
@@ -28,4 +28,10 @@ test('a provider hint longer than our own delay wins', () => {
   assert.equal(nextAttemptDelayMs(1, 0, 30_000), 30_000);
   assert.equal(nextAttemptDelayMs(5, 0, 10), retryDelayMs(5, 0));
   assert.equal(nextAttemptDelayMs(2, 0.5, undefined), retryDelayMs(2, 0.5));
+});
+
+test('a send with an unknown outcome waits for the provider echo before it is tried again', () => {
+  assert.equal(nextAttemptDelayMs(1, 0, undefined, true), AMBIGUOUS_RETRY_MIN_MS);
+  assert.equal(nextAttemptDelayMs(12, 0.9, undefined, true), retryDelayMs(12, 0.9), 'long backoffs are not shortened');
+  assert.equal(nextAttemptDelayMs(1, 0, 120_000, true), 120_000);
 });
