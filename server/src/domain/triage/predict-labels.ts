@@ -40,6 +40,8 @@ type Compiled = {
   offsets: number[];
   scoreAt: number[];
   width: number;
+  /** The type model's calibration temperature. */
+  typeTemperature: number;
 };
 
 const compiledCache = new WeakMap<TriageModel, Compiled>();
@@ -74,16 +76,16 @@ function compile(model: TriageModel): Compiled {
     });
     row++;
   }
-  const compiled = { rowOf, groups, models, groupOf, offsets, scoreAt, width };
+  const compiled = { rowOf, groups, models, groupOf, offsets, scoreAt, width, typeTemperature: model.typeTemperature ?? 1 };
   compiledCache.set(model, compiled);
   return compiled;
 }
 
-function softmax(scores: Float64Array, from: number, k: number, bias: number[]): number[] {
+function softmax(scores: Float64Array, from: number, k: number, bias: number[], temperature = 1): number[] {
   const out = new Array<number>(k);
   let max = -Infinity;
   for (let j = 0; j < k; j++) {
-    const s = (scores[from + j] ?? 0) + (bias[j] ?? 0);
+    const s = ((scores[from + j] ?? 0) + (bias[j] ?? 0)) / temperature;
     out[j] = s;
     if (s > max) max = s;
   }
@@ -141,7 +143,7 @@ function runModel(c: Compiled, mi: number, x: SparseVector, scores: Float64Array
 
 function modelProbs(c: Compiled, mi: number, scores: Float64Array): number[] {
   const m = c.models[mi];
-  return softmax(scores, c.scoreAt[mi] ?? 0, m?.classes.length ?? 0, m?.bias ?? []);
+  return softmax(scores, c.scoreAt[mi] ?? 0, m?.classes.length ?? 0, m?.bias ?? [], mi === 0 ? c.typeTemperature : 1);
 }
 
 function best(model: LinearModel, probs: number[], allowNull: boolean): { label: string | null; p: number } {

@@ -30,6 +30,11 @@ export type TriageModel = {
   /** Probability of "urgent" above which a message is flagged; set low on purpose (recall first). */
   urgentThreshold: number;
   trainedOn: number;
+  /**
+   * Divides the type model's scores before the softmax, fitted on the inner cross-validation's out-of-fold
+   * probabilities (temperature scaling), so that the type confidence is calibrated. Absent in older models (= 1).
+   */
+  typeTemperature?: number;
   /** L2 strengths the inner cross-validation chose for the type, category and procedure models. */
   typeL2?: number;
   categoryL2?: number;
@@ -62,23 +67,54 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   topicL2Grid: [3e-4, 1e-4, 1e-3],
 };
 
-/** Picks the L2 strength with the best inner k-fold accuracy (first of the grid on ties). */
-export function chooseL2(data: { x: SparseVector; label: string }[], classes: string[], base: TrainOptions, grid: number[], folds = 3): number {
-  let bestL2 = base.l2 ?? 1e-4;
+/**
+ * Picks the L2 strength with the best inner k-fold accuracy (first of the grid on ties) and returns it with that
+ * setting's out-of-fold probabilities (in data order), which calibrate the confidence.
+ */
+export function innerCrossValidate(data: { x: SparseVector; label: string }[], classes: string[], base: TrainOptions, grid: number[], folds = 3): { l2: number; outOfFold: number[][] } {
+  let best = { l2: base.l2 ?? 1e-4, outOfFold: [] as number[][] };
   let bestAcc = -1;
   for (const l2 of grid) {
     let ok = 0;
+    const outOfFold: number[][] = new Array<number[]>(data.length);
     for (let f = 0; f < folds; f++) {
       const m = trainLinear(data.filter((_, i) => i % folds !== f), classes, { ...base, l2 });
       data.forEach((d, i) => {
         if (i % folds !== f) return;
         const p = predictProbabilities(m, d.x);
+        outOfFold[i] = p;
         if (classes[p.indexOf(Math.max(...p))] === d.label) ok++;
       });
     }
-    if (ok > bestAcc) [bestAcc, bestL2] = [ok, l2];
+    if (ok > bestAcc) [bestAcc, best] = [ok, { l2, outOfFold }];
   }
-  return bestL2;
+  return best;
+}
+
+/** Picks the L2 strength with the best inner k-fold accuracy (first of the grid on ties). */
+export function chooseL2(data: { x: SparseVector; label: string }[], classes: string[], base: TrainOptions, grid: number[], folds = 3): number {
+  return innerCrossValidate(data, classes, base, grid, folds).l2;
+}
+
+/**
+ * Temperature scaling: the T in [0.2, 2] that minimises the negative log-likelihood of the gold labels under the
+ * out-of-fold probabilities raised to 1/T and renormalised (softmax of logits / T). T < 1 sharpens an
+ * under-confident model. 1 when there is nothing to fit.
+ */
+export function fitTemperature(outOfFold: number[][], gold: number[]): number {
+  let bestT = 1;
+  let bestNll = Infinity;
+  for (let t = 0.2; t <= 2.0001; t += 0.05) {
+    let nll = 0;
+    outOfFold.forEach((p, i) => {
+      if (!p) return;
+      let sum = 0;
+      for (const q of p) sum += Math.pow(Math.max(q, 1e-12), 1 / t);
+      nll -= Math.log(Math.pow(Math.max(p[gold[i] ?? 0] ?? 0, 1e-12), 1 / t) / sum);
+    });
+    if (nll < bestNll - 1e-9) [bestNll, bestT] = [nll, Math.round(t * 100) / 100];
+  }
+  return bestT;
 }
 
 export type SerializedTriageModel = Omit<TriageModel, 'type' | 'category' | 'procedure' | 'urgent'> & {
@@ -119,7 +155,12 @@ export function trainModel(examples: LabelledExample[], config: TrainConfig = DE
   const urgentData = rows.map((r) => ({ x: r.x, label: r.ex.urgent ? 'yes' : 'no' }));
   const typeClasses = [...MESSAGE_TYPES];
   const typeOptions: TrainOptions = { ...config.type, classWeights: balancedWeights(typeData.map((d) => d.label), config.typeBalance) };
-  if (config.typeL2Grid.length > 0) typeOptions.l2 = chooseL2(typeData, typeClasses, typeOptions, config.typeL2Grid);
+  let typeTemperature = 1;
+  if (config.typeL2Grid.length > 0) {
+    const inner = innerCrossValidate(typeData, typeClasses, typeOptions, config.typeL2Grid);
+    typeOptions.l2 = inner.l2;
+    typeTemperature = fitTemperature(inner.outOfFold, typeData.map((d) => typeClasses.indexOf(d.label)));
+  }
   const catOptions: TrainOptions = { ...config.category };
   const catClasses = labelsOf(catData.map((d) => d.label));
   if (config.topicL2Grid.length > 0) catOptions.l2 = chooseL2(catData, catClasses, catOptions, config.topicL2Grid);
@@ -131,6 +172,7 @@ export function trainModel(examples: LabelledExample[], config: TrainConfig = DE
     version: MODEL_VERSION,
     type: trainLinear(typeData, typeClasses, typeOptions),
     typeL2: typeOptions.l2,
+    typeTemperature,
     categoryL2: catOptions.l2,
     procedureL2: procOptions.l2,
     category: trainLinear(catData, catClasses, catOptions),
