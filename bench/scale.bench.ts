@@ -39,24 +39,33 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 const fmt = (s: Stats) =>
   `p50 ${r1(s.p50)} ms, p95 ${r1(s.p95)} ms, p99 ${r1(s.p99)} ms${s.cpu === undefined ? '' : `; CPU ${r1(s.cpu)} ms/call`}`;
 
-// CPU time (ms) used so far by the database's backends and by this process. Backends are read from /proc, so
-// this works against a local server only; elsewhere it is undefined.
-let cpuProbe: (() => Promise<number | undefined>) | undefined;
+// CPU time (ms) used by the database's backends and by this process between two probes. Backends are read from
+// /proc, so this works against a local server only (elsewhere: undefined); only backends alive at both probes
+// count, so another session ending meanwhile does not subtract its time.
+type CpuMark = { backends: Map<number, number>; own: number };
+let cpuProbe: (() => Promise<CpuMark | undefined>) | undefined;
 function procCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in ticks of 1/100 s
 }
-function makeCpuProbe(admin: pg.Client, database: string): () => Promise<number | undefined> {
+function makeCpuProbe(admin: pg.Client, database: string): () => Promise<CpuMark | undefined> {
   return async () => {
     try {
       const pids = (await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database])).rows;
       const own = process.cpuUsage();
-      return pids.reduce((ms, p) => ms + procCpuMs(p.pid), 0) + (own.user + own.system) / 1000;
+      return { backends: new Map(pids.map((p) => [p.pid, procCpuMs(p.pid)])), own: (own.user + own.system) / 1000 };
     } catch {
       return undefined;
     }
   };
 }
+function cpuBetween(a: CpuMark | undefined, b: CpuMark | undefined): number | undefined {
+  if (!a || !b) return undefined;
+  let ms = b.own - a.own;
+  for (const [pid, t] of b.backends) if (a.backends.has(pid)) ms += t - a.backends.get(pid)!;
+  return ms;
+}
+
 const loadNow = () =>
   os
     .loadavg()
@@ -82,7 +91,8 @@ async function sample(n: number, fn: (i: number) => Promise<unknown>, warm = 10)
   const cpu0 = await cpuProbe?.();
   for (let i = 0; i < n; i++) ms.push(await timed(() => fn(i)));
   const cpu1 = await cpuProbe?.();
-  return { ...stats(ms), ms, ...(cpu0 !== undefined && cpu1 !== undefined ? { cpu: (cpu1 - cpu0) / n } : {}) };
+  const cpu = cpuBetween(cpu0, cpu1);
+  return { ...stats(ms), ms, ...(cpu !== undefined ? { cpu: cpu / n } : {}) };
 }
 
 async function actors(db: Db): Promise<{ heads: StaffRow[]; officers: StaffRow[]; admin: StaffRow; wardCodes: string[] }> {
@@ -259,8 +269,10 @@ export async function benchScale(scale = Number(process.env.BENCH_SCALE ?? 0.05)
     const everyCpu0 = await cpuProbe();
     const everyMs = await timed(async () => (every = await sweepDeadlines(ctx, new Date(hourLater.getTime() + 60_000))));
     const everyCpu1 = await cpuProbe();
-    const cpuNote = (a: number | undefined, b: number | undefined) =>
-      a !== undefined && b !== undefined ? `; CPU ${Math.round(b - a)} ms` : '';
+    const cpuNote = (a: CpuMark | undefined, b: CpuMark | undefined) => {
+      const ms = cpuBetween(a, b);
+      return ms === undefined ? '' : `; CPU ${Math.round(ms)} ms`;
+    };
     const sweepBase = `${fmt(baseline)} (PK SELECT)`;
     rows.push({
       name: 'deadline sweep, idle tick',
