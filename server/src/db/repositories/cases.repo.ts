@@ -240,11 +240,20 @@ export async function listCases(q: Queryable, f: CaseListFilter): Promise<CaseLi
     where.push(`(${DUE_KEY}, c.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
   params.push(f.limit);
+  const order = byDue ? `${DUE_KEY}, c.id` : 'c.created_at DESC, c.id DESC';
+  // The page is chosen on cases (and units for the scope) alone; names are joined to its rows only, not to every
+  // candidate row before the sort.
   const rows = await q.query<DbCase & { citizen_name: string | null }>(
-    `${selectCase(', ci.display_name AS citizen_name', 'LEFT JOIN citizens ci ON ci.id = c.citizen_id')}
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${byDue ? `${DUE_KEY}, c.id` : 'c.created_at DESC, c.id DESC'}
-      LIMIT $${params.length}`,
+    `SELECT c.*, u.code AS unit_code, u.name AS unit_name, u.full_name AS unit_full_name, u.kind AS unit_kind, u.path AS unit_path,
+            s.name AS assignee_name, ci.display_name AS citizen_name
+       FROM (SELECT c.* FROM cases c JOIN units u ON u.id = c.unit_id
+              WHERE ${where.join(' AND ')}
+              ORDER BY ${order}
+              LIMIT $${params.length}) c
+       JOIN units u ON u.id = c.unit_id
+       LEFT JOIN staff_users s ON s.id = c.assignee_id
+       LEFT JOIN citizens ci ON ci.id = c.citizen_id
+      ORDER BY ${order}`,
     params,
   );
   return rows.map((r) => ({ ...toCase(r), citizenName: r.citizen_name }));
