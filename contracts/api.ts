@@ -4,7 +4,23 @@
  * non-GET staff request carries the `x-csrf-token` header returned by login and /me).
  */
 import { z } from 'zod';
-import { CASE_STATUSES, CASE_TYPES, DELIVERY_STATUSES, INTAKE_METHODS, LOCALES, NOTIFICATION_KINDS, REPLY_MODES, STAFF_ROLES, TIMELINE_KINDS, UNIT_KINDS, VISIT_RESULT_RETURNS, VISIT_STATES } from './enums.ts';
+import {
+  CALENDAR_DAY_KINDS,
+  CASE_STATUSES,
+  CASE_TYPES,
+  DELIVERY_STATUSES,
+  INTAKE_METHODS,
+  LEGAL_TRACKS,
+  LOCALES,
+  NOTIFICATION_KINDS,
+  REPLY_MODES,
+  STAFF_ROLES,
+  TIMELINE_KINDS,
+  TRIAGE_TYPES,
+  UNIT_KINDS,
+  VISIT_RESULT_RETURNS,
+  VISIT_STATES,
+} from './enums.ts';
 
 export const TEXT_MAX = 5000;
 export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
@@ -584,3 +600,153 @@ export const RenderedReplyTemplateSchema = z.object({
 });
 export type RenderedReplyTemplate = z.infer<typeof RenderedReplyTemplateSchema>;
 export const RenderedReplyTemplateListSchema = z.array(RenderedReplyTemplateSchema);
+// ---------- city settings: working calendar, working hours, routing rules ----------
+
+export const CalendarQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  unitCode: z.string().min(1).max(20).optional(),
+});
+export const WorkingHoursRowSchema = z.object({
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: z.number().int().min(0).max(6),
+  /** Minutes after local midnight (07:30 = 450). */
+  startMinute: z.number().int().min(0).max(1440),
+  endMinute: z.number().int().min(0).max(1440),
+});
+export type WorkingHoursRow = z.infer<typeof WorkingHoursRowSchema>;
+export const CalendarEntrySchema = z.object({
+  on: z.string(),
+  kind: z.enum(CALENDAR_DAY_KINDS),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  /** Legal basis of a shipped day, or the note of the administrator who changed it. */
+  basis: z.string().nullable(),
+  status: z.enum(['law', 'computed', 'announced', 'needs_checking']),
+  isActive: z.boolean(),
+  origin: z.enum(['seed', 'admin']),
+  /** City-wide, or the unit's own row (which wins over the city's for that date). */
+  scope: z.enum(['city', 'unit']),
+});
+export type CalendarEntry = z.infer<typeof CalendarEntrySchema>;
+export const CALENDAR_DAY_REASONS = ['weekend', 'holiday', 'day_off', 'working_day'] as const;
+export const CalendarYearSchema = z.object({
+  year: z.number().int(),
+  /** Null: the city-wide calendar. */
+  unitCode: z.string().nullable(),
+  /** Every day of the year: working or not, and why it differs from an ordinary weekday (null: it does not). */
+  days: z.array(z.object({ on: z.string(), isWorking: z.boolean(), reason: z.enum(CALENDAR_DAY_REASONS).nullable() })),
+  /** Stored days of the year (city-wide and the unit's), active or switched off. */
+  entries: z.array(CalendarEntrySchema),
+  /** The unit's own weekly hours, or the city's when it has none (`isOwn` false). */
+  hours: z.object({ isOwn: z.boolean(), rows: z.array(WorkingHoursRowSchema) }),
+  cityHours: z.array(WorkingHoursRowSchema),
+  canEditDays: z.boolean(),
+  canEditHours: z.boolean(),
+});
+export type CalendarYear = z.infer<typeof CalendarYearSchema>;
+export const CalendarDayEditSchema = z.object({
+  unitCode: z.string().min(1).max(20).optional(),
+  kind: z.enum(CALENDAR_DAY_KINDS),
+  name: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().max(200).optional(),
+  /** Why: the announcement or correction this edit follows (kept with the day and in the audit log). */
+  note: z.string().trim().min(3).max(500),
+  isActive: z.boolean(),
+});
+export type CalendarDayEdit = z.infer<typeof CalendarDayEditSchema>;
+export const WorkingHoursUpdateSchema = z.object({
+  unitCode: z.string().min(1).max(20).optional(),
+  hours: z.array(WorkingHoursRowSchema).max(28),
+});
+export type WorkingHoursUpdate = z.infer<typeof WorkingHoursUpdateSchema>;
+
+const BilingualSchema = z.object({ vi: z.string(), en: z.string() });
+export const RoutingMatchSchema = z.object({
+  types: z.array(z.enum(TRIAGE_TYPES)).max(10).optional(),
+  categories: z.array(z.string().min(1).max(50)).max(30).optional(),
+  procedures: z.array(z.string().min(1).max(50)).max(30).optional(),
+  legalTracks: z.array(z.enum(LEGAL_TRACKS)).max(2).optional(),
+  urgent: z.boolean().optional(),
+});
+export type RoutingMatch = z.infer<typeof RoutingMatchSchema>;
+export const RoutingTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('place') }),
+  z.object({ kind: z.literal('unit'), unitCode: z.string().min(1).max(20) }),
+]);
+export const RoutingRuleInputSchema = z.object({
+  /** The rules' version the editor saw (GET /routing-rules); a stale one is refused with SETTINGS_CHANGED. */
+  version: z.number().int(),
+  /** Lower runs first; new rules go last when absent. */
+  priority: z.number().int().min(1).max(1_000_000).optional(),
+  match: RoutingMatchSchema,
+  target: RoutingTargetSchema,
+  /** Place rules only: where a case goes when no ward can be determined (otherwise the triage queue). */
+  fallbackUnitCode: z.string().min(1).max(20).nullable().optional(),
+  description: z.object({ vi: z.string().trim().min(3).max(300), en: z.string().trim().min(3).max(300) }),
+  enabled: z.boolean().default(true),
+});
+export type RoutingRuleInput = z.input<typeof RoutingRuleInputSchema>;
+export const ROUTING_RULE_WARNINGS = ['unknown_category', 'unknown_procedure'] as const;
+export const RoutingRuleSchema = z.object({
+  id: z.string(),
+  priority: z.number().int(),
+  enabled: z.boolean(),
+  /** As stored (shipped rules were not checked against the input schema). */
+  match: z.object({
+    types: z.array(z.string()).optional(),
+    categories: z.array(z.string()).optional(),
+    procedures: z.array(z.string()).optional(),
+    legalTracks: z.array(z.string()).optional(),
+    urgent: z.boolean().optional(),
+  }),
+  target: RoutingTargetSchema,
+  fallbackUnitCode: z.string().nullable(),
+  description: BilingualSchema,
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+  /** Codes in the rule the first pass never assigns (a rule saved before validation, e.g. shipped data). */
+  warnings: z.array(z.enum(ROUTING_RULE_WARNINGS)),
+});
+export type RoutingRuleView = z.infer<typeof RoutingRuleSchema>;
+export const RoutingRuleListSchema = z.object({
+  version: z.number().int(),
+  rules: z.array(RoutingRuleSchema),
+  canEdit: z.boolean(),
+});
+export type RoutingRuleList = z.infer<typeof RoutingRuleListSchema>;
+export const RoutingRuleSavedSchema = z.object({ version: z.number().int(), rule: RoutingRuleSchema });
+export const RoutingOrderSchema = z.object({ version: z.number().int(), ids: z.array(z.string().uuid()).min(1).max(500) });
+export const RoutingVersionSchema = z.object({ version: z.number().int() });
+export const RoutingTestSchema = z.object({ text: z.string().trim().min(1).max(TEXT_MAX), location: LocationSchema.optional() });
+export const RoutingTestResultSchema = z.object({
+  understood: z.object({
+    type: z.string(),
+    category: z.string().nullable(),
+    procedure: z.string().nullable(),
+    urgent: z.boolean(),
+    legalTrack: z.string().nullable(),
+    confidence: z.number(),
+    place: z.object({
+      ward: z.string().nullable(),
+      district: z.string().nullable(),
+      street: z.string().nullable(),
+      unitCode: z.string().nullable(),
+    }),
+  }),
+  /** What would happen to this text arriving at the city (the portal without a chosen ward). */
+  decision: z.enum(['routed', 'triage']),
+  unitCode: z.string().nullable(),
+  ruleId: z.string().nullable(),
+  explanation: z.array(BilingualSchema),
+});
+export type RoutingTestResult = z.infer<typeof RoutingTestResultSchema>;
+export const SettingsHistoryQuerySchema = z.object({ area: z.enum(['routing', 'calendar']) });
+export const SettingsChangeSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type SettingsChange = z.infer<typeof SettingsChangeSchema>;
+export const SettingsHistorySchema = z.array(SettingsChangeSchema);

@@ -43,3 +43,53 @@ export type VisitResultReturn = (typeof VISIT_RESULT_RETURNS)[number];
 /** What a staff notification is about: a deadline coming, passed, or escalated to the recipient. */
 export const NOTIFICATION_KINDS = ['deadline.due_soon', 'deadline.overdue', 'deadline.escalated'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The first pass's message types (formal complaints are recognised as legal tracks, below). */
+export const TRIAGE_TYPES = ['thu_tuc', 'phan_anh', 'hoi_dap', 'gop_y', 'khac'] as const;
+export type TriageType = (typeof TRIAGE_TYPES)[number];
+
+/** Feedback categories the first pass assigns (reference-data/triage/README.md; the model's label set). */
+export const TRIAGE_CATEGORIES = [
+  'giao_thong',
+  'trat_tu_do_thi',
+  'moi_truong',
+  'ngap_nuoc',
+  'chieu_sang',
+  'cay_xanh',
+  'xay_dung',
+  'an_ninh',
+  'tieng_on',
+  'dien_nuoc',
+  'y_te',
+  'giao_duc',
+  'dat_dai',
+  'can_bo',
+  'khac',
+] as const;
+export type TriageCategory = (typeof TRIAGE_CATEGORIES)[number];
+
+/** Procedure topics the first pass assigns (reference-data/triage/README.md). */
+export const TRIAGE_PROCEDURES = [
+  'chung_thuc_ban_sao',
+  'chung_thuc_chu_ky',
+  'khai_sinh',
+  'khai_tu',
+  'ket_hon',
+  'xac_nhan_tinh_trang_hon_nhan',
+  'trich_luc_ho_tich',
+  'cu_tru',
+  'giay_phep_xay_dung',
+  'ho_kinh_doanh',
+  'dat_dai_so_do',
+  'bhyt',
+  'other',
+] as const;
+export type TriageProcedure = (typeof TRIAGE_PROCEDURES)[number];
+
+/** Formal complaints (khiếu nại) and denunciations (tố cáo) follow their own legal track. */
+export const LEGAL_TRACKS = ['khieu_nai', 'to_cao'] as const;
+export type LegalTrack = (typeof LEGAL_TRACKS)[number];
+
+/** Days of the working calendar that differ from the ordinary week. */
+export const CALENDAR_DAY_KINDS = ['holiday', 'day_off', 'working_day'] as const;
+export type CalendarDayKindName = (typeof CALENDAR_DAY_KINDS)[number];

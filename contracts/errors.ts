@@ -47,6 +47,15 @@ export const ERROR_STATUS = {
   VISIT_SLOT_INVALID: 422,
   /** Details list the problems: fee_negative, fee_too_large, receipt_missing, receipt_malformed … */
   VISIT_FEE_INVALID: 422,
+  ROUTING_RULE_NOT_FOUND: 404,
+  /** Details: `values`, the category codes the first pass never assigns. */
+  ROUTING_CATEGORY_UNKNOWN: 422,
+  /** Details: `values`, the procedure codes the first pass never assigns. */
+  ROUTING_PROCEDURE_UNKNOWN: 422,
+  /** Details: `ruleId` of the rule it collides with and `reason`: same_conditions or same_priority. */
+  ROUTING_RULE_DUPLICATE: 409,
+  /** The settings were changed by someone else since they were read (details: `version`, the current one). */
+  SETTINGS_CHANGED: 409,
   INTERNAL: 500,
 } as const;
 

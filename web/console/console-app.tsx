@@ -8,10 +8,12 @@ import { useT } from '../ui/i18n/i18n.tsx';
 import { Link, navigate, useLocation } from '../ui/router.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { SessionProvider } from './features/auth/session.tsx';
+import { CalendarPage } from './features/calendar/calendar-page.tsx';
 import { CasePage } from './features/case/case-page.tsx';
 import { ChannelBanner } from './features/channels/channel-banner.tsx';
 import { canManageChannels } from './features/channels/channel-model.ts';
 import { ChannelsPage } from './features/channels/channels-page.tsx';
+import { RoutingPage } from './features/routing/routing-page.tsx';
 import { InboxPage } from './features/inbox/inbox-page.tsx';
 import { LiveEventsProvider } from './features/live/live-events.tsx';
 import { NotificationBell } from './features/notifications/notification-bell.tsx';
@@ -122,6 +124,12 @@ function Shell({ session, onSignedOut }: { session: Session; onSignedOut: () => 
           <Link href={paths.reports()} aria-current={current('reports')}>
             {t('nav.reports')}
           </Link>
+          <Link href={paths.calendar()} aria-current={current('calendar')}>
+            {t('nav.calendar')}
+          </Link>
+          <Link href={paths.routing()} aria-current={current('routing')}>
+            {t('nav.routing')}
+          </Link>
           {canManageChannels(session.user.role) && (
             <Link href={paths.channels()} aria-current={current('channels')}>
               {t('nav.channels')}
@@ -171,6 +179,10 @@ function Page({ route }: { route: ConsoleRoute }) {
       return <OnTimePage />;
     case 'notifications':
       return <NotificationsPage />;
+    case 'calendar':
+      return <CalendarPage />;
+    case 'routing':
+      return <RoutingPage />;
     case 'not-found':
       return <p className="alert alert-error">{t('error.NOT_FOUND')}</p>;
   }

@@ -12,5 +12,7 @@ void test('console paths parse back to their routes', () => {
   assert.equal(paths.outbox('held'), '/console/outbox?status=held');
   assert.deepEqual(parseRoute(paths.channels()), { name: 'channels' });
   assert.deepEqual(parseRoute(paths.reports()), { name: 'reports' });
+  assert.deepEqual(parseRoute(paths.calendar()), { name: 'calendar' });
+  assert.deepEqual(parseRoute(paths.routing()), { name: 'routing' });
   assert.deepEqual(parseRoute('/console/nope'), { name: 'not-found' });
 });

@@ -8,6 +8,8 @@ export type ConsoleRoute =
   | { name: 'channels' }
   | { name: 'reports' }
   | { name: 'notifications' }
+  | { name: 'calendar' }
+  | { name: 'routing' }
   | { name: 'not-found' };
 
 export const BASE = '/console';
@@ -21,6 +23,8 @@ export const paths = {
   channels: () => `${BASE}/channels`,
   reports: () => `${BASE}/bao-cao`,
   notifications: () => `${BASE}/thong-bao`,
+  calendar: () => `${BASE}/calendar`,
+  routing: () => `${BASE}/routing`,
 };
 
 export function parseRoute(pathname: string): ConsoleRoute {
@@ -34,5 +38,7 @@ export function parseRoute(pathname: string): ConsoleRoute {
   if (rest === '/channels') return { name: 'channels' };
   if (rest === '/bao-cao') return { name: 'reports' };
   if (rest === '/thong-bao') return { name: 'notifications' };
+  if (rest === '/calendar') return { name: 'calendar' };
+  if (rest === '/routing') return { name: 'routing' };
   return { name: 'not-found' };
 }

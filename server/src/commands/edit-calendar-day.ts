@@ -1,20 +1,32 @@
-import { upsertCalendarDay } from '../db/repositories/calendar.repo.ts';
+import { findCalendarDay, upsertCalendarDay, type CalendarDayRow } from '../db/repositories/calendar.repo.ts';
 import type { StaffRow } from '../db/repositories/staff.repo.ts';
 import { findUnitByCode } from '../db/repositories/units.repo.ts';
 import { dayIndexOf } from '../domain/deadline/local-date.ts';
 import type { CalendarDayKind } from '../domain/deadline/vn-holidays.ts';
 import { AppError } from '../lib/app-error.ts';
+import { appendSettingsAudit } from './append-settings-audit.ts';
+import { requireAction } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 
-export type CalendarDayInput = { unitCode?: string | undefined; on: string; kind: CalendarDayKind; name: string; nameEn?: string | undefined; basis?: string | undefined; isActive?: boolean };
+export type CalendarDayInput = {
+  unitCode?: string | undefined;
+  on: string;
+  kind: CalendarDayKind;
+  name: string;
+  nameEn?: string | undefined;
+  /** Why the day changes (the decision announcing it, a correction): kept as the day's basis and in the audit log. */
+  note?: string | undefined;
+  isActive?: boolean;
+};
 
 /**
  * Adds or changes one day of the working calendar (a holiday, a day off, a make-up working day), city-wide or for
- * one unit; `isActive: false` switches a day off without losing it. City administrators only. Deadlines already
- * set are not recomputed. Throws FORBIDDEN, UNIT_NOT_FOUND or VALIDATION_FAILED (bad date).
+ * one unit; `isActive: false` switches a day off without losing it. City administrators only; the change and what
+ * the day was before are appended to the audit log in the same transaction. Deadlines already set are not
+ * recomputed. Returns the stored day. Throws FORBIDDEN, UNIT_NOT_FOUND or VALIDATION_FAILED (bad date).
  */
-export async function editCalendarDay(ctx: CommandContext, actor: StaffRow, input: CalendarDayInput): Promise<void> {
-  if (actor.role !== 'city_admin') throw new AppError('FORBIDDEN');
+export async function editCalendarDay(ctx: CommandContext, actor: StaffRow, input: CalendarDayInput): Promise<CalendarDayRow> {
+  requireAction(actor, 'calendar.edit');
   try {
     dayIndexOf(input.on);
   } catch {
@@ -26,5 +38,36 @@ export async function editCalendarDay(ctx: CommandContext, actor: StaffRow, inpu
     if (!unit) throw new AppError('UNIT_NOT_FOUND', { unitCode: input.unitCode });
     unitId = unit.id;
   }
-  await upsertCalendarDay(ctx.db, { unitId, on: input.on, kind: input.kind, name: input.name, nameEn: input.nameEn, basis: input.basis, isActive: input.isActive ?? true, staffId: actor.id, at: ctx.clock.now() });
+  const at = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const before = await findCalendarDay(tx, unitId, input.on);
+    const edit = {
+      unitId,
+      on: input.on,
+      kind: input.kind,
+      name: input.name,
+      nameEn: input.nameEn,
+      basis: input.note,
+      isActive: input.isActive ?? true,
+      staffId: actor.id,
+      at,
+    };
+    await upsertCalendarDay(tx, edit);
+    const after = (await findCalendarDay(tx, unitId, input.on))!;
+    const view = (d: CalendarDayRow | undefined) =>
+      d && { kind: d.kind, name: d.name, nameEn: d.nameEn, basis: d.basis, isActive: d.isActive, origin: d.origin };
+    await appendSettingsAudit(tx, {
+      at,
+      staffId: actor.id,
+      action: 'calendar.day_edited',
+      payload: {
+        unitCode: input.unitCode ?? null,
+        on: input.on,
+        note: input.note ?? null,
+        before: view(before) ?? null,
+        after: view(after),
+      },
+    });
+    return after;
+  });
 }

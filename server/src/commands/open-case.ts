@@ -11,6 +11,7 @@ import { formatProcedureAnswer } from '../domain/procedure/format-answer.ts';
 import { procedureCodesForTopic } from '../triage/procedure-topics.ts';
 import { setNewCaseDeadline } from './set-case-deadline.ts';
 import { routeCase } from '../domain/routing/route-case.ts';
+import { routingInputOf } from '../domain/routing/check-rule.ts';
 import type { TriageResult } from '../domain/triage/classify.ts';
 import { renderTemplate } from '../domain/case/render-template.ts';
 import { formatTrackingCode, TRACKING_ALPHABET } from '../domain/case/tracking-code.ts';
@@ -182,15 +183,8 @@ async function chooseUnit(
   if (received.unit.kind !== 'city' || input.createdByStaffId) {
     return { ...received, routedFrom: null, classification: { ...base, needsTriage: false, routing: { receivedBy: received.unit.code, decision: 'kept', explanation: why } } };
   }
-  const decision = routeCase(await listRoutingRules(tx), {
-    type: t.type,
-    category: t.category,
-    procedure: t.procedure,
-    urgent: t.urgent,
-    legalTrack: t.legalTrack,
-    placeUnitCode: t.unitCode,
-    confident: !t.needsHumanTriage,
-  });
+  // Read in the intake transaction: an administrator's edit applies to the next case, in every process.
+  const decision = routeCase(await listRoutingRules(tx), routingInputOf(t));
   const target = decision.kind === 'routed' && decision.unitCode !== received.unit.code ? await findIntakeUnit(tx, decision.unitCode, input.locale) : undefined;
   const routing = { receivedBy: received.unit.code, decision: target ? 'routed' : decision.kind === 'routed' ? 'kept' : 'triage', ruleId: decision.kind === 'routed' ? decision.ruleId : null, explanation: [...why, ...decision.explanation] };
   if (target) return { ...target, routedFrom: received.unit.code, classification: { ...base, needsTriage: false, routing } };

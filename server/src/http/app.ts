@@ -27,6 +27,8 @@ import { replyTemplateRoutes } from './routes/staff/reply-templates.routes.ts';
 import { createLiveHub, type LiveHub } from '../live/live-hub.ts';
 import { settingsRoutes } from './routes/staff/settings.routes.ts';
 import { visitRoutes } from './routes/staff/visits.routes.ts';
+import { calendarRoutes } from './routes/staff/calendar.routes.ts';
+import { routingRuleRoutes } from './routes/staff/routing-rules.routes.ts';
 import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
 import type { WebhookDeps } from '../commands/accept-webhook.ts';
 import type { SecretBox } from '../lib/secret-box.ts';
@@ -104,6 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(replyTemplateRoutes, { prefix: '/api/staff', ctx: deps.ctx });
   await app.register(liveRoutes, { prefix: '/api/staff', ctx: deps.ctx, hub: deps.live ?? createLiveHub(deps.ctx.db, deps.log) });
   await app.register(visitRoutes, { prefix: '/api/staff', ctx: deps.ctx });
+  await app.register(calendarRoutes, { prefix: '/api/staff', ctx: deps.ctx });
+  await app.register(routingRuleRoutes, { prefix: '/api/staff', ctx: deps.ctx });
   if (deps.channels) await app.register(channelRoutes, { prefix: '/api/staff', ctx: deps.ctx, ...deps.channels });
   if (deps.webhooks) await app.register(webhookRoutes, { deps: deps.webhooks, metrics: deps.metrics });
   await registerWebApps(app, deps.webDist);

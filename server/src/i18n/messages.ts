@@ -42,6 +42,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   VISIT_NOT_POSSIBLE: { vi: 'Không thể thực hiện bước này của lịch đến tận nhà lúc này.', en: 'This step of the home visit is not possible now.' },
   VISIT_SLOT_INVALID: { vi: 'Khung giờ không hợp lệ (đã qua, ngoài giờ làm việc, trùng nhau hoặc trùng lịch của cán bộ).', en: 'Invalid time slot (past, outside working hours, overlapping, or the officer is booked).' },
   VISIT_FEE_INVALID: { vi: 'Lệ phí hoặc số biên lai không hợp lệ (có thu lệ phí thì phải có số biên lai).', en: 'Invalid fee or receipt number (a fee collected needs a receipt number).' },
+  ROUTING_RULE_NOT_FOUND: { vi: 'Không tìm thấy quy tắc điều phối.', en: 'Routing rule not found.' },
+  ROUTING_CATEGORY_UNKNOWN: { vi: 'Lĩnh vực không có trong danh mục phân loại.', en: 'Unknown category: the first pass never assigns it.' },
+  ROUTING_PROCEDURE_UNKNOWN: { vi: 'Thủ tục không có trong danh mục phân loại.', en: 'Unknown procedure: the first pass never assigns it.' },
+  ROUTING_RULE_DUPLICATE: { vi: 'Trùng với một quy tắc khác (cùng điều kiện hoặc cùng thứ tự ưu tiên).', en: 'This duplicates another rule (same conditions or same priority).' },
+  SETTINGS_CHANGED: { vi: 'Cấu hình vừa được người khác thay đổi. Vui lòng tải lại rồi thực hiện lại.', en: 'Someone else changed these settings meanwhile. Reload and try again.' },
   INTERNAL: { vi: 'Hệ thống gặp lỗi, vui lòng thử lại sau.', en: 'Something went wrong, please try again later.' },
 };
 

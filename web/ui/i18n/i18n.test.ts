@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CASE_STATUSES, CASE_TYPES, DELIVERY_STATUSES, INTAKE_METHODS, STAFF_ROLES } from '../../../contracts/enums.ts';
+import {
+  CASE_STATUSES,
+  CASE_TYPES,
+  DELIVERY_STATUSES,
+  INTAKE_METHODS,
+  STAFF_ROLES,
+  TRIAGE_CATEGORIES,
+  TRIAGE_PROCEDURES,
+} from '../../../contracts/enums.ts';
 import { ERROR_STATUS } from '../../../contracts/errors.ts';
 import { en } from './en.ts';
 import { placeholdersOf, translate } from './translate.ts';
@@ -28,6 +36,8 @@ void test('every enum value and error code has a label', () => {
     ...DELIVERY_STATUSES.map((s) => `delivery.${s}`),
     ...INTAKE_METHODS.map((s) => `intake.${s}`),
     ...STAFF_ROLES.map((s) => `role.${s}`),
+    ...TRIAGE_CATEGORIES.map((s) => `category.${s}`),
+    ...TRIAGE_PROCEDURES.map((s) => `procedure.${s}`),
     ...Object.keys(ERROR_STATUS).map((code) => `error.${code}`),
   ];
   for (const key of expected) assert.ok(keys.has(key), key);

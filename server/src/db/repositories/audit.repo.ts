@@ -4,7 +4,7 @@ import type { Queryable } from '../client.ts';
 /** A stored audit row: the hashed entry plus its hash. */
 export type AuditRow = AuditEntry & { hash: string };
 
-type DbAudit = { seq: number; case_id: string; at: Date; actor: string; action: string; payload: Record<string, unknown>; prev_hash: string; hash: string };
+type DbAudit = { seq: number; case_id: string | null; at: Date; actor: string; action: string; payload: Record<string, unknown>; prev_hash: string; hash: string };
 
 const toRow = (r: DbAudit): AuditRow => ({ seq: Number(r.seq), caseId: r.case_id, at: r.at, actor: r.actor, action: r.action, payload: r.payload, prevHash: r.prev_hash, hash: r.hash });
 

@@ -118,3 +118,47 @@ export async function replaceWorkingHours(q: Queryable, unitId: string | null, h
     [unitId, hours.map((h) => h.weekday), hours.map((h) => h.startMinute), hours.map((h) => h.endMinute)],
   );
 }
+
+/** One stored day (city-wide when unitId is null), active or not. */
+export async function findCalendarDay(q: Queryable, unitId: string | null, on: string): Promise<CalendarDayRow | undefined> {
+  const rows = await q.query<{
+    id: number;
+    unit_id: string | null;
+    day: string;
+    kind: CalendarDayKind;
+    name: string;
+    name_en: string | null;
+    basis: string | null;
+    status: CalendarDayStatus;
+    is_active: boolean;
+    origin: 'seed' | 'admin';
+  }>(
+    `SELECT id, unit_id, on_date::text AS day, kind, name, name_en, basis, status, is_active, origin FROM calendar_days
+      WHERE unit_id IS NOT DISTINCT FROM $1 AND on_date = $2::date`,
+    [unitId, on],
+  );
+  const r = rows[0];
+  return (
+    r && {
+      id: r.id,
+      unitId: r.unit_id,
+      on: r.day,
+      kind: r.kind,
+      name: r.name,
+      nameEn: r.name_en,
+      basis: r.basis,
+      status: r.status,
+      isActive: r.is_active,
+      origin: r.origin,
+    }
+  );
+}
+
+/** A unit's own weekly hours (unitId null: the city default), in order; [] when the unit uses the city's. */
+export async function listOwnWorkingHours(q: Queryable, unitId: string | null): Promise<WeeklyHoursRow[]> {
+  const rows = await q.query<{ weekday: number; start_minute: number; end_minute: number }>(
+    'SELECT weekday, start_minute, end_minute FROM unit_working_hours WHERE unit_id IS NOT DISTINCT FROM $1 ORDER BY weekday, start_minute',
+    [unitId],
+  );
+  return rows.map((h) => ({ weekday: h.weekday, startMinute: h.start_minute, endMinute: h.end_minute }));
+}

@@ -5,7 +5,7 @@ import { isAllowed, isPathInScope, STAFF_ACTIONS, type StaffAction } from './per
 
 const MATRIX: Record<(typeof STAFF_ROLES)[number], StaffAction[]> = {
   city_admin: [...STAFF_ACTIONS],
-  unit_admin: [...STAFF_ACTIONS],
+  unit_admin: STAFF_ACTIONS.filter((a) => a !== 'calendar.edit' && a !== 'routing.edit'),
   officer: ['case.read', 'case.create', 'case.reply', 'case.note', 'case.status', 'case.assign', 'case.triage', 'outbox.read', 'case.transfer', 'photo.publish', 'case.visit'],
   triage_operator: ['case.read', 'case.create', 'case.note', 'case.assign', 'case.triage'],
   viewer: ['case.read'],
@@ -21,6 +21,12 @@ for (const role of STAFF_ROLES) {
 test('only admins manage channels; everyone who reads cases sees channel health', () => {
   assert.deepEqual(STAFF_ROLES.filter((role) => isAllowed(role, 'channel.manage')), ['city_admin', 'unit_admin']);
   assert.ok(STAFF_ROLES.every((role) => isAllowed(role, 'case.read')));
+});
+
+test('only city administrators edit the city calendar and the routing rules; unit administrators set their hours', () => {
+  assert.deepEqual(STAFF_ROLES.filter((role) => isAllowed(role, 'calendar.edit')), ['city_admin']);
+  assert.deepEqual(STAFF_ROLES.filter((role) => isAllowed(role, 'routing.edit')), ['city_admin']);
+  assert.deepEqual(STAFF_ROLES.filter((role) => isAllowed(role, 'hours.edit')), ['city_admin', 'unit_admin']);
 });
 
 test('scope covers the unit and its subtree only', () => {

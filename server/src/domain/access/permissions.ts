@@ -22,13 +22,18 @@ export const STAFF_ACTIONS = [
   'case.visit',
   /** Export the audit log of cases in scope. */
   'audit.export',
+  /** Set the weekly working hours of units in scope. */
+  'hours.edit',
+  /** City-wide settings: the working-day calendar (holidays, days off, make-up days) and the routing rules. */
+  'calendar.edit',
+  'routing.edit',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
 /** What each role may do, within its own unit and the units below it. */
 const GRANTS: Record<StaffRole, readonly StaffAction[]> = {
   city_admin: STAFF_ACTIONS,
-  unit_admin: STAFF_ACTIONS,
+  unit_admin: STAFF_ACTIONS.filter((a) => a !== 'calendar.edit' && a !== 'routing.edit'),
   officer: ['case.read', 'case.create', 'case.reply', 'case.note', 'case.status', 'case.assign', 'case.triage', 'outbox.read', 'case.transfer', 'photo.publish', 'case.visit'],
   triage_operator: ['case.read', 'case.create', 'case.note', 'case.assign', 'case.triage'],
   viewer: ['case.read'],

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 /** One audit row as it is hashed: every column except `hash` itself. */
 export type AuditEntry = {
   seq: number;
-  caseId: string;
+  /** Null for a change to the city's settings (routing rules, calendar, working hours). */
+  caseId: string | null;
   at: Date;
   actor: string;
   action: string;
