@@ -1,7 +1,7 @@
 import type { VisitState } from '../../../contracts/enums.ts';
 import type { Queryable } from '../db/client.ts';
 import { appendCaseEvent } from '../db/repositories/case-events.repo.ts';
-import type { CaseRow } from '../db/repositories/cases.repo.ts';
+import { touchCase, type CaseRow } from '../db/repositories/cases.repo.ts';
 import { findActiveVisit, updateVisit, type FieldVisitRow, type VisitChange } from '../db/repositories/field-visits.repo.ts';
 import type { StaffRow } from '../db/repositories/staff.repo.ts';
 import { isCitizenToldOf, nextVisitState, VISIT_EVENT, type VisitAction } from '../domain/visit/visit-states.ts';
@@ -41,6 +41,7 @@ export async function recordVisitStep(
   if (!next) throw new AppError('VISIT_NOT_POSSIBLE', { reason: 'state', from: visit.state, action });
   const outcome = await decide(visit, next);
   await updateVisit(tx, visit.id, { ...outcome.change, state: next, at });
+  await touchCase(tx, c.id, at);
   const told = isCitizenToldOf(next) && outcome.message ? (await queueReplyOnOwnChannel(tx, c, { body: renderVisitMessage(outcome.message, 'vi'), authorStaffId: actor.staffId, kind: 'notification', at })) !== null : false;
   const data = { visitId: visit.id, procedure: visit.procedureName, from: visit.state, to: next, ...outcome.data, ...(isCitizenToldOf(next) ? { told } : {}) };
   await appendCaseEvent(tx, { caseId: c.id, kind: VISIT_EVENT[next], ...actor.event, visibility: 'internal', data, at });

@@ -1,5 +1,6 @@
 import { appendCaseEvent } from '../db/repositories/case-events.repo.ts';
 import { findActiveVisit, findFirstMessageAt, insertVisit, listHomeServiceProcedures, listOfficerBookings } from '../db/repositories/field-visits.repo.ts';
+import { markCaseAnswered } from '../db/repositories/cases.repo.ts';
 import { findStaffById, type StaffRow } from '../db/repositories/staff.repo.ts';
 import { isPathInScope } from '../domain/access/permissions.ts';
 import { checkSlots, type VisitSlot } from '../domain/visit/visit-slots.ts';
@@ -61,6 +62,8 @@ export async function offerFieldVisit(ctx: CommandContext, actor: StaffRow, case
       'vi',
     );
     const told = (await queueReplyOnOwnChannel(tx, c, { body, authorStaffId: actor.id, kind: 'notification', at })) !== null;
+    // The offer answers the citizen (time to first answer) and is activity on the case.
+    await markCaseAnswered(tx, c.id, at);
     const data = {
       visitId,
       procedure: procedure.shortName,

@@ -612,6 +612,7 @@ export const en: Catalogue = {
   'visit.removeSlot': 'Remove slot {n}',
   'visit.officerOptional': 'Officer going (may be dispatched later)',
   'visit.noOfficer': '— Later —',
+  'visit.offerOpen': 'Offer a home visit…',
   'visit.offer': 'Send the slots to the citizen',
   'visit.offered': 'The slots were sent to the citizen.',
   'visit.state.offered': 'Waiting for the citizen to choose',

@@ -616,6 +616,7 @@ export const vi = {
   'visit.removeSlot': 'Bỏ khung giờ {n}',
   'visit.officerOptional': 'Cán bộ đi (có thể cử sau)',
   'visit.noOfficer': '— Cử sau —',
+  'visit.offerOpen': 'Đề nghị cán bộ đến tận nhà…',
   'visit.offer': 'Gửi lịch hẹn cho người dân',
   'visit.offered': 'Đã gửi các khung giờ cho người dân.',
   'visit.state.offered': 'Chờ người dân chọn giờ',

@@ -19,6 +19,7 @@ import { TriagePanel } from './triage-panel.tsx';
 import { DuplicatesPanel } from './duplicates-panel.tsx';
 import { Timeline } from './timeline.tsx';
 import { TransferPanel } from './transfer-panel.tsx';
+import { VisitPanel } from './visit-panel.tsx';
 
 /** One case: header, facts and contact, timeline, reply and note boxes, assignment and status changes. */
 export function CasePage({ id }: { id: string }) {
@@ -147,6 +148,7 @@ export function CasePage({ id }: { id: string }) {
           <AssignControl detail={detail.data} onChanged={detail.reload} staff={staff} />
           <TriagePanel key={detail.data.case.id} detail={detail.data} onChanged={detail.reload} />
           <StatusActions detail={detail.data} onChanged={detail.reload} />
+          <VisitPanel key={`visit-${c.id}`} caseId={c.id} onChanged={detail.reload} />
           <TransferPanel key={c.id} caseId={c.id} onChanged={detail.reload} />
         </aside>
       </div>

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../../ui/components/error-message.tsx';
 import { TextField } from '../../../ui/components/field.tsx';
 import { useI18n } from '../../../ui/i18n/i18n.tsx';
 import { useAsync } from '../../../ui/use-async.ts';
+import { VisitReportSection } from './visit-report.tsx';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(Math.floor(rate * 1000) / 10).toLocaleString('vi-VN')} %`);
 // A Vietnam calendar day (UTC+7), as the reports read `from`/`to` days.
@@ -114,6 +115,7 @@ export function OnTimePage() {
           )}
         </section>
       )}
+      <VisitReportSection period={period} />
     </>
   );
 }

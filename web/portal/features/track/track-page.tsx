@@ -11,6 +11,7 @@ import { navigate } from '../../../ui/router.tsx';
 import { normalizeTrackingCode, trackingPath } from '../../../ui/tracking-code.ts';
 import { useAsync } from '../../../ui/use-async.ts';
 import { AfterResolution } from './after-resolution.tsx';
+import { TrackVisit } from './track-visit.tsx';
 
 /** Page 2 of the portal: a code form, and for /track/<code> the public view of that case. */
 export function TrackPage({ code }: { code: string | null }) {
@@ -98,6 +99,7 @@ function CaseView({ code }: { code: string }) {
         <dt>{t('track.updatedAt')}</dt>
         <dd>{formatDateTime(data.updatedAt, locale)}</dd>
       </dl>
+      <TrackVisit view={data} code={data.trackingCode} onDone={view.reload} />
       <h3>{t('track.replies')}</h3>
       {data.replies.length === 0 ? (
         <p className="muted">{t('track.noReplies')}</p>
