@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { parseZaloWebhook } from '../../../channels/zalo/parse-webhook.ts';
 import { handleChannelEvent } from '../../../commands/handle-channel-event.ts';
+import { sealAllAudit } from '../../../commands/seal-audit-log.ts';
 import { verifyAuditChain } from '../../../commands/verify-audit-chain.ts';
 import { describeEachEngine } from '../../../../test/fresh-db.ts';
 import { buildTestApp, START, type TestApp } from '../../../../test/build-test-app.ts';
@@ -118,6 +119,7 @@ describeEachEngine('field visits: offer → confirm on the citizen’s channel �
     assert.equal(v.past[0]?.state, 'done');
     assert.equal(v.past[0]?.elapsedMs, 15 * MIN, 'from the first message (09:00) to completion (09:15)');
     assert.deepEqual(await timelineKinds(c.id), ['visit.offered', 'visit.confirmed', 'visit.dispatched', 'visit.departed', 'visit.completed'].flatMap((k) => (k === 'visit.completed' ? ['visit.collected', k] : [k])));
+    await sealAllAudit(t.ctx.db); // the worker links committed entries into the hash chain
     const audit = await t.ctx.db.query<{ action: string }>("SELECT action FROM audit_log WHERE case_id = $1 AND action LIKE 'visit.%' ORDER BY seq", [c.id]);
     assert.deepEqual(audit.map((a) => a.action), ['visit.offered', 'visit.confirmed', 'visit.dispatched', 'visit.departed', 'visit.collected', 'visit.completed']);
     assert.equal((await verifyAuditChain(t.ctx)).firstBreak, null);
