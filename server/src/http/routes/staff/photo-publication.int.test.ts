@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import type { CaseDetail, PublicProblem } from '../../../../../contracts/api.ts';
 import { describeEachEngine } from '../../../../test/fresh-db.ts';
 import { buildTestApp, type TestApp } from '../../../../test/build-test-app.ts';
+import { sealAllAudit } from '../../../commands/seal-audit-log.ts';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
 
@@ -89,6 +90,7 @@ describeEachEngine('photos approved for public view; one public-report policy fo
       ['photo.published', second.id, 'internal'],
       ['photo.unpublished', second.id, 'internal'],
     ]);
+    await sealAllAudit(t.ctx.db); // entries are linked into the chain by the worker's sealer
     const audit = await t.ctx.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE case_id = $1 AND action LIKE 'photo.%' ORDER BY seq`, [caseId]);
     assert.deepEqual(audit.map((a) => a.action), ['photo.published', 'photo.unpublished']);
   });
