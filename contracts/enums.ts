@@ -93,3 +93,10 @@ export type LegalTrack = (typeof LEGAL_TRACKS)[number];
 /** Days of the working calendar that differ from the ordinary week. */
 export const CALENDAR_DAY_KINDS = ['holiday', 'day_off', 'working_day'] as const;
 export type CalendarDayKindName = (typeof CALENDAR_DAY_KINDS)[number];
+
+/**
+ * Variables a reply template may use, written `{name}`, filled from the case: the citizen's name and how to
+ * address them, tracking code and link, lead unit, due date, procedure and its documents, the officer's name.
+ */
+export const REPLY_TEMPLATE_VARIABLES = ['citizenName', 'formOfAddress', 'trackingCode', 'trackUrl', 'unitName', 'dueDate', 'procedureName', 'procedureDocuments', 'staffName'] as const;
+export type ReplyTemplateVariable = (typeof REPLY_TEMPLATE_VARIABLES)[number];

@@ -21,6 +21,7 @@ import { NotificationsPage } from './features/notifications/notifications-page.t
 import { IntakePage } from './features/intake/intake-page.tsx';
 import { OutboxPage } from './features/outbox/outbox-page.tsx';
 import { OnTimePage } from './features/reports/on-time-page.tsx';
+import { ReplyTemplatesPage } from './features/settings/reply-templates-page.tsx';
 import { TemplatePage } from './features/settings/template-page.tsx';
 import { ShortcutsDialog } from './features/shortcuts/shortcuts-dialog.tsx';
 import { useShortcuts } from './features/shortcuts/use-shortcuts.ts';
@@ -121,6 +122,9 @@ function Shell({ session, onSignedOut }: { session: Session; onSignedOut: () => 
           <Link href={paths.settings()} aria-current={current('settings')}>
             {t('nav.settings')}
           </Link>
+          <Link href={paths.replyTemplates()} aria-current={current('replyTemplates')}>
+            {t('nav.replyTemplates')}
+          </Link>
           <Link href={paths.reports()} aria-current={current('reports')}>
             {t('nav.reports')}
           </Link>
@@ -183,6 +187,8 @@ function Page({ route }: { route: ConsoleRoute }) {
       return <CalendarPage />;
     case 'routing':
       return <RoutingPage />;
+    case 'replyTemplates':
+      return <ReplyTemplatesPage />;
     case 'not-found':
       return <p className="alert alert-error">{t('error.NOT_FOUND')}</p>;
   }

@@ -10,6 +10,7 @@ export type ConsoleRoute =
   | { name: 'notifications' }
   | { name: 'calendar' }
   | { name: 'routing' }
+  | { name: 'replyTemplates' }
   | { name: 'not-found' };
 
 export const BASE = '/console';
@@ -25,6 +26,7 @@ export const paths = {
   notifications: () => `${BASE}/thong-bao`,
   calendar: () => `${BASE}/calendar`,
   routing: () => `${BASE}/routing`,
+  replyTemplates: () => `${BASE}/mau-tra-loi`,
 };
 
 export function parseRoute(pathname: string): ConsoleRoute {
@@ -40,5 +42,6 @@ export function parseRoute(pathname: string): ConsoleRoute {
   if (rest === '/thong-bao') return { name: 'notifications' };
   if (rest === '/calendar') return { name: 'calendar' };
   if (rest === '/routing') return { name: 'routing' };
+  if (rest === '/mau-tra-loi') return { name: 'replyTemplates' };
   return { name: 'not-found' };
 }

@@ -82,6 +82,7 @@ export const api = {
   get: <T>(path: string) => send<T>('GET', path),
   post: <T>(path: string, body?: unknown) => send<T>('POST', path, JSON.stringify(body ?? {}), 'application/json'),
   put: <T>(path: string, body: unknown) => send<T>('PUT', path, JSON.stringify(body), 'application/json'),
+  delete: <T>(path: string) => send<T>('DELETE', path),
   /** multipart/form-data: the browser sets the boundary, so no content-type here. */
   upload: <T>(path: string, form: FormData) => send<T>('POST', path, form),
 };

@@ -1,25 +1,9 @@
+import { REPLY_TEMPLATE_VARIABLES, type ReplyTemplateVariable } from '../../../../contracts/enums.ts';
 import { findUnknownVariables } from '../case/render-template.ts';
 
-/** Variables a reply template may use, written `{name}`; their values come from the case when the template is inserted. */
-export const REPLY_TEMPLATE_VARIABLES = [
-  /** The citizen's name as they gave it. */
-  'citizenName',
-  /** How to address the citizen: "ông/bà Nguyễn Văn A", or "ông/bà" when the name is unknown. */
-  'formOfAddress',
-  'trackingCode',
-  /** The public tracking page of the case. */
-  'trackUrl',
-  /** The lead unit. */
-  'unitName',
-  /** The legal deadline, city time. */
-  'dueDate',
-  'procedureName',
-  /** The documents the case's procedure asks for, one per line. */
-  'procedureDocuments',
-  /** The staff member inserting the template (to sign). */
-  'staffName',
-] as const;
-export type ReplyTemplateVariable = (typeof REPLY_TEMPLATE_VARIABLES)[number];
+// The list is shared with the console (contracts/enums.ts): formOfAddress is "ông/bà Nguyễn Văn A", or "ông/bà"
+// when the name is unknown; procedureDocuments lists the procedure's documents one per line; staffName signs.
+export { REPLY_TEMPLATE_VARIABLES, type ReplyTemplateVariable };
 
 /** Values from the case; null or absent when the case does not have it (no deadline, no procedure …). */
 export type ReplyTemplateValues = Partial<Record<ReplyTemplateVariable, string | null>>;

@@ -81,6 +81,7 @@ export function CasePage({ id }: { id: string }) {
             onDone={detail.reload}
             replyOptions={detail.data.reply}
             citizenPhone={citizen?.phone ?? null}
+            templatesForCaseId={c.id}
           />
           <ComposeBox
             variant="note"
