@@ -65,6 +65,10 @@ export function runChannelContract<Config>(opts: ChannelContractOptions<Config>)
         if (file.startsWith('ignored-')) assert.deepEqual(events, []);
         else assert.ok(events.length > 0, 'at least one event');
         for (const e of events) assert.ok(e.occurredAt instanceof Date && !Number.isNaN(e.occurredAt.getTime()), 'occurredAt is a valid date');
+        // The account the webhook route looks up before storing must be the one each event belongs to; otherwise
+        // the delivery is dropped as "unknown account" and its events never reach the worker.
+        const accounts = adapter.webhookAccountIds(JSON.parse(raw.toString('utf8')));
+        for (const e of events) assert.ok(accounts.includes(e.channelAccount), `webhookAccountIds ${JSON.stringify(accounts)} names the event's account ${e.channelAccount}`);
         assert.equal(adapter.verifyWebhook(opts.sign(raw, config), config), true, 'signed fixture verifies');
       });
     }

@@ -48,7 +48,10 @@ export const zaloChannel = {
   webhookAccountIds(body) {
     const b = body as { oa_id?: unknown; event_name?: unknown; sender?: { id?: unknown }; recipient?: { id?: unknown } } | null;
     if (!b || typeof b !== 'object') return [];
-    const id = b.oa_id ?? (typeof b.event_name === 'string' && b.event_name.startsWith('oa_send_') ? b.sender?.id : b.recipient?.id);
+    // The OA is the sender of its own echoes and of delivery and seen receipts (spec §3.3), the recipient otherwise.
+    const name = typeof b.event_name === 'string' ? b.event_name : '';
+    const fromOa = name.startsWith('oa_send_') || name === 'user_received_message' || name === 'user_seen_message';
+    const id = b.oa_id ?? (fromOa ? b.sender?.id : b.recipient?.id);
     return typeof id === 'string' || typeof id === 'number' ? [String(id)] : [];
   },
   parseWebhook: parseZaloWebhook,
