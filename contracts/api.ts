@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import {
   CALENDAR_DAY_KINDS,
+  CASE_ACTIONS,
+  CASE_RELATIONS,
   CASE_STATUSES,
   CASE_TYPES,
   DELIVERY_STATUSES,
@@ -214,9 +216,17 @@ export const CaseDetailSchema = z.object({
     attachments: z.array(z.object({ id: z.string(), contentType: z.string(), url: z.string(), isPublic: z.boolean() })),
   }),
   timeline: z.array(TimelineEntrySchema),
+  /** The statuses this staff member may move the case to now (empty unless they may change its status). */
   allowedTransitions: z.array(z.enum(CASE_STATUSES)),
   /** The viewer may approve this case's photos for public view (role and the case's own unit subtree). */
   canPublishPhotos: z.boolean(),
+  /**
+   * What this staff member may do on the case, from their role and their unit's relation to it (the same rule
+   * every case endpoint enforces): staff of a coordinating unit read and add notes; the lead unit does the rest.
+   */
+  allowedActions: z.array(z.enum(CASE_ACTIONS)),
+  /** Why this staff member sees the case: lead unit (chủ trì), coordinating unit (phối hợp), or asked to take it over. */
+  relation: z.enum(CASE_RELATIONS),
   /** What the first pass understood and where routing sent the case, with its reasons; null when not classified. */
   triage: z
     .object({

@@ -9,6 +9,16 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const STAFF_ROLES = ['city_admin', 'unit_admin', 'officer', 'triage_operator', 'viewer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/**
+ * What a staff member may do on one case, beyond reading it (the case page shows only these): computed by the
+ * server from the role and how the staff member's unit relates to the case (lead, coordinating, incoming).
+ */
+export const CASE_ACTIONS = ['case.reply', 'case.note', 'case.status', 'case.assign', 'case.triage', 'case.transfer', 'case.visit'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+/** Why a staff member sees a case: their subtree holds its lead unit, a coordinating unit, or a unit asked to take it over. */
+export const CASE_RELATIONS = ['lead', 'coordinating', 'incoming'] as const;
+export type CaseRelationKind = (typeof CASE_RELATIONS)[number];
+
 export const UNIT_KINDS = ['city', 'department', 'ward', 'commune', 'special_zone'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 

@@ -24,6 +24,8 @@ export type TestApp = {
   box: SecretBox;
   /** How many times the channel routes reported a change (the running process then reloads its channels). */
   channelChanges: () => number;
+  /** Every route of the app as registered ('GET /api/staff/cases/:id'; HEAD routes left out). */
+  routes: string[];
 };
 
 export const START = new Date('2026-11-02T02:00:00Z'); // Monday 09:00 in Ho Chi Minh City
@@ -39,13 +41,16 @@ export async function buildTestApp(fresh: FreshDb, opts: { rateLimits?: boolean;
   const box = createSecretBox(randomBytes(32));
   let channelChanges = 0;
   const channels = { box, onChannelsChanged: () => void channelChanges++ };
-  const app = await buildApp({ ctx, metrics: createMetrics(), log: createLogger('silent'), rateLimits: opts.rateLimits ?? false, channels });
+  const routes: string[] = [];
+  const onRoute = (r: { method: string; url: string }) => void (r.method !== 'HEAD' && routes.push(`${r.method} ${r.url}`));
+  const app = await buildApp({ ctx, metrics: createMetrics(), log: createLogger('silent'), rateLimits: opts.rateLimits ?? false, channels, onRoute });
   return {
     app,
     ctx,
     clock,
     box,
     channelChanges: () => channelChanges,
+    routes,
     login: async (email) => {
       const res = await app.inject({ method: 'POST', url: '/api/staff/auth/login', payload: { email, password: TEST_PASSWORD } });
       if (res.statusCode !== 200) throw new Error(`login failed for ${email}: ${res.statusCode} ${res.body}`);

@@ -68,11 +68,18 @@ void test('a case transferred by one ward is accepted by another, and each hop i
   await caseLink.click();
   const incoming = linhxuan.getByTestId('transfer-panel');
   await incoming.getByText('Phường Sài Gòn đề nghị chuyển hồ sơ này cho', { exact: false }).waitFor();
+  // Before accepting, the ward only reads the case: no reply, note, assignment or status actions yet.
+  await linhxuan.getByTestId('relation-notice').waitFor();
+  assert.equal(await linhxuan.getByTestId('reply-form').count(), 0);
+  assert.equal(await linhxuan.getByRole('heading', { name: 'Chuyển trạng thái' }).count(), 0);
   await shot(linhxuan, 'transfer-03-to-accept');
   await incoming.getByRole('button', { name: 'Tiếp nhận' }).click();
   await linhxuan.getByTestId('timeline').locator('[data-kind="transfer.accepted"]').getByText('Phường Linh Xuân đã tiếp nhận hồ sơ chuyển từ Phường Sài Gòn').waitFor();
   await incoming.getByTestId('transfer-history').getByText('Đã tiếp nhận').waitFor();
   await linhxuan.locator('.case-head').getByText(linhXuan.fullName).waitFor();
+  await linhxuan.getByRole('heading', { name: 'Chuyển trạng thái' }).waitFor();
+  assert.equal(await linhxuan.getByTestId('relation-notice').count(), 0);
+  assert.equal(await linhxuan.getByTestId('triage-panel').count(), 1, 'panels appearing above do not duplicate the others');
   await shot(linhxuan, 'transfer-04-accepted');
 
   // The requesting ward no longer sees the case.
@@ -84,5 +91,37 @@ void test('a case transferred by one ward is accepted by another, and each hop i
   await linhxuan.getByRole('heading', { name: 'Báo cáo đúng hạn', level: 1 }).waitFor();
   await linhxuan.getByRole('heading', { name: 'Chuyển sai đơn vị' }).waitFor();
   await shot(linhxuan, 'transfer-05-report');
+  assert.deepEqual(errors, [], 'no uncaught errors in the pages');
+});
+
+void test('staff of a coordinating unit read the case and add notes; status and replies stay with the lead unit', async () => {
+  const errors: string[] = [];
+  const opened = await fetch(`${server.url}/api/public/cases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: 'Cống thoát nước bị vỡ ở ranh giới hai phường, nước tràn ra đường.', unitCode: '26740' }),
+  });
+  const { trackingCode } = (await opened.json()) as { trackingCode: string };
+  // Sài Gòn (lead) asks Linh Xuân to coordinate, through the API the transfer panel uses.
+  const account = server.staff.find((s) => s.email === 'canbo.saigon@gandan.local')!;
+  const login = await fetch(`${server.url}/api/staff/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password: account.password }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  const list = (await (await fetch(`${server.url}/api/staff/cases?view=open`, { headers })).json()) as { items: { id: string; trackingCode: string }[] };
+  const caseId = list.items.find((i) => i.trackingCode === trackingCode)!.id;
+  const added = await fetch(`${server.url}/api/staff/cases/${caseId}/coordinating-units`, { method: 'POST', headers, body: JSON.stringify({ unitCode: '26800' }) });
+  assert.equal(added.status, 200);
+
+  const linhxuan = await signIn('canbo.linhxuan@gandan.local', `/console/cases/${caseId}`, errors);
+  await linhxuan.getByRole('heading', { name: trackingCode, level: 1 }).waitFor();
+  await linhxuan.getByTestId('relation-notice').getByText('phối hợp', { exact: false }).waitFor();
+  assert.equal(await linhxuan.getByTestId('reply-form').count(), 0, 'no reply box');
+  assert.equal(await linhxuan.getByRole('heading', { name: 'Chuyển trạng thái' }).count(), 0, 'no status buttons');
+  assert.equal(await linhxuan.getByRole('heading', { name: 'Người xử lý' }).count(), 0, 'no assignment');
+  await linhxuan.getByLabel('Ghi chú nội bộ', { exact: false }).fill('Phường Linh Xuân đã cử người kiểm tra đoạn cống phía mình.');
+  await linhxuan.getByRole('button', { name: 'Lưu ghi chú' }).click();
+  await linhxuan.getByTestId('timeline').getByText('Phường Linh Xuân đã cử người kiểm tra', { exact: false }).waitFor();
+  await shot(linhxuan, 'transfer-06-coordinating');
   assert.deepEqual(errors, [], 'no uncaught errors in the pages');
 });

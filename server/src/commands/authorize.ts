@@ -1,7 +1,9 @@
+import type { CaseAction, CaseRelationKind } from '../../../contracts/enums.ts';
 import type { Queryable } from '../db/client.ts';
 import { findCaseById, lockCaseById, type CaseRow } from '../db/repositories/cases.repo.ts';
 import type { StaffRow } from '../db/repositories/staff.repo.ts';
 import { isCoordinatingInScope, isIncomingInScope } from '../db/repositories/transfers.repo.ts';
+import { caseActions, mayActOnCase, type CaseRelation } from '../domain/access/case-access.ts';
 import { isAllowed, isPathInScope, type StaffAction } from '../domain/access/permissions.ts';
 import { AppError } from '../lib/app-error.ts';
 
@@ -10,17 +12,47 @@ export function requireAction(actor: StaffRow, action: StaffAction): void {
   if (!isAllowed(actor.role, action)) throw new AppError('FORBIDDEN');
 }
 
+/** How the actor's unit subtree relates to a case (lead, coordinating, incoming transfer, or none). */
+export async function findCaseRelation(
+  q: Queryable,
+  actor: StaffRow,
+  c: Pick<CaseRow, 'id' | 'unitPath'>,
+): Promise<CaseRelation> {
+  if (isPathInScope(actor.unitPath, c.unitPath)) return 'lead';
+  if (await isCoordinatingInScope(q, c.id, actor.unitPath)) return 'coordinating';
+  if (await isIncomingInScope(q, c.id, actor.unitPath)) return 'incoming';
+  return 'none';
+}
+
 /**
- * Loads a case the actor may act on. A case outside the actor's unit subtree is reported as not found,
- * so staff cannot probe for cases of other units. Outside the lead unit's subtree, staff of a coordinating unit
- * (phối hợp) may read the case and add notes, and staff of a unit asked to take the case over may read it.
+ * Loads a case the actor may act on. The role is checked first (FORBIDDEN, whatever the case). A case the actor
+ * may not even read is reported as not found (CASE_NOT_FOUND), so staff cannot probe for cases of other units;
+ * on a case they may read (a coordinating unit, a unit asked to take it over) other actions are FORBIDDEN.
+ * What each relation opens is `domain/access/case-access.ts`.
  */
-export async function getCaseForActor(q: Queryable, actor: StaffRow, caseId: string, action: StaffAction, lock = false): Promise<CaseRow> {
+export async function getCaseForActor(
+  q: Queryable,
+  actor: StaffRow,
+  caseId: string,
+  action: StaffAction,
+  lock = false,
+): Promise<CaseRow> {
+  return (await getCaseAccess(q, actor, caseId, action, lock)).c;
+}
+
+/** `getCaseForActor` that also returns the case actions the actor may take on it (what the case page offers). */
+export async function getCaseAccess(
+  q: Queryable,
+  actor: StaffRow,
+  caseId: string,
+  action: StaffAction,
+  lock = false,
+): Promise<{ c: CaseRow; relation: CaseRelationKind; actions: CaseAction[] }> {
   requireAction(actor, action);
   const found = lock ? await lockCaseById(q, caseId) : await findCaseById(q, caseId);
   if (!found) throw new AppError('CASE_NOT_FOUND');
-  if (isPathInScope(actor.unitPath, found.unitPath)) return found;
-  if ((action === 'case.read' || action === 'case.note') && (await isCoordinatingInScope(q, found.id, actor.unitPath))) return found;
-  if (action === 'case.read' && (await isIncomingInScope(q, found.id, actor.unitPath))) return found;
-  throw new AppError('CASE_NOT_FOUND');
+  const relation = await findCaseRelation(q, actor, found);
+  if (relation === 'none' || !mayActOnCase(actor.role, relation, 'case.read')) throw new AppError('CASE_NOT_FOUND');
+  if (!mayActOnCase(actor.role, relation, action)) throw new AppError('FORBIDDEN');
+  return { c: found, relation, actions: caseActions(actor.role, relation) };
 }

@@ -6,14 +6,17 @@ import { listDuplicateProposals } from '../db/repositories/duplicates.repo.ts';
 import type { StaffRow } from '../db/repositories/staff.repo.ts';
 import { allowedTransitions } from '../domain/case/transitions.ts';
 import { isAllowed, isPathInScope } from '../domain/access/permissions.ts';
-import { getCaseForActor } from './authorize.ts';
+import { getCaseAccess } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 import { toSummary } from './list-cases.ts';
 import { findReplyOptions } from './reply-to-citizen.ts';
 
-/** A case with its whole timeline, as a staff member in scope sees it. Throws CASE_NOT_FOUND or FORBIDDEN. */
+/**
+ * A case with its whole timeline, as a staff member who may read it sees it, with the actions they may take.
+ * Throws CASE_NOT_FOUND or FORBIDDEN.
+ */
 export async function getCaseDetail(ctx: Pick<CommandContext, 'db' | 'clock'>, actor: StaffRow, caseId: string): Promise<CaseDetail> {
-  const c = await getCaseForActor(ctx.db, actor, caseId, 'case.read');
+  const { c, relation, actions } = await getCaseAccess(ctx.db, actor, caseId, 'case.read');
   const [timeline, citizen, attachments, reply, duplicates, mergedInto] = await Promise.all([
     listTimeline(ctx.db, c.id),
     findCitizenOfCase(ctx.db, c.id),
@@ -53,11 +56,14 @@ export async function getCaseDetail(ctx: Pick<CommandContext, 'db' | 'clock'>, a
           }
         : null,
     })),
-    allowedTransitions: isAllowed(actor.role, 'case.status') ? [...allowedTransitions(c.status)] : [],
+    allowedTransitions: actions.includes('case.status') ? [...allowedTransitions(c.status)] : [],
+    allowedActions: actions,
+    relation,
     // Coordinating and incoming units read the case but do not decide what of it is published.
-    canPublishPhotos: isAllowed(actor.role, 'photo.publish') && isPathInScope(actor.unitPath, c.unitPath),
+    canPublishPhotos: isAllowed(actor.role, 'photo.publish') && relation === 'lead',
     triage: presentTriage(c.triage, c.routing),
-    duplicates: duplicates.map((d) => ({ caseId: d.otherCaseId, trackingCode: d.otherTrackingCode, excerpt: d.otherExcerpt, score: d.score, reasons: d.reasons })),
+    // A proposed twin that has since moved to a unit outside the actor's scope is not shown (nor its text).
+    duplicates: duplicates.filter((d) => isPathInScope(actor.unitPath, d.otherUnitPath)).map((d) => ({ caseId: d.otherCaseId, trackingCode: d.otherTrackingCode, excerpt: d.otherExcerpt, score: d.score, reasons: d.reasons })),
     mergedInto: mergedInto ? { id: mergedInto.id, trackingCode: mergedInto.trackingCode } : null,
     reply: {
       preferred: reply.preferred,

@@ -38,10 +38,14 @@ export async function mergeCases(ctx: CommandContext, actor: StaffRow, duplicate
   ctx.notifyOutbox();
 }
 
-/** An officer decides a proposed pair is not a duplicate. */
+/**
+ * An officer decides a proposed pair is not a duplicate. Both cases must be theirs to work on (a twin moved to
+ * another unit is not shown to them, so it cannot be dismissed either). Throws CASE_NOT_FOUND, FORBIDDEN or NOT_FOUND.
+ */
 export async function dismissDuplicate(ctx: CommandContext, actor: StaffRow, caseId: string, otherId: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await getCaseForActor(tx, actor, caseId, 'case.assign');
+    await getCaseForActor(tx, actor, otherId, 'case.assign');
     if ((await decideDuplicateProposals(tx, caseId, otherId, 'dismissed', actor.id, ctx.clock.now())) === 0) throw new AppError('NOT_FOUND');
   });
 }

@@ -1,7 +1,8 @@
 import type { Queryable } from '../db/client.ts';
 import { findCaseClockForUpdate, updateCaseDeadline, type CaseClockRow } from '../db/repositories/case-clocks.repo.ts';
 import { loadDeadlineRules } from '../deadline/load-deadline-data.ts';
-import { computeDeadline, deadlineMilestones, type Complexity, type DeadlineMilestones } from '../domain/deadline/deadline-rules.ts';
+import { computeDeadline, deadlineMilestones, resolveDeadlineProcedure, type Complexity, type DeadlineMilestones } from '../domain/deadline/deadline-rules.ts';
+import { procedureCodesForTopic } from '../triage/procedure-topics.ts';
 import { loadUnitCalendar, loadUnitCalendarCached } from './load-unit-calendar.ts';
 
 export type CaseDeadline = { dueAt: Date; ruleId: string; legalBasis: string; pausable: boolean };
@@ -44,7 +45,9 @@ async function computeAndStore(
 ): Promise<CaseDeadline> {
   const { rules, escalation } = loadDeadlineRules();
   const receivedAt = options.receivedAt ?? c.clockStartedAt ?? c.createdAt;
-  const d = computeDeadline({ type: c.type, category: c.category, procedureCode: c.procedureCode, receivedAt, calendar, rules, complexity: options.complexity, extensions: options.extensions });
+  // Triage stores a procedure topic ('khai_sinh'); its processing time is that of the national procedure it stands for.
+  const procedureCode = resolveDeadlineProcedure(rules, c, c.procedureCode ? procedureCodesForTopic(c.procedureCode) : []);
+  const d = computeDeadline({ type: c.type, category: c.category, procedureCode, receivedAt, calendar, rules, complexity: options.complexity, extensions: options.extensions });
   let milestones: DeadlineMilestones = deadlineMilestones(calendar, receivedAt, d.dueAt, escalation);
   if (c.pausedMs > 0) {
     const shift = (t: Date) => calendar.addWorkingTime(t, c.pausedMs);

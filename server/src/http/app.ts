@@ -50,6 +50,8 @@ export type AppDeps = {
   isShuttingDown?: () => boolean;
   /** Live updates to open consoles; by default one hub per app over the context's database. */
   live?: LiveHub;
+  /** Told of every route as it is registered (the staff access matrix test enumerates the routes with it). */
+  onRoute?: (route: { method: string; url: string }) => void;
 };
 
 /** Builds the HTTP app without listening, so tests can call `app.inject()` (STYLE §2). */
@@ -66,6 +68,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
   app.decorateRequest('staff', null);
   app.decorateRequest('csrfToken', null);
+  const { onRoute } = deps;
+  if (onRoute) app.addHook('onRoute', (r) => (Array.isArray(r.method) ? r.method : [r.method]).forEach((method) => onRoute({ method, url: r.url })));
 
   // Request log and latency by route pattern: never the raw URL (tracking codes) nor bodies.
   app.addHook('onResponse', async (request, reply) => {

@@ -94,6 +94,40 @@ describeEachEngine(
       assert.equal(c.pausable, false);
     });
 
+    // Issue #5: triage stores procedure topics ('khai_sinh'), the rules know national codes ('1.001193').
+    const TOPICS: [type: string, procedure: string, rule: string, due: string][] = [
+      ['thu_tuc', 'khai_sinh', 'thu-tuc-1.001193', '2026-03-02T17:00:00+07:00'],
+      ['thu_tuc', 'ket_hon', 'thu-tuc-1.000894', '2026-03-02T17:00:00+07:00'],
+      ['thu_tuc', 'khai_tu', 'thu-tuc-1.000656', '2026-03-02T17:00:00+07:00'],
+      ['thu_tuc', 'trich_luc_ho_tich', 'thu-tuc-2.000635', '2026-03-02T17:00:00+07:00'],
+      ['thu_tuc', 'xac_nhan_tinh_trang_hon_nhan', 'thu-tuc-1.004873', '2026-03-05T17:00:00+07:00'],
+      ['thu_tuc', 'chung_thuc_ban_sao', 'thu-tuc-2.000815', '2026-03-02T17:00:00+07:00'],
+      ['thu_tuc', 'chung_thuc_chu_ky', 'thu-tuc-2.000884', '2026-03-02T17:00:00+07:00'],
+      ['thu_tuc', 'ho_kinh_doanh', 'thu-tuc-1.001612', '2026-03-05T17:00:00+07:00'],
+      // Residence: temporary (3 working days) is listed first, as the most common; permanent needs the exact code.
+      ['thu_tuc', 'cu_tru', 'thu-tuc-1.004194', '2026-03-05T17:00:00+07:00'],
+      ['thu_tuc', '1.004222', 'thu-tuc-1.004222', '2026-03-11T17:00:00+07:00'],
+      // Topics handled outside the ward catalogue have no procedure rule: the default applies.
+      ['thu_tuc', 'bhyt', 'default', '2026-03-16T17:00:00+07:00'],
+      ['thu_tuc', 'dat_dai_so_do', 'default', '2026-03-16T17:00:00+07:00'],
+      ['thu_tuc', 'giay_phep_xay_dung', 'default', '2026-03-16T17:00:00+07:00'],
+      ['thu_tuc', 'other', 'default', '2026-03-16T17:00:00+07:00'],
+      // A question about a procedure is answered as a question, not processed as the procedure.
+      ['hoi_dap', 'khai_sinh', 'hoi-dap', '2026-03-09T17:00:00+07:00'],
+    ];
+    test('#5 a triaged procedure request gets its procedure\'s processing time (topic → national code → rule)', async () => {
+      const { db } = fresh();
+      const got: string[][] = [];
+      for (const [type, procedureCode] of TOPICS) {
+        const id = await insertCase(db, { type, procedureCode, unitCode: '26740', createdAt: at('2026-03-02T09:00') });
+        const d = await db.transaction((tx) => setCaseDeadline(tx, id));
+        const [stored] = await db.query<{ deadline_rule: string; procedure_code: string }>('SELECT deadline_rule, procedure_code FROM cases WHERE id = $1', [id]);
+        assert.equal(stored?.procedure_code, procedureCode, 'the triage label stays as it was');
+        got.push([type, procedureCode, stored?.deadline_rule ?? '', formatVietnamTime(d.dueAt)]);
+      }
+      assert.deepEqual(got, TOPICS);
+    });
+
     test('pause and resume: the working time paused moves the deadline and every pause is recorded', async () => {
       const { db } = fresh();
       const id = await insertCase(db, { type: 'thu_tuc', procedureCode: '1.004194', unitCode: '26740', createdAt: at('2026-03-02T09:00') });

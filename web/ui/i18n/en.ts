@@ -261,6 +261,8 @@ export const en: Catalogue = {
   'case.intake': 'Intake',
   'case.citizen': 'Citizen',
   'case.anonymous': 'No contact details',
+  'case.relation.coordinating': 'Your unit coordinates on this case: you can read it and add internal notes; the lead unit changes its status and answers the citizen.',
+  'case.relation.incoming': 'This case is being transferred to your unit: read it, then accept or return it under “Transfer”.',
   'case.location': 'Location',
   'case.openMap': 'Open map',
   'case.attachments': 'Photos',

@@ -262,6 +262,8 @@ export const vi = {
   'case.intake': 'Tiếp nhận',
   'case.citizen': 'Người dân',
   'case.anonymous': 'Không để lại thông tin',
+  'case.relation.coordinating': 'Đơn vị của bạn phối hợp xử lý hồ sơ này: bạn xem và ghi chú nội bộ; đơn vị chủ trì đổi trạng thái và trả lời người dân.',
+  'case.relation.incoming': 'Hồ sơ này đang được chuyển đến đơn vị của bạn: hãy xem rồi tiếp nhận hoặc trả lại ở mục “Chuyển đơn vị”.',
   'case.location': 'Vị trí',
   'case.openMap': 'Mở bản đồ',
   'case.attachments': 'Ảnh đính kèm',

@@ -50,19 +50,20 @@ export async function insertDuplicateProposals(q: Queryable, caseId: string, at:
   );
 }
 
-export type DuplicateProposalRow = { caseId: string; otherCaseId: string; otherTrackingCode: string; otherExcerpt: string; score: number; reasons: { vi: string; en: string }[]; status: string };
+export type DuplicateProposalRow = { caseId: string; otherCaseId: string; otherTrackingCode: string; otherExcerpt: string; otherUnitPath: string; score: number; reasons: { vi: string; en: string }[]; status: string };
 
 /** Proposals that involve a case, from either side (a newer report pointing at it, or it pointing at an older one). */
 export async function listDuplicateProposals(q: Queryable, caseId: string): Promise<DuplicateProposalRow[]> {
-  const rows = await q.query<{ case_id: string; other_id: string; other_code: string; other_text: string; score: number; reasons: { vi: string; en: string }[]; status: string }>(
-    `SELECT p.case_id, o.id AS other_id, o.tracking_code AS other_code, o.description AS other_text, p.score, p.reasons, p.status
+  const rows = await q.query<{ case_id: string; other_id: string; other_code: string; other_text: string; other_unit_path: string; score: number; reasons: { vi: string; en: string }[]; status: string }>(
+    `SELECT p.case_id, o.id AS other_id, o.tracking_code AS other_code, o.description AS other_text, ou.path AS other_unit_path, p.score, p.reasons, p.status
        FROM case_duplicate_proposals p
        JOIN cases o ON o.id = CASE WHEN p.case_id = $1 THEN p.candidate_case_id ELSE p.case_id END
+       JOIN units ou ON ou.id = o.unit_id
       WHERE (p.case_id = $1 OR p.candidate_case_id = $1) AND p.status = 'proposed' AND o.merged_into_id IS NULL
       ORDER BY p.score DESC`,
     [caseId],
   );
-  return rows.map((r) => ({ caseId: r.case_id, otherCaseId: r.other_id, otherTrackingCode: r.other_code, otherExcerpt: r.other_text.slice(0, 160), score: Number(r.score), reasons: r.reasons, status: r.status }));
+  return rows.map((r) => ({ caseId: r.case_id, otherCaseId: r.other_id, otherTrackingCode: r.other_code, otherExcerpt: r.other_text.slice(0, 160), otherUnitPath: r.other_unit_path, score: Number(r.score), reasons: r.reasons, status: r.status }));
 }
 
 export async function decideDuplicateProposals(q: Queryable, a: string, b: string, status: 'merged' | 'dismissed', staffId: string, at: Date): Promise<number> {

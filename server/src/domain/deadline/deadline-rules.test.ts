@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadDeadlineRules } from '../../deadline/load-deadline-data.ts';
 import { shippedCityCalendar } from './business-calendar.test.ts';
-import { computeDeadline, deadlineMilestones, findDeadlineRule, resumeMilestones } from './deadline-rules.ts';
+import { computeDeadline, deadlineMilestones, findDeadlineRule, resolveDeadlineProcedure, resumeMilestones } from './deadline-rules.ts';
 import { formatVietnamTime } from './local-date.ts';
 
 const { rules, escalation } = loadDeadlineRules();
@@ -72,3 +72,16 @@ for (const [name, pausedAt, resumedAt, ms, due] of PAUSES) {
     assert.equal(formatVietnamTime(r.milestones.dueAt), due);
   });
 }
+
+test('#5 resolveDeadlineProcedure: a triage topic counts under the first of its codes that has a rule', () => {
+  const table: [type: string, procedure: string | null, topicCodes: string[], expected: string | null][] = [
+    ['thu_tuc', 'khai_sinh', ['1.001193'], '1.001193'],
+    ['thu_tuc', 'cu_tru', ['1.004194', '1.004222'], '1.004194'],
+    ['thu_tuc', 'cu_tru', ['9.999999', '1.004222'], '1.004222'],
+    ['thu_tuc', '1.004222', [], '1.004222'],
+    ['thu_tuc', 'bhyt', [], 'bhyt'],
+    ['hoi_dap', 'khai_sinh', ['1.001193'], 'khai_sinh'],
+    ['thu_tuc', null, [], null],
+  ];
+  for (const [type, procedureCode, topicCodes, expected] of table) assert.equal(resolveDeadlineProcedure(rules, { type, procedureCode }, topicCodes), expected, `${type}/${procedureCode}`);
+});

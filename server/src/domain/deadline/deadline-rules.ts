@@ -63,6 +63,19 @@ export function findDeadlineRule(rules: readonly DeadlineRule[], c: { type: stri
   return best;
 }
 
+/**
+ * The procedure code a case's deadline is counted under. A case carries either a national procedure code (as
+ * staff may enter it) or a triage topic such as 'khai_sinh', which stands for the catalogue codes that answer it,
+ * most common first (`topicCodes`, from reference-data/procedures/triage-topics.json): the first of them with a
+ * rule of its own for the case's type gives the case that procedure's processing time. Anything else is returned
+ * as it is (the category, type or default rule then applies).
+ */
+export function resolveDeadlineProcedure(rules: readonly DeadlineRule[], c: { type: string; procedureCode: string | null }, topicCodes: readonly string[]): string | null {
+  if (!c.procedureCode) return null;
+  const hasOwnRule = (code: string) => rules.some((r) => r.match.procedureCode === code && (r.match.type === undefined || r.match.type === c.type));
+  return [c.procedureCode, ...topicCodes].find(hasOwnRule) ?? c.procedureCode;
+}
+
 /** Adds a duration to an instant under a calendar (see BusinessCalendar for counting conventions). */
 export function addDuration(calendar: BusinessCalendar, from: Date, d: DeadlineDuration): Date {
   if ('workingDays' in d) return calendar.addWorkingDays(from, d.workingDays, d.sameDayCutoff ? { cutoffMinute: parseClockTime(d.sameDayCutoff) } : {});

@@ -1,4 +1,5 @@
 import { useMemo, useRef } from 'react';
+import type { CaseAction } from '../../../../contracts/enums.ts';
 import type { CaseDetail, StaffList } from '../../../ui/api-types.ts';
 import { api } from '../../../ui/api.ts';
 import { ChannelBadge, StatusBadge, TypeBadge } from '../../../ui/components/badges.tsx';
@@ -40,7 +41,9 @@ export function CasePage({ id }: { id: string }) {
   if (!detail.data) {
     return detail.error ? <ErrorMessage error={detail.error} /> : <p role="status">{t('common.loading')}</p>;
   }
-  const { case: c, timeline } = detail.data;
+  const { case: c, timeline, allowedActions } = detail.data;
+  // Only what this staff member may do here (computed by the server with the rule every endpoint enforces).
+  const may = (action: CaseAction) => allowedActions.includes(action);
   const channel = channelKey(c.channel);
   const citizen = c.citizen;
   const hasContact = Boolean(citizen && (citizen.name || citizen.phone || citizen.email));
@@ -58,6 +61,11 @@ export function CasePage({ id }: { id: string }) {
         <span className="muted">{c.unit.name}</span>
       </div>
       <ErrorMessage error={detail.error} />
+      {detail.data.relation !== 'lead' && (
+        <p className="notice notice-warn" role="note" data-testid="relation-notice">
+          {t(`case.relation.${detail.data.relation}`)}
+        </p>
+      )}
       <div className="case-layout">
         <div>
           <section className="panel" aria-labelledby="desc-title">
@@ -70,29 +78,33 @@ export function CasePage({ id }: { id: string }) {
             <h2 id="timeline-title">{t('timeline.title')}</h2>
             <Timeline entries={timeline} staffNames={staffNames} />
           </section>
-          <ComposeBox
-            variant="reply"
-            endpoint={`/api/staff/cases/${c.id}/replies`}
-            label={t('reply.label', { channel: channel ? t(channel) : c.channel })}
-            placeholder={t('reply.placeholder')}
-            submitLabel={t('reply.submit')}
-            doneText={t('reply.sent')}
-            textareaRef={replyRef}
-            onDone={detail.reload}
-            replyOptions={detail.data.reply}
-            citizenPhone={citizen?.phone ?? null}
-            templatesForCaseId={c.id}
-          />
-          <ComposeBox
-            variant="note"
-            endpoint={`/api/staff/cases/${c.id}/notes`}
-            label={t('note.label')}
-            placeholder={t('note.placeholder')}
-            submitLabel={t('note.submit')}
-            doneText={t('note.saved')}
-            textareaRef={noteRef}
-            onDone={detail.reload}
-          />
+          {may('case.reply') && (
+            <ComposeBox
+              variant="reply"
+              endpoint={`/api/staff/cases/${c.id}/replies`}
+              label={t('reply.label', { channel: channel ? t(channel) : c.channel })}
+              placeholder={t('reply.placeholder')}
+              submitLabel={t('reply.submit')}
+              doneText={t('reply.sent')}
+              textareaRef={replyRef}
+              onDone={detail.reload}
+              replyOptions={detail.data.reply}
+              citizenPhone={citizen?.phone ?? null}
+              templatesForCaseId={c.id}
+            />
+          )}
+          {may('case.note') && (
+            <ComposeBox
+              variant="note"
+              endpoint={`/api/staff/cases/${c.id}/notes`}
+              label={t('note.label')}
+              placeholder={t('note.placeholder')}
+              submitLabel={t('note.submit')}
+              doneText={t('note.saved')}
+              textareaRef={noteRef}
+              onDone={detail.reload}
+            />
+          )}
         </div>
         <aside>
           <section className="panel" aria-labelledby="facts-title">
@@ -146,11 +158,12 @@ export function CasePage({ id }: { id: string }) {
               )}
             </dl>
           </section>
-          <AssignControl detail={detail.data} onChanged={detail.reload} staff={staff} />
-          <TriagePanel key={detail.data.case.id} detail={detail.data} onChanged={detail.reload} />
-          <StatusActions detail={detail.data} onChanged={detail.reload} />
+          {/* Sibling panels keyed by case need distinct keys, or React duplicates them when a panel above appears. */}
+          {may('case.assign') && <AssignControl detail={detail.data} onChanged={detail.reload} staff={staff} />}
+          <TriagePanel key={`triage-${c.id}`} detail={detail.data} onChanged={detail.reload} canCorrect={may('case.triage')} />
+          {may('case.status') && <StatusActions detail={detail.data} onChanged={detail.reload} />}
           <VisitPanel key={`visit-${c.id}`} caseId={c.id} onChanged={detail.reload} />
-          <TransferPanel key={c.id} caseId={c.id} onChanged={detail.reload} />
+          <TransferPanel key={`transfer-${c.id}`} caseId={c.id} onChanged={detail.reload} />
         </aside>
       </div>
     </>

@@ -39,6 +39,8 @@ export function DuplicatesPanel({ detail, onChanged }: { detail: CaseDetail; onC
     }
   };
   const id = detail.case.id;
+  // Merging and dismissing are the lead unit's (and need the right to assign).
+  const canDecide = detail.allowedActions.includes('case.assign');
   return (
     <section className="panel notice-warn" aria-labelledby="dup-title" data-testid="duplicates-panel">
       <h2 id="dup-title">{t('duplicates.title')}</h2>
@@ -50,14 +52,16 @@ export function DuplicatesPanel({ detail, onChanged }: { detail: CaseDetail; onC
             </p>
             <p className="muted">{d.excerpt}</p>
             <p className="muted">{d.reasons.map((r) => (locale === 'vi' ? r.vi : r.en)).join(' · ')}</p>
-            <div className="row">
-              <Button busy={busy === `m${d.caseId}`} onClick={() => void act(`m${d.caseId}`, () => api.post(`/api/staff/cases/${id}/merge`, { intoCaseId: d.caseId }))}>
-                {t('duplicates.merge', { code: d.trackingCode })}
-              </Button>
-              <Button variant="secondary" busy={busy === `d${d.caseId}`} onClick={() => void act(`d${d.caseId}`, () => api.post(`/api/staff/cases/${id}/duplicates/${d.caseId}/dismiss`, {}))}>
-                {t('duplicates.dismiss')}
-              </Button>
-            </div>
+            {canDecide && (
+              <div className="row">
+                <Button busy={busy === `m${d.caseId}`} onClick={() => void act(`m${d.caseId}`, () => api.post(`/api/staff/cases/${id}/merge`, { intoCaseId: d.caseId }))}>
+                  {t('duplicates.merge', { code: d.trackingCode })}
+                </Button>
+                <Button variant="secondary" busy={busy === `d${d.caseId}`} onClick={() => void act(`d${d.caseId}`, () => api.post(`/api/staff/cases/${id}/duplicates/${d.caseId}/dismiss`, {}))}>
+                  {t('duplicates.dismiss')}
+                </Button>
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -13,7 +13,7 @@ import { useAsync } from '../../../ui/use-async.ts';
  * What the first pass understood and where routing sent the case, in words; and the form with which an officer
  * confirms or corrects it (kept as a training label) and, from the triage queue, sends the case to a unit.
  */
-export function TriagePanel({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
+export function TriagePanel({ detail, onChanged, canCorrect }: { detail: CaseDetail; onChanged: () => void; canCorrect: boolean }) {
   const { t, locale } = useI18n();
   const c = detail.case;
   const tr = detail.triage;
@@ -48,6 +48,8 @@ export function TriagePanel({ detail, onChanged }: { detail: CaseDetail; onChang
     }
   };
 
+  // Nothing to show to someone who may not correct the first pass when there is none to read.
+  if (!tr && !canCorrect) return null;
   return (
     <section className="panel" aria-labelledby="triage-title" data-testid="triage-panel">
       <h2 id="triage-title">{t('triage.title')}</h2>
@@ -71,31 +73,33 @@ export function TriagePanel({ detail, onChanged }: { detail: CaseDetail; onChang
           </ul>
         </>
       ) : null}
-      <form onSubmit={(e) => void submit(e)} style={{ marginTop: '0.6rem' }}>
-        <h3>{t('triage.correct')}</h3>
-        <SelectField label={t('triage.type')} value={type} onChange={(e) => setType(e.target.value as CaseType)}>
-          {CASE_TYPES.map((ct) => (
-            <option key={ct} value={ct}>
-              {t(`type.${ct}`)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField label={t('triage.category')} value={category} onChange={(e) => setCategory(e.target.value)} optional />
-        <TextField label={t('triage.procedure')} value={procedure} onChange={(e) => setProcedure(e.target.value)} optional />
-        <label className="row">
-          <input type="checkbox" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} /> {t('triage.urgentLabel')}
-        </label>
-        <UnitPicker key={units.data ? 'loaded' : 'loading'} units={units.data ?? []} value={unitCode} onChange={setUnitCode} label={t('triage.unit')} optional />
-        <div className="row" style={{ marginTop: '0.5rem' }}>
-          <Button type="submit" variant="secondary" busy={busy}>
-            {t('triage.save')}
-          </Button>
-          <span role="status" className="muted">
-            {saved ? t('triage.saved') : ''}
-          </span>
-        </div>
-        <ErrorMessage error={error} />
-      </form>
+      {canCorrect && (
+        <form onSubmit={(e) => void submit(e)} style={{ marginTop: '0.6rem' }}>
+          <h3>{t('triage.correct')}</h3>
+          <SelectField label={t('triage.type')} value={type} onChange={(e) => setType(e.target.value as CaseType)}>
+            {CASE_TYPES.map((ct) => (
+              <option key={ct} value={ct}>
+                {t(`type.${ct}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label={t('triage.category')} value={category} onChange={(e) => setCategory(e.target.value)} optional />
+          <TextField label={t('triage.procedure')} value={procedure} onChange={(e) => setProcedure(e.target.value)} optional />
+          <label className="row">
+            <input type="checkbox" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} /> {t('triage.urgentLabel')}
+          </label>
+          <UnitPicker key={units.data ? 'loaded' : 'loading'} units={units.data ?? []} value={unitCode} onChange={setUnitCode} label={t('triage.unit')} optional />
+          <div className="row" style={{ marginTop: '0.5rem' }}>
+            <Button type="submit" variant="secondary" busy={busy}>
+              {t('triage.save')}
+            </Button>
+            <span role="status" className="muted">
+              {saved ? t('triage.saved') : ''}
+            </span>
+          </div>
+          <ErrorMessage error={error} />
+        </form>
+      )}
     </section>
   );
 }

@@ -19,20 +19,16 @@ import {
 } from '../../../../../contracts/api.ts';
 import { addInternalNote } from '../../../commands/add-internal-note.ts';
 import { assignCase } from '../../../commands/assign-case.ts';
-import { requireAction } from '../../../commands/authorize.ts';
 import { changeCaseStatus } from '../../../commands/change-case-status.ts';
 import { correctTriage } from '../../../commands/correct-triage.ts';
 import { dismissDuplicate, mergeCases } from '../../../commands/merge-cases.ts';
 import type { CommandContext } from '../../../commands/context.ts';
 import { getCaseDetail } from '../../../commands/get-case-detail.ts';
 import { listCasesForStaff } from '../../../commands/list-cases.ts';
-import { openCase } from '../../../commands/open-case.ts';
+import { openCaseForStaff } from '../../../commands/open-case-for-staff.ts';
+import { getCaseAttachment } from '../../../commands/get-case-attachment.ts';
 import { replyToCitizen } from '../../../commands/reply-to-citizen.ts';
 import { setPhotoPublic } from '../../../commands/set-photo-public.ts';
-import { findAttachment } from '../../../db/repositories/attachments.repo.ts';
-import { findUnitById } from '../../../db/repositories/units.repo.ts';
-import { isPathInScope } from '../../../domain/access/permissions.ts';
-import { AppError } from '../../../lib/app-error.ts';
 import type { Metrics } from '../../../lib/metrics.ts';
 import { requireStaff, staffOf } from '../../staff-auth.ts';
 
@@ -51,21 +47,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext; metrics: M
     '/cases',
     { schema: { tags: ['staff'], summary: 'Record a request received by phone, at the counter, by letter or e-mail', body: StaffCaseCreateSchema, response: { 201: StaffCaseCreatedSchema, ...errors } } },
     async (request, reply) => {
-      const actor = staffOf(request);
-      requireAction(actor, 'case.create');
-      const b = request.body;
-      const opened = await openCase(ctx, {
-        text: b.text,
-        type: b.type,
-        unitCode: b.unitCode,
-        // The caller follows the case on the tracking page with the code the officer reads out.
-        channel: 'portal',
-        intakeMethod: b.intakeMethod,
-        contact: b.citizen,
-        location: b.location,
-        locale: 'vi',
-        createdByStaffId: actor.id,
-      });
+      const opened = await openCaseForStaff(ctx, staffOf(request), request.body);
       metrics.casesOpened.inc({ channel: 'staff' });
       return reply.status(201).send({ id: opened.caseId, trackingCode: opened.trackingCode });
     },
@@ -147,11 +129,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext; metrics: M
   );
 
   app.get('/attachments/:id', { schema: { tags: ['staff'], summary: 'A photo attached to a case', params: CaseParams } }, async (request, reply) => {
-    const actor = staffOf(request);
-    requireAction(actor, 'case.read');
-    const a = await findAttachment(ctx.db, request.params.id);
-    const unit = a?.unitId ? await findUnitById(ctx.db, a.unitId) : undefined;
-    if (!a || !unit || !isPathInScope(actor.unitPath, unit.path)) throw new AppError('NOT_FOUND');
+    const a = await getCaseAttachment(ctx, staffOf(request), request.params.id);
     return reply.header('content-type', a.contentType).header('cache-control', 'private, max-age=3600').send(a.data);
   });
 };

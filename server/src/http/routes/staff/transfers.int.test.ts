@@ -90,8 +90,8 @@ describeEachEngine('transfers between units', (db) => {
     assert.deepEqual(added.json(), { changed: true });
     assert.equal((await get(linhxuan, `/api/staff/cases/${caseId}`)).statusCode, 200);
     assert.equal((await post(linhxuan, `/api/staff/cases/${caseId}/notes`, { body: 'Phường Linh Xuân phối hợp kiểm tra' })).statusCode, 201);
-    assert.equal((await post(linhxuan, `/api/staff/cases/${caseId}/status`, { status: 'resolved' })).statusCode, 404);
-    assert.equal((await post(linhxuan, `/api/staff/cases/${caseId}/transfers`, { unitCode: 'SXD', reason: 'x' })).statusCode, 404);
+    assert.equal((await post(linhxuan, `/api/staff/cases/${caseId}/status`, { status: 'resolved' })).statusCode, 403);
+    assert.equal((await post(linhxuan, `/api/staff/cases/${caseId}/transfers`, { unitCode: 'SXD', reason: 'x' })).statusCode, 403);
     assert.equal(code(await post(saigon, `/api/staff/cases/${caseId}/coordinating-units`, { unitCode: '26740' })).code, 'TRANSFER_NOT_POSSIBLE');
     const removed = await post(saigon, `/api/staff/cases/${caseId}/coordinating-units/26800/remove`);
     assert.deepEqual(removed.json(), { changed: true });
