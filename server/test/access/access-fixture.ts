@@ -6,6 +6,7 @@ import { markVisitCollected } from '../../src/commands/mark-visit-collected.ts';
 import { markVisitDeparted } from '../../src/commands/mark-visit-departed.ts';
 import { offerFieldVisit } from '../../src/commands/offer-field-visit.ts';
 import { openCase } from '../../src/commands/open-case.ts';
+import { createReplyTemplate } from '../../src/commands/reply-templates.ts';
 import { requestTransfer } from '../../src/commands/request-transfer.ts';
 import type { Queryable } from '../../src/db/client.ts';
 import { findStaffById, type StaffRow } from '../../src/db/repositories/staff.repo.ts';
@@ -150,6 +151,33 @@ export class AccessFixture {
       if (stage === 'on_the_way') return c;
       await markVisitCollected(this.t.ctx, admin, c.id);
       return c;
+    });
+  }
+
+  /** A reply template of the ward. */
+  replyTemplate(where: Where): Promise<string> {
+    return this.once(`template:${where}`, async () => {
+      const created = await createReplyTemplate(this.t.ctx, await this.admin(), UNIT_OF[where], {
+        locale: 'vi',
+        title: `Mẫu ${++this.seq}`,
+        body: this.text(where, 'Kính gửi {citizenName}, hồ sơ {trackingCode} đang được xử lý.'),
+      });
+      return created.id;
+    });
+  }
+
+  /** A deadline notification of the given staff member ('in') or of an officer of the other ward ('out'). */
+  notification(where: Where, staffId: string): Promise<number> {
+    return this.once(`notification:${where}:${staffId}`, async () => {
+      const [other] = await this.t.ctx.db.query<{ id: string }>(
+        "SELECT id FROM staff_users WHERE email = 'canbo.linhxuan@gandan.local'",
+      );
+      const now = this.t.clock.now();
+      const [row] = await this.t.ctx.db.query<{ id: number }>(
+        `INSERT INTO staff_notifications (staff_id, kind, level, due_at, created_at) VALUES ($1, 'deadline.due_soon', 0, $2, $3) RETURNING id`,
+        [where === 'in' ? staffId : other!.id, new Date(now.getTime() + ++this.seq * 60_000), now],
+      );
+      return Number(row!.id);
     });
   }
 

@@ -62,7 +62,9 @@ describeEachEngine('staff access matrix', (db) => {
   const matrixRoutes = () => staffRoutes().filter((r) => STAFF_ROUTE_POLICIES[r]?.roles !== 'public');
   const isAllowed = (route: string, role: StaffRole) => (policyOf(route).roles as readonly StaffRole[]).includes(role);
   const wheres = (route: string): Where[] =>
-    ['case', 'transfer', 'outbound', 'attachment', 'unit'].includes(policyOf(route).target) ? ['in', 'out'] : ['in'];
+    ['case', 'transfer', 'outbound', 'attachment', 'unit', 'template', 'notification'].includes(policyOf(route).target)
+      ? ['in', 'out']
+      : ['in'];
 
   const send = async (
     actor: { role: string; headers: Record<string, string> },
@@ -187,7 +189,8 @@ describeEachEngine('staff access matrix', (db) => {
     for (const route of matrixRoutes()) {
       const p = policyOf(route);
       fx.fresh = !route.startsWith('GET ');
-      for (const where of wheres(route)) {
+      // A notification is its owner's alone, whatever the scope: the city reads only its own.
+      for (const where of p.target === 'notification' ? (['in'] as const) : wheres(route)) {
         // Not kept for the leak check: for the city, the other ward is in scope.
         const r = await send({ role: 'city_admin@79', headers: admin.headers }, route, await p.request(fx, where, actor), false);
         if (r.status !== p.ok)

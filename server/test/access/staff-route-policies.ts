@@ -22,11 +22,15 @@ export type Target =
   | 'unit'
   /** Lists what lies in the caller's subtree; nothing in the request names another unit. */
   | 'scope'
+  /** A reply template: its unit. */
+  | 'template'
+  /** A notification: its owner ('in' the caller's own, 'out' another ward's officer's). */
+  | 'notification'
   /** The caller's own session or unit. */
   | 'self';
 
 export type MatrixRequest = {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   payload?: Record<string, unknown>;
   headers?: Record<string, string>;
@@ -303,6 +307,78 @@ export const STAFF_ROUTE_POLICIES: Record<string, RoutePolicy> = {
     target: 'scope',
     ok: 200,
     request: async () => ({ method: 'GET', url: '/api/staff/audit/export' }),
+  },
+
+  'GET /api/staff/notifications': {
+    roles: READ,
+    target: 'self',
+    ok: 200,
+    request: async () => ({ method: 'GET', url: '/api/staff/notifications' }),
+  },
+  'POST /api/staff/notifications/:id/read': {
+    roles: READ,
+    target: 'notification',
+    ok: 204,
+    notFound: 'NOT_FOUND',
+    request: async (fx, where, actor) => ({
+      method: 'POST',
+      url: `/api/staff/notifications/${await fx.notification(where, actor.id)}/read`,
+    }),
+  },
+  'POST /api/staff/notifications/read-all': {
+    roles: READ,
+    target: 'self',
+    ok: 200,
+    request: async () => ({ method: 'POST', url: '/api/staff/notifications/read-all' }),
+  },
+
+  'GET /api/staff/reply-templates': {
+    roles: READ,
+    target: 'unit',
+    ok: 200,
+    notFound: 'UNIT_NOT_FOUND',
+    request: async (fx, where) => ({ method: 'GET', url: `/api/staff/reply-templates?unitCode=${fx.unitCode(where)}` }),
+  },
+  'POST /api/staff/reply-templates': {
+    roles: ADMIN,
+    target: 'unit',
+    ok: 201,
+    notFound: 'UNIT_NOT_FOUND',
+    request: async (fx, where) => ({
+      method: 'POST',
+      url: '/api/staff/reply-templates',
+      payload: {
+        unitCode: fx.unitCode(where),
+        locale: 'vi',
+        title: 'Đã tiếp nhận',
+        body: 'Hồ sơ {trackingCode} đã được tiếp nhận.',
+      },
+    }),
+  },
+  'PUT /api/staff/reply-templates/:id': {
+    roles: ADMIN,
+    target: 'template',
+    ok: 200,
+    notFound: 'TEMPLATE_NOT_FOUND',
+    request: async (fx, where) => ({
+      method: 'PUT',
+      url: `/api/staff/reply-templates/${await fx.replyTemplate(where)}`,
+      payload: { locale: 'vi', title: 'Đã sửa', body: 'Hồ sơ {trackingCode}.' },
+    }),
+  },
+  'DELETE /api/staff/reply-templates/:id': {
+    roles: ADMIN,
+    target: 'template',
+    ok: 204,
+    notFound: 'TEMPLATE_NOT_FOUND',
+    request: async (fx, where) => ({ method: 'DELETE', url: `/api/staff/reply-templates/${await fx.replyTemplate(where)}` }),
+  },
+  'GET /api/staff/cases/:id/reply-templates': {
+    roles: ANSWER,
+    target: 'case',
+    ok: 200,
+    notFound: 'CASE_NOT_FOUND',
+    request: async (fx, where) => ({ method: 'GET', url: await caseUrl(fx, where, '/reply-templates') }),
   },
 
   'GET /api/staff/events': {
