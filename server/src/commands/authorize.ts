@@ -12,6 +12,21 @@ export function requireAction(actor: StaffRow, action: StaffAction): void {
   if (!isAllowed(actor.role, action)) throw new AppError('FORBIDDEN');
 }
 
+/**
+ * Throws FORBIDDEN unless the actor's scope is the whole city (their unit is the root, e.g. '79'): city-wide
+ * settings (the city's calendar and default hours, routing rules) need the role *and* the city's scope, so an
+ * administrator's role given at a ward reaches only that ward.
+ */
+export function requireCityScope(actor: StaffRow): void {
+  if (actor.unitPath.includes('/')) throw new AppError('FORBIDDEN');
+}
+
+/** A unit of the actor's scope by code; one outside it is UNIT_NOT_FOUND, as a missing one. */
+export function requireUnitInScope<U extends { path: string }>(actor: StaffRow, unit: U | undefined, unitCode: string): U {
+  if (!unit || !isPathInScope(actor.unitPath, unit.path)) throw new AppError('UNIT_NOT_FOUND', { unitCode });
+  return unit;
+}
+
 /** How the actor's unit subtree relates to a case (lead, coordinating, incoming transfer, or none). */
 export async function findCaseRelation(
   q: Queryable,

@@ -5,7 +5,7 @@ import { dayIndexOf } from '../domain/deadline/local-date.ts';
 import type { CalendarDayKind } from '../domain/deadline/vn-holidays.ts';
 import { AppError } from '../lib/app-error.ts';
 import { appendSettingsAudit } from './append-settings-audit.ts';
-import { requireAction } from './authorize.ts';
+import { requireAction, requireCityScope, requireUnitInScope } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 
 export type CalendarDayInput = {
@@ -33,11 +33,8 @@ export async function editCalendarDay(ctx: CommandContext, actor: StaffRow, inpu
     throw new AppError('VALIDATION_FAILED', { field: 'on' });
   }
   let unitId: string | null = null;
-  if (input.unitCode) {
-    const unit = await findUnitByCode(ctx.db, input.unitCode);
-    if (!unit) throw new AppError('UNIT_NOT_FOUND', { unitCode: input.unitCode });
-    unitId = unit.id;
-  }
+  if (input.unitCode) unitId = requireUnitInScope(actor, await findUnitByCode(ctx.db, input.unitCode), input.unitCode).id;
+  else requireCityScope(actor);
   const at = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const before = await findCalendarDay(tx, unitId, input.on);

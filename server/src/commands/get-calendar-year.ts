@@ -2,12 +2,11 @@ import type { CalendarYear } from '../../../contracts/api.ts';
 import { listCalendarDays, listOwnWorkingHours, type CalendarDayRow } from '../db/repositories/calendar.repo.ts';
 import type { StaffRow } from '../db/repositories/staff.repo.ts';
 import { findUnitByCode } from '../db/repositories/units.repo.ts';
-import { isAllowed, isPathInScope } from '../domain/access/permissions.ts';
+import { isAllowed } from '../domain/access/permissions.ts';
 import { createBusinessCalendar } from '../domain/deadline/business-calendar.ts';
 import { buildCalendarSpec } from '../domain/deadline/calendar-spec.ts';
 import { dayIndexOf, formatDayIndex, weekdayOfDay } from '../domain/deadline/local-date.ts';
-import { AppError } from '../lib/app-error.ts';
-import { requireAction } from './authorize.ts';
+import { requireAction, requireUnitInScope } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 
 /**
@@ -22,9 +21,9 @@ export async function getCalendarYear(
   input: { year: number; unitCode?: string | undefined },
 ): Promise<CalendarYear> {
   requireAction(actor, 'case.read');
-  const unit = input.unitCode ? await findUnitByCode(ctx.db, input.unitCode) : undefined;
-  if (input.unitCode && !unit) throw new AppError('UNIT_NOT_FOUND', { unitCode: input.unitCode });
+  const unit = input.unitCode ? requireUnitInScope(actor, await findUnitByCode(ctx.db, input.unitCode), input.unitCode) : undefined;
   const unitId = unit?.id ?? null;
+  const isCityScope = !actor.unitPath.includes('/');
   const [cityHours, ownHours, stored] = [
     await listOwnWorkingHours(ctx.db, null),
     unitId ? await listOwnWorkingHours(ctx.db, unitId) : [],
@@ -65,9 +64,8 @@ export async function getCalendarYear(
     })),
     hours: { isOwn: ownHours.length > 0 || unitId === null, rows: hours },
     cityHours,
-    canEditDays: isAllowed(actor.role, 'calendar.edit'),
-    canEditHours:
-      isAllowed(actor.role, 'hours.edit') &&
-      (actor.role === 'city_admin' || (unit !== undefined && isPathInScope(actor.unitPath, unit.path))),
+    // A unit here is in the actor's scope; the city's own calendar needs the city's scope (as the edits check).
+    canEditDays: isAllowed(actor.role, 'calendar.edit') && (unit !== undefined || isCityScope),
+    canEditHours: isAllowed(actor.role, 'hours.edit') && (unit !== undefined || isCityScope),
   };
 }

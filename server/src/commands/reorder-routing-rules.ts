@@ -2,7 +2,7 @@ import { listAllRoutingRules, setRoutingPriorities } from '../db/repositories/ro
 import { bumpSettingsVersion } from '../db/repositories/settings.repo.ts';
 import type { StaffRow } from '../db/repositories/staff.repo.ts';
 import { AppError } from '../lib/app-error.ts';
-import { requireAction } from './authorize.ts';
+import { requireAction, requireCityScope } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 import { auditRuleChange } from './save-routing-rule.ts';
 
@@ -19,6 +19,7 @@ export async function reorderRoutingRules(
   input: { version: number; ids: readonly string[] },
 ): Promise<{ version: number }> {
   requireAction(actor, 'routing.edit');
+  requireCityScope(actor);
   const at = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const version = await bumpSettingsVersion(tx, 'routing_rules', input.version);

@@ -14,7 +14,7 @@ import { hasSameConditions, normalizeMatch, unknownCodes } from '../domain/routi
 import type { RoutingRule } from '../domain/routing/route-case.ts';
 import { AppError } from '../lib/app-error.ts';
 import { appendSettingsAudit } from './append-settings-audit.ts';
-import { requireAction } from './authorize.ts';
+import { requireAction, requireCityScope } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 import { presentRoutingRule } from './list-routing-rules.ts';
 
@@ -45,6 +45,7 @@ export async function saveRoutingRule(
   input: RoutingRuleFields,
 ): Promise<{ version: number; rule: RoutingRuleView }> {
   requireAction(actor, 'routing.edit');
+  requireCityScope(actor);
   const match = normalizeMatch(input.match);
   // A disabled rule never applies, so a shipped rule with a code the first pass lacks can still be switched off.
   const unknown = input.enabled ? unknownCodes(match) : { categories: [], procedures: [] };

@@ -1,11 +1,10 @@
 import { listOwnWorkingHours, replaceWorkingHours } from '../db/repositories/calendar.repo.ts';
 import type { StaffRow } from '../db/repositories/staff.repo.ts';
 import { findUnitByCode } from '../db/repositories/units.repo.ts';
-import { isPathInScope } from '../domain/access/permissions.ts';
 import type { WeeklyHoursRow } from '../domain/deadline/calendar-spec.ts';
 import { AppError } from '../lib/app-error.ts';
 import { appendSettingsAudit } from './append-settings-audit.ts';
-import { requireAction } from './authorize.ts';
+import { requireAction, requireCityScope, requireUnitInScope } from './authorize.ts';
 import type { CommandContext } from './context.ts';
 
 /**
@@ -20,10 +19,9 @@ export async function setWorkingHours(
   input: { unitCode?: string | undefined; hours: WeeklyHoursRow[] },
 ): Promise<void> {
   requireAction(actor, 'hours.edit');
-  const unit = input.unitCode ? await findUnitByCode(ctx.db, input.unitCode) : undefined;
-  if (input.unitCode && !unit) throw new AppError('UNIT_NOT_FOUND', { unitCode: input.unitCode });
-  const allowed = actor.role === 'city_admin' || (unit !== undefined && isPathInScope(actor.unitPath, unit.path));
-  if (!allowed) throw new AppError('FORBIDDEN');
+  // A unit of the actor's scope (another one is "not found"); the city default needs the city's scope.
+  const unit = input.unitCode ? requireUnitInScope(actor, await findUnitByCode(ctx.db, input.unitCode), input.unitCode) : undefined;
+  if (!unit) requireCityScope(actor);
   const sorted = [...input.hours].sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute);
   sorted.forEach((h, i) => {
     const prev = sorted[i - 1];

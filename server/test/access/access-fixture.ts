@@ -7,6 +7,8 @@ import { markVisitDeparted } from '../../src/commands/mark-visit-departed.ts';
 import { offerFieldVisit } from '../../src/commands/offer-field-visit.ts';
 import { openCase } from '../../src/commands/open-case.ts';
 import { createReplyTemplate } from '../../src/commands/reply-templates.ts';
+import { listRoutingRulesForStaff } from '../../src/commands/list-routing-rules.ts';
+import { saveRoutingRule } from '../../src/commands/save-routing-rule.ts';
 import { requestTransfer } from '../../src/commands/request-transfer.ts';
 import type { Queryable } from '../../src/db/client.ts';
 import { findStaffById, type StaffRow } from '../../src/db/repositories/staff.repo.ts';
@@ -23,6 +25,7 @@ type CaseRef = { id: string; trackingCode: string };
 /** A field visit left at this step (each later step needs the one before). */
 export type VisitStage = 'offered' | 'confirmed' | 'dispatched' | 'on_the_way' | 'collected';
 const DAY_MS = 86_400_000;
+const TYPES = ['thu_tuc', 'phan_anh', 'hoi_dap', 'gop_y', 'khac'];
 type Session = Awaited<ReturnType<TestApp['login']>>;
 
 /**
@@ -152,6 +155,39 @@ export class AccessFixture {
       await markVisitCollected(this.t.ctx, admin, c.id);
       return c;
     });
+  }
+
+  /** The routing rules' version and ids in order, as the city administrator reads them now. */
+  async routing(): Promise<{ version: number; ids: string[] }> {
+    const list = await listRoutingRulesForStaff(this.t.ctx, await this.admin());
+    return { version: list.version, ids: list.rules.map((r) => r.id) };
+  }
+
+  /** The fields of a routing rule no other rule has (urgent tree reports to the Department of Construction). */
+  routingRule(version: number): Record<string, unknown> {
+    return {
+      version,
+      priority: 9000 + ++this.seq,
+      // Conditions no two calls share: a subset of the types, by the call's number.
+      match: { categories: ['cay_xanh'], urgent: true, types: TYPES.filter((_, i) => ((this.seq % 31) + 1) & (1 << i)) },
+      target: { kind: 'unit', unitCode: 'SXD' },
+      description: { vi: `Thử quyền ${this.seq}`, en: `Access trial ${this.seq}` },
+      enabled: true,
+    };
+  }
+
+  /** A routing rule added by the city administrator. */
+  savedRoutingRule(): Promise<string> {
+    return this.once('routing-rule', async () => {
+      const { version } = await this.routing();
+      const saved = await saveRoutingRule(this.t.ctx, await this.admin(), undefined, this.routingRule(version) as never);
+      return saved.rule.id;
+    });
+  }
+
+  /** A day of 2027 not edited before (calendar edits are per day). */
+  nextDay(): string {
+    return new Date(Date.UTC(2027, 2, 1) + this.slots++ * DAY_MS).toISOString().slice(0, 10);
   }
 
   /** A reply template of the ward. */

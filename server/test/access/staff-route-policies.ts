@@ -26,6 +26,8 @@ export type Target =
   | 'template'
   /** A notification: its owner ('in' the caller's own, 'out' another ward's officer's). */
   | 'notification'
+  /** City-wide settings: the role must be held at the city itself (a ward's staff are refused whatever the role). */
+  | 'city'
   /** The caller's own session or unit. */
   | 'self';
 
@@ -379,6 +381,99 @@ export const STAFF_ROUTE_POLICIES: Record<string, RoutePolicy> = {
     ok: 200,
     notFound: 'CASE_NOT_FOUND',
     request: async (fx, where) => ({ method: 'GET', url: await caseUrl(fx, where, '/reply-templates') }),
+  },
+
+  'GET /api/staff/calendar': {
+    roles: READ,
+    target: 'unit',
+    ok: 200,
+    notFound: 'UNIT_NOT_FOUND',
+    request: async (fx, where) => ({ method: 'GET', url: `/api/staff/calendar?year=2026&unitCode=${fx.unitCode(where)}` }),
+  },
+  'PUT /api/staff/calendar/days/:on': {
+    roles: ['city_admin'],
+    target: 'unit',
+    ok: 200,
+    notFound: 'UNIT_NOT_FOUND',
+    request: async (fx, where) => ({
+      method: 'PUT',
+      url: `/api/staff/calendar/days/${fx.nextDay()}`,
+      payload: {
+        unitCode: fx.unitCode(where),
+        kind: 'working_day',
+        name: 'Làm bù',
+        note: 'Theo thông báo của phường',
+        isActive: true,
+      },
+    }),
+  },
+  'PUT /api/staff/calendar/hours': {
+    roles: ADMIN,
+    target: 'unit',
+    ok: 204,
+    notFound: 'UNIT_NOT_FOUND',
+    request: async (fx, where) => ({
+      method: 'PUT',
+      url: '/api/staff/calendar/hours',
+      payload: {
+        unitCode: fx.unitCode(where),
+        hours: [1, 2, 3, 4, 5].flatMap((weekday) => [
+          { weekday, startMinute: 450, endMinute: 690 },
+          { weekday, startMinute: 780, endMinute: 1020 },
+        ]),
+      },
+    }),
+  },
+  'GET /api/staff/settings/history': {
+    roles: READ,
+    target: 'self',
+    ok: 200,
+    request: async () => ({ method: 'GET', url: '/api/staff/settings/history?area=calendar' }),
+  },
+  'GET /api/staff/routing-rules': {
+    roles: READ,
+    target: 'self',
+    ok: 200,
+    request: async () => ({ method: 'GET', url: '/api/staff/routing-rules' }),
+  },
+  'POST /api/staff/routing-rules/test': {
+    roles: READ,
+    target: 'self',
+    ok: 200,
+    request: async () => ({
+      method: 'POST',
+      url: '/api/staff/routing-rules/test',
+      payload: { text: 'Cống thoát nước bị tắc ở phường Sài Gòn' },
+    }),
+  },
+  'POST /api/staff/routing-rules': {
+    roles: ['city_admin'],
+    target: 'city',
+    ok: 201,
+    request: async (fx) => ({
+      method: 'POST',
+      url: '/api/staff/routing-rules',
+      payload: fx.routingRule((await fx.routing()).version),
+    }),
+  },
+  'PUT /api/staff/routing-rules/:id': {
+    roles: ['city_admin'],
+    target: 'city',
+    ok: 200,
+    request: async (fx) => {
+      const id = await fx.savedRoutingRule();
+      return {
+        method: 'PUT',
+        url: `/api/staff/routing-rules/${id}`,
+        payload: { ...fx.routingRule((await fx.routing()).version), enabled: false },
+      };
+    },
+  },
+  'PUT /api/staff/routing-rules/order': {
+    roles: ['city_admin'],
+    target: 'city',
+    ok: 200,
+    request: async (fx) => ({ method: 'PUT', url: '/api/staff/routing-rules/order', payload: await fx.routing() }),
   },
 
   'GET /api/staff/events': {
