@@ -18,25 +18,35 @@ export type WorkerOptions = {
 };
 
 /**
- * The background worker: drains its queues (outbox, inbound webhooks), waking at once when this process adds
- * work and every `pollMs` otherwise (work added by other processes). `stop()` lets the batch in hand finish.
+ * The background worker: each queue (inbound webhooks, outbox, audit sealing) is drained by its own loop, so a
+ * batch of sends in flight never delays the processing of newly arrived webhooks and the other way round.
+ * A loop wakes at once when this process adds work and every `pollMs` otherwise (work added by other
+ * processes); periodic tasks run in one more loop. `stop()` lets the batches in hand finish.
  */
 export function startWorker(opts: WorkerOptions): Worker {
   const pollMs = opts.pollMs ?? 500;
   const lingerMs = opts.lingerMs ?? 20;
-  const lastRun = new Map<string, number>();
   let running = true;
-  let wakeUp: (() => void) | undefined;
+  // One signal per loop: wake() while a loop is busy is remembered, so its next idle wait ends at once instead
+  // of missing the work that arrived meanwhile.
+  type Signal = { woken: boolean; waiting?: () => void };
+  const signals: Signal[] = [];
 
-  const sleep = (ms: number, interruptible: boolean) =>
+  const sleep = (signal: Signal, ms: number, interruptible: boolean) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      if (interruptible) {
-        wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
+      if (interruptible && signal.woken) {
+        signal.woken = false;
+        resolve();
+        return;
       }
+      const done = () => {
+        clearTimeout(timer);
+        signal.waiting = undefined;
+        signal.woken = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      if (interruptible) signal.waiting = done;
     });
 
   const guarded = async <T>(name: string, fn: () => Promise<T>, fallback: T): Promise<T> => {
@@ -48,38 +58,52 @@ export function startWorker(opts: WorkerOptions): Worker {
     }
   };
 
-  const loop = async () => {
+  const drainLoop = async (task: DrainTask) => {
+    const signal: Signal = { woken: false };
+    signals.push(signal);
     while (running) {
-      let claimed = 0;
-      let full = false;
-      for (const task of opts.drains) {
-        const n = await guarded(task.name, () => task.run(task.batchSize), 0);
-        claimed += n;
-        full ||= n >= task.batchSize;
-      }
-      for (const task of opts.periodic ?? []) {
+      signal.woken = false;
+      const n = await guarded(task.name, () => task.run(task.batchSize), 0);
+      if (!running) break;
+      if (n === 0) await sleep(signal, pollMs, true);
+      else if (n < task.batchSize && lingerMs > 0) await sleep(signal, lingerMs, false);
+    }
+  };
+
+  const periodicLoop = async (tasks: PeriodicTask[]) => {
+    const signal: Signal = { woken: false };
+    signals.push(signal);
+    const lastRun = new Map<string, number>();
+    while (running) {
+      for (const task of tasks) {
         const now = opts.now();
         if (now - (lastRun.get(task.name) ?? 0) >= task.everyMs) {
           lastRun.set(task.name, now);
           await guarded(task.name, task.run, undefined);
         }
+        if (!running) break;
       }
-      if (!running) break;
-      if (claimed === 0) await sleep(pollMs, true);
-      else if (!full && lingerMs > 0) await sleep(lingerMs, false);
+      if (running) await sleep(signal, pollMs, true);
     }
   };
-  const done = loop();
+
+  const loops = [...opts.drains.map(drainLoop), ...(opts.periodic?.length ? [periodicLoop(opts.periodic)] : [])];
+  const wakeAll = () => {
+    for (const signal of signals) {
+      signal.woken = true;
+      signal.waiting?.();
+    }
+  };
 
   return {
     get running() {
       return running;
     },
-    wake: () => wakeUp?.(),
+    wake: wakeAll,
     stop: async () => {
       running = false;
-      wakeUp?.();
-      await done;
+      wakeAll();
+      await Promise.all(loops);
     },
   };
 }
