@@ -118,12 +118,12 @@ async function benchWebhooks(engine: 'pglite' | 'postgres', target: () => Promis
   });
 }
 
-async function benchLatency(engine: 'pglite' | 'postgres', target: () => Promise<string>, topology: 'one-process' | 'api+worker') {
+async function benchLatency(engine: 'pglite' | 'postgres', target: () => Promise<string>, topology: 'one-process' | 'api+worker', rate = LATENCY_RATE, seconds = LATENCY_SECONDS) {
   const t = await target();
-  const r = await benchAckLatency((mode, env) => startServer(mode, engine, t, env), LATENCY_RATE, LATENCY_SECONDS, topology);
+  const r = await benchAckLatency((mode, env) => startServer(mode, engine, t, env), rate, seconds, topology);
   console.log(engine, topology, 'ack latency', r);
   rows.push({
-    name: `webhook → acknowledgement at the provider, ${LATENCY_RATE} events/s for ${LATENCY_SECONDS} s (${topology === 'one-process' ? 'api + worker in one process' : 'api process + worker process'})`,
+    name: `webhook → acknowledgement at the provider, ${rate} events/s for ${seconds} s (${topology === 'one-process' ? 'api + worker in one process' : 'api process + worker process'})`,
     engine,
     value: `p50 ${r.p50} ms, p99 ${r.p99} ms (max ${r.max} ms)`,
     baseline: 'goal: p50 < 100 ms, p99 < 500 ms',
@@ -162,6 +162,8 @@ async function benchThroughput() {
   }));
   await withPgDatabase(async (u) => benchLatency('postgres', async () => u, 'one-process'));
   await withPgDatabase(async (u) => benchLatency('postgres', async () => u, 'api+worker'));
+  // Where the goal does hold on this machine: the same path at a tenth of the rate.
+  await withPgDatabase(async (u) => benchLatency('postgres', async () => u, 'one-process', Math.round(LATENCY_RATE / 10), 30));
   for (const r of await benchTriage()) {
     rows.push({
       name: r.name,
