@@ -71,7 +71,10 @@ async function openPglite(dataDir: string): Promise<Db> {
     },
     listen: async (channel, handlers) => {
       const stop = await lite.listen(checkChannel(channel), handlers.onPayload);
-      return () => stop();
+      // A closed database has no listeners left to remove (shutdown order is not guaranteed).
+      return async () => {
+        if (!lite.closed) await stop();
+      };
     },
     close: () => lite.close(),
   };
