@@ -36,11 +36,6 @@ export async function listPendingAudit(q: Queryable, limit: number): Promise<Pen
   return rows.map((r) => ({ id: Number(r.id), caseId: r.case_id, at: r.at, actor: r.actor, action: r.action, payload: r.payload }));
 }
 
-export async function countPendingAudit(q: Queryable): Promise<number> {
-  const rows = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_pending');
-  return rows[0]?.n ?? 0;
-}
-
 /** Links rows into the chain and removes their pending entries (one statement each, inside the sealer's transaction). */
 export async function sealAuditRows(q: Queryable, rows: readonly AuditRow[], pendingIds: readonly number[]): Promise<void> {
   await q.query(

@@ -2,15 +2,6 @@ import type { Queryable } from '../client.ts';
 
 export type CitizenContact = { name?: string | undefined; phone?: string | undefined; email?: string | undefined };
 
-/** Creates a citizen with optional contact details; returns its id. */
-export async function insertCitizen(q: Queryable, contact: CitizenContact, at: Date): Promise<string> {
-  const rows = await q.query<{ id: string }>(
-    'INSERT INTO citizens (display_name, phone, email, created_at) VALUES ($1, $2, $3, $4) RETURNING id',
-    [contact.name ?? null, contact.phone ?? null, contact.email ?? null, at],
-  );
-  return rows[0]!.id;
-}
-
 export type IdentityKey = { channel: string; channelAccount: string; externalId: string };
 
 /**
