@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CaseDetail } from '../../../ui/api-types.ts';
 import { api } from '../../../ui/api.ts';
 import { ErrorMessage } from '../../../ui/components/error-message.tsx';
@@ -14,16 +14,26 @@ export function CasePhotos({ detail, onChanged }: Props) {
   const t = useT();
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The officer's choice shows at once and stays until the reloaded case carries it (or the change fails).
+  const [pending, setPending] = useState<Readonly<Record<string, boolean>>>({});
   const { attachments, id: caseId } = detail.case;
+  useEffect(() => {
+    setPending((current) => {
+      const left = Object.entries(current).filter(([id, value]) => attachments.some((a) => a.id === id && a.isPublic !== value));
+      return left.length === Object.keys(current).length ? current : Object.fromEntries(left);
+    });
+  }, [attachments]);
   if (attachments.length === 0) return null;
 
   const setPublic = async (attachmentId: string, isPublic: boolean) => {
     setBusyId(attachmentId);
     setError(null);
+    setPending((current) => ({ ...current, [attachmentId]: isPublic }));
     try {
       await api.put(`/api/staff/cases/${caseId}/attachments/${attachmentId}/public`, { isPublic });
       onChanged();
     } catch (changeError) {
+      setPending((current) => Object.fromEntries(Object.entries(current).filter(([id]) => id !== attachmentId)));
       setError(changeError);
     } finally {
       setBusyId(null);
@@ -44,7 +54,7 @@ export function CasePhotos({ detail, onChanged }: Props) {
               <label className="attachment-public">
                 <input
                   type="checkbox"
-                  checked={attachment.isPublic}
+                  checked={pending[attachment.id] ?? attachment.isPublic}
                   disabled={busyId !== null}
                   aria-busy={busyId === attachment.id || undefined}
                   onChange={(event) => void setPublic(attachment.id, event.target.checked)}
