@@ -264,7 +264,11 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
 /** mode: how to deliver (default: the case's preferred way, see CaseDetail.reply.preferred). */
 export const ReplyCreateSchema = z.object({ body: z.string().trim().min(1).max(TEXT_MAX), mode: z.enum(REPLY_MODES).optional() });
-export const NoteCreateSchema = z.object({ body: z.string().trim().min(1).max(TEXT_MAX) });
+/** An internal note; `mentions`: staff ids of colleagues it is addressed to (each is notified). */
+export const NoteCreateSchema = z.object({ body: z.string().trim().min(1).max(TEXT_MAX), mentions: z.array(z.string().uuid()).max(20).default([]) });
+/** Colleagues who may be mentioned in a note on a case (they may read it), nearest units first. */
+export const MentionableStaffSchema = z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(STAFF_ROLES), unitName: z.string() }));
+export type MentionableStaff = z.infer<typeof MentionableStaffSchema>;
 /** An officer's correction of the first pass; with unitCode, the case also moves to that unit (in scope). */
 export const TriageCorrectionSchema = z.object({
   type: z.enum(CASE_TYPES),
@@ -567,6 +571,8 @@ export const NotificationSchema = z.object({
   caseId: z.string().nullable(),
   trackingCode: z.string().nullable(),
   unitName: z.string().nullable(),
+  /** note.mention: who wrote the note. */
+  byName: z.string().nullable(),
   dueAt: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),

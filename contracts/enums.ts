@@ -51,7 +51,7 @@ export const VISIT_RESULT_RETURNS = ['handed_over', 'delivered'] as const;
 export type VisitResultReturn = (typeof VISIT_RESULT_RETURNS)[number];
 
 /** What a staff notification is about: a deadline coming, passed, or escalated to the recipient. */
-export const NOTIFICATION_KINDS = ['deadline.due_soon', 'deadline.overdue', 'deadline.escalated'] as const;
+export const NOTIFICATION_KINDS = ['deadline.due_soon', 'deadline.overdue', 'deadline.escalated', 'note.mention'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The first pass's message types (formal complaints are recognised as legal tracks, below). */

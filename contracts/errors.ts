@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   CSRF_TOKEN_INVALID: 403,
   FORBIDDEN: 403,
   STAFF_NOT_FOUND: 422,
+  /** A note mentions someone who may not read the case (or no such active staff); details: `staffIds`. */
+  MENTION_NOT_ALLOWED: 422,
   EMAIL_TAKEN: 409,
   OUTBOUND_NOT_FOUND: 404,
   OUTBOUND_NOT_RETRYABLE: 409,

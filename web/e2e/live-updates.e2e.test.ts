@@ -59,7 +59,7 @@ void test('a note added in one console appears in another without reload; a new 
   // The unit head writes an internal note; the officer's page shows it by itself.
   const note = 'Đã báo đội duy tu thay nắp cống trong chiều nay.';
   await head.getByTestId('note-form').getByRole('textbox').fill(note);
-  await head.getByTestId('note-form').getByRole('button').click();
+  await head.getByTestId('note-form').getByRole('button', { name: 'Lưu ghi chú' }).click();
   await officer.getByTestId('timeline').getByText(note).waitFor({ timeout: 15_000 });
   assert.equal(await wasNotReloaded(officer), true);
   await shot(officer, 'live-01-note-appears-on-other-console');
@@ -88,6 +88,46 @@ void test('a note added in one console appears in another without reload; a new 
   await bell.locator('.bell-count').waitFor({ state: 'detached', timeout: 15_000 });
   await list.getByText('Đã đọc').first().waitFor();
   await shot(head, 'live-05-all-read');
+  assert.equal(await wasNotReloaded(head), true);
+  assert.deepEqual(errors, []);
+});
+
+void test('an officer mentions the unit head in a note with "@": her bell rings, the notification names him, the note marks her name', async () => {
+  const errors: string[] = [];
+  const code = await openCase('Cây xanh nghiêng sát nhà số 12 Nguyễn Huệ, gió mạnh có thể đổ.');
+  const head = await signIn('truongphong.saigon@gandan.local', errors);
+  await head.getByRole('button', { name: 'Đánh dấu tất cả đã đọc' }).click().catch(() => undefined);
+  const officer = await signIn('canbo.saigon@gandan.local', errors);
+  await officer.getByRole('link', { name: code }).click();
+  await officer.getByRole('heading', { name: code, level: 1 }).waitFor();
+
+  // "@" at the start of the note opens the list of colleagues who may read the case; typing filters it.
+  const form = officer.getByTestId('note-form');
+  const box = form.getByRole('textbox');
+  await box.click();
+  await box.press('@');
+  const picker = officer.getByTestId('mention-picker');
+  await picker.getByRole('option', { name: /Lê Thị Hoa/u }).waitFor();
+  assert.equal(await picker.getByRole('option', { name: /Trần Minh Khoa/u }).count(), 0, 'an officer of another ward may not read the case');
+  await picker.getByRole('combobox').fill('hoa');
+  await shot(officer, 'live-06-mention-picker');
+  await picker.getByRole('combobox').press('Enter');
+  await box.pressSequentially('chị duyệt giúp xe cẩu chiều nay.');
+  assert.equal(await box.inputValue(), '@Lê Thị Hoa chị duyệt giúp xe cẩu chiều nay.');
+  await form.getByRole('button', { name: 'Lưu ghi chú' }).click();
+  const saved = officer.getByTestId('timeline').locator('mark.mention', { hasText: '@Lê Thị Hoa' });
+  await saved.waitFor();
+  await shot(officer, 'live-07-note-with-mention');
+
+  // The unit head, on her inbox, hears of it at once.
+  const bell = head.getByTestId('notification-bell');
+  await bell.locator('.bell-count').waitFor({ timeout: 15_000 });
+  await bell.click();
+  const item = head.getByTestId('notifications').getByRole('listitem').filter({ hasText: 'Bạn được nhắc đến trong ghi chú' });
+  await item.getByText('bởi Nguyễn Văn An').waitFor();
+  await shot(head, 'live-08-mention-notification');
+  await item.getByRole('link', { name: code }).click();
+  await head.getByTestId('timeline').locator('mark.mention', { hasText: '@Lê Thị Hoa' }).waitFor();
   assert.equal(await wasNotReloaded(head), true);
   assert.deepEqual(errors, []);
 });

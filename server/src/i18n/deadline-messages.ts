@@ -28,5 +28,7 @@ export function renderStaffNotification(n: Pick<StaffNotificationRow, 'kind' | '
       return locale === 'vi'
         ? `Hồ sơ ${code} (${unit}) quá hạn từ ${due}, chuyển ${LEVEL.vi[n.level] ?? 'cấp trên'} theo dõi.`
         : `Case ${code} (${unit}) has been overdue since ${due}; escalated to ${LEVEL.en[n.level] ?? 'the next level'}.`;
+    case 'note.mention':
+      return locale === 'vi' ? `${n.data.byName ?? ''} nhắc đến bạn trong ghi chú hồ sơ ${code} (${unit}).` : `${n.data.byName ?? ''} mentioned you in a note on case ${code} (${unit}).`;
   }
 }

@@ -27,6 +27,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   CSRF_TOKEN_INVALID: { vi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.', en: 'Invalid session token, please reload the page.' },
   FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
   STAFF_NOT_FOUND: { vi: 'Không tìm thấy cán bộ trong đơn vị.', en: 'No such staff member in the unit.' },
+  MENTION_NOT_ALLOWED: { vi: 'Ghi chú nhắc đến người không được xem hồ sơ này.', en: 'The note mentions someone who may not read this case.' },
   EMAIL_TAKEN: { vi: 'Email này đã được dùng cho một tài khoản khác.', en: 'This email is already used by another account.' },
   OUTBOUND_NOT_FOUND: { vi: 'Không tìm thấy tin nhắn gửi đi.', en: 'Outgoing message not found.' },
   OUTBOUND_NOT_RETRYABLE: { vi: 'Tin nhắn này không ở trạng thái có thể gửi lại.', en: 'This message is not in a state that can be retried.' },

@@ -120,6 +120,13 @@ export const STAFF_ROUTE_POLICIES: Record<string, RoutePolicy> = {
       payload: { body: 'Ghi chú nội bộ' },
     }),
   },
+  'GET /api/staff/cases/:id/mentionable': {
+    roles: CASE_WORK,
+    target: 'case',
+    ok: 200,
+    notFound: 'CASE_NOT_FOUND',
+    request: async (fx, where) => ({ method: 'GET', url: await caseUrl(fx, where, '/mentionable') }),
+  },
   'POST /api/staff/cases/:id/status': {
     roles: ANSWER,
     target: 'case',

@@ -96,6 +96,7 @@ export const en: Catalogue = {
   'error.CSRF_TOKEN_INVALID': 'Your session is not valid. Please reload the page.',
   'error.FORBIDDEN': 'You are not allowed to do this.',
   'error.STAFF_NOT_FOUND': 'The selected staff member was not found.',
+  'error.MENTION_NOT_ALLOWED': 'The note mentions someone who may not read this case.',
   'error.EMAIL_TAKEN': 'This email is already in use.',
   'error.OUTBOUND_NOT_FOUND': 'Message not found.',
   'error.OUTBOUND_NOT_RETRYABLE': 'This message cannot be retried.',
@@ -683,6 +684,8 @@ export const en: Catalogue = {
   'notifications.kind.deadline.due_soon': 'Due soon',
   'notifications.kind.deadline.overdue': 'Overdue',
   'notifications.kind.deadline.escalated': 'Overdue case escalated to you',
+  'notifications.kind.note.mention': 'You were mentioned in a note',
+  'notifications.by': 'by {name}',
 
   // City settings: working calendar, working hours, routing rules.
   'nav.calendar': 'Working calendar',
@@ -846,6 +849,13 @@ export const en: Catalogue = {
   // Reply templates
   'nav.replyTemplates': 'Reply templates',
   'compose.sendHintTemplates': 'Ctrl+Enter to send · type / in the empty box to insert a reply template',
+  'compose.sendHintMentions': 'Ctrl+Enter to save · type @ to mention a colleague (they are notified)',
+  'mentions.insert': 'Mention',
+  'mentions.title': 'Colleagues who may read the case',
+  'mentions.search': 'Find a colleague by name or unit…',
+  'mentions.none': 'No other colleague may read this case.',
+  'mentions.noMatch': 'Nobody matches.',
+  'timeline.mentioned': 'Mentioned: {names}',
   'replyTemplates.title': 'Reply templates',
   'replyTemplates.add': 'Add a template',
   'replyTemplates.edit': 'Edit template',

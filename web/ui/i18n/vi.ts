@@ -97,6 +97,7 @@ export const vi = {
   'error.CSRF_TOKEN_INVALID': 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang.',
   'error.FORBIDDEN': 'Bạn không có quyền thực hiện thao tác này.',
   'error.STAFF_NOT_FOUND': 'Không tìm thấy cán bộ được chọn.',
+  'error.MENTION_NOT_ALLOWED': 'Ghi chú nhắc đến người không được xem hồ sơ này.',
   'error.EMAIL_TAKEN': 'Email này đã được sử dụng.',
   'error.OUTBOUND_NOT_FOUND': 'Không tìm thấy tin nhắn.',
   'error.OUTBOUND_NOT_RETRYABLE': 'Tin nhắn này không thể gửi lại.',
@@ -687,6 +688,8 @@ export const vi = {
   'notifications.kind.deadline.due_soon': 'Sắp đến hạn xử lý',
   'notifications.kind.deadline.overdue': 'Đã quá hạn xử lý',
   'notifications.kind.deadline.escalated': 'Hồ sơ quá hạn được chuyển lên bạn',
+  'notifications.kind.note.mention': 'Bạn được nhắc đến trong ghi chú',
+  'notifications.by': 'bởi {name}',
 
   // City settings: working calendar, working hours, routing rules.
   'nav.calendar': 'Lịch làm việc',
@@ -850,6 +853,13 @@ export const vi = {
   // Reply templates
   'nav.replyTemplates': 'Mẫu trả lời',
   'compose.sendHintTemplates': 'Ctrl+Enter để gửi · gõ / khi ô còn trống để chèn mẫu trả lời',
+  'compose.sendHintMentions': 'Ctrl+Enter để lưu · gõ @ để nhắc đến đồng nghiệp (người đó nhận thông báo)',
+  'mentions.insert': 'Nhắc đến',
+  'mentions.title': 'Đồng nghiệp được xem hồ sơ',
+  'mentions.search': 'Tìm đồng nghiệp theo tên hoặc đơn vị…',
+  'mentions.none': 'Không có đồng nghiệp nào khác được xem hồ sơ này.',
+  'mentions.noMatch': 'Không có ai phù hợp.',
+  'timeline.mentioned': 'Nhắc đến: {names}',
   'replyTemplates.title': 'Mẫu trả lời',
   'replyTemplates.add': 'Thêm mẫu',
   'replyTemplates.edit': 'Sửa mẫu',

@@ -1,7 +1,7 @@
 import type { Queryable } from '../client.ts';
 import { notifyStaffSql } from '../live-notify.ts';
 
-export type StaffNotificationKind = 'deadline.due_soon' | 'deadline.overdue' | 'deadline.escalated';
+export type StaffNotificationKind = 'deadline.due_soon' | 'deadline.overdue' | 'deadline.escalated' | 'note.mention';
 
 export type StaffNotificationRow = {
   id: number;
@@ -10,7 +10,7 @@ export type StaffNotificationRow = {
   kind: StaffNotificationKind;
   level: number;
   dueAt: Date | null;
-  data: { trackingCode?: string; unitName?: string };
+  data: { trackingCode?: string; unitName?: string; byName?: string; eventId?: number };
   createdAt: Date;
   readAt: Date | null;
 };
@@ -59,4 +59,20 @@ export async function markAllStaffNotificationsRead(q: Queryable, staffId: strin
     [staffId, at],
   );
   return r?.n ?? 0;
+}
+
+/** Tells each staff member that a note on the case mentions them (their open consoles hear of it on commit). */
+export async function insertMentionNotifications(
+  q: Queryable,
+  n: { staffIds: readonly string[]; caseId: string; data: { trackingCode: string; unitName: string; byName: string; eventId: number }; at: Date },
+): Promise<void> {
+  if (n.staffIds.length === 0) return;
+  await q.query(
+    `WITH inserted AS (
+       INSERT INTO staff_notifications (staff_id, case_id, kind, level, data, created_at)
+       SELECT s, $2, 'note.mention', 0, $3::jsonb, $4 FROM unnest($1::uuid[]) s RETURNING staff_id
+     )
+     SELECT ${notifyStaffSql('staff_id')} FROM (SELECT DISTINCT staff_id FROM inserted) r`,
+    [n.staffIds, n.caseId, JSON.stringify(n.data), n.at],
+  );
 }

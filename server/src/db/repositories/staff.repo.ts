@@ -80,6 +80,22 @@ export async function listStaffOfUnit(q: Queryable, unitId: string): Promise<Sta
   return rows.map(toStaff);
 }
 
+/**
+ * Active staff whose scope reaches one of the unit paths (a case's audience: its lead, coordinating and incoming
+ * units), nearest units first: who may read the case, and so who may be mentioned in its notes.
+ * `ids` narrows the list to those staff members.
+ */
+export async function listStaffReaching(q: Queryable, paths: readonly string[], opts: { ids?: readonly string[]; limit?: number } = {}): Promise<StaffRow[]> {
+  const rows = await q.query<DbStaff>(
+    `${SELECT_STAFF}
+      WHERE s.is_active AND EXISTS (SELECT 1 FROM unnest($1::text[]) p WHERE p = u.path OR p LIKE u.path || '/%')
+        AND ($2::uuid[] IS NULL OR s.id = ANY($2::uuid[]))
+      ORDER BY length(u.path) DESC, u.path, s.name LIMIT $3`,
+    [paths, opts.ids ?? null, opts.limit ?? 500],
+  );
+  return rows.map(toStaff);
+}
+
 export async function countStaff(q: Queryable): Promise<number> {
   const rows = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM staff_users');
   return rows[0]?.n ?? 0;

@@ -103,6 +103,7 @@ export function CasePage({ id }: { id: string }) {
               doneText={t('note.saved')}
               textareaRef={noteRef}
               onDone={detail.reload}
+              mentionsForCaseId={c.id}
             />
           )}
         </div>

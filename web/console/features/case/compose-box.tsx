@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../../ui/components/error-message.tsx';
 import { TextArea } from '../../../ui/components/field.tsx';
 import { useT } from '../../../ui/i18n/i18n.tsx';
 import { TEXT_MAX } from '../../../ui/limits.ts';
+import { MentionPicker, mentionsIn, type Mention } from './mention-picker.tsx';
 import { MissingValues, TemplatePicker } from './template-picker.tsx';
 
 type ComposeBoxProps = {
@@ -23,10 +24,12 @@ type ComposeBoxProps = {
   citizenPhone?: string | null;
   /** For replies: the case whose reply templates can be inserted ("/" in an empty box, or the button). */
   templatesForCaseId?: string;
+  /** For notes: the case whose readers can be mentioned ("@" at the start of a word, or the button). */
+  mentionsForCaseId?: string;
 };
 
-/** A textarea that posts {body}; Ctrl/Cmd+Enter sends. Used for citizen replies and internal notes. */
-export function ComposeBox({ endpoint, label, placeholder, submitLabel, doneText, variant, textareaRef, onDone, replyOptions, citizenPhone, templatesForCaseId }: ComposeBoxProps) {
+/** A textarea that posts {body}; Ctrl/Cmd+Enter sends. Used for citizen replies and internal notes (with mentions). */
+export function ComposeBox({ endpoint, label, placeholder, submitLabel, doneText, variant, textareaRef, onDone, replyOptions, citizenPhone, templatesForCaseId, mentionsForCaseId }: ComposeBoxProps) {
   const t = useT();
   const [body, setBody] = useState('');
   const [isBusy, setBusy] = useState(false);
@@ -37,6 +40,9 @@ export function ComposeBox({ endpoint, label, placeholder, submitLabel, doneText
   const isClosed = replyOptions !== undefined && replyOptions.preferred === null;
   const [isPicking, setPicking] = useState(false);
   const [missing, setMissing] = useState<string[]>([]);
+  // Mentions: where the "@" was typed (the picker replaces it with the name), and the colleagues picked so far.
+  const [mentionRange, setMentionRange] = useState<[number, number] | null>(null);
+  const [mentioned, setMentioned] = useState<Mention[]>([]);
   const areaRef = useRef<HTMLTextAreaElement | null>(null);
   const setAreaRef = (node: HTMLTextAreaElement | null) => {
     areaRef.current = node;
@@ -44,19 +50,29 @@ export function ComposeBox({ endpoint, label, placeholder, submitLabel, doneText
     else if (textareaRef) (textareaRef as { current: HTMLTextAreaElement | null }).current = node;
   };
 
-  // The template text goes where the cursor was (the box is usually empty), and the cursor after it.
-  const insertTemplate = (text: string, missingNames: string[]) => {
+  const selection = (): [number, number] => [areaRef.current?.selectionStart ?? body.length, areaRef.current?.selectionEnd ?? body.length];
+  // Inserted text goes where the cursor was, and the cursor after it.
+  const insertAt = (text: string, [start, end]: [number, number]) => {
     const area = areaRef.current;
-    const start = area?.selectionStart ?? body.length;
-    const end = area?.selectionEnd ?? body.length;
     setBody(body.slice(0, start) + text + body.slice(end));
-    setMissing(missingNames);
-    setPicking(false);
     setDone(false);
     requestAnimationFrame(() => {
       area?.focus();
       area?.setSelectionRange(start + text.length, start + text.length);
     });
+  };
+  const insertTemplate = (text: string, missingNames: string[]) => {
+    insertAt(text, selection());
+    setMissing(missingNames);
+    setPicking(false);
+  };
+  const openMentions = () => setMentionRange(selection());
+  const closeMentions = (person: Mention | null) => {
+    if (!mentionRange) return;
+    // Without a pick the "@" the officer typed stays as typed.
+    insertAt(person ? `@${person.name} ` : '@', mentionRange);
+    if (person) setMentioned((current) => [...current, person]);
+    setMentionRange(null);
   };
 
   const submit = async (event?: FormEvent) => {
@@ -66,9 +82,11 @@ export function ComposeBox({ endpoint, label, placeholder, submitLabel, doneText
     setError(null);
     setDone(false);
     try {
-      await api.post(endpoint, mode ? { body: body.trim(), mode } : { body: body.trim() });
+      const text = body.trim();
+      await api.post(endpoint, mode ? { body: text, mode } : mentionsForCaseId ? { body: text, mentions: mentionsIn(text, mentioned).map((m) => m.id) } : { body: text });
       setBody('');
       setMissing([]);
+      setMentioned([]);
       setDone(true);
       onDone();
     } catch (postError) {
@@ -91,11 +109,12 @@ export function ComposeBox({ endpoint, label, placeholder, submitLabel, doneText
           }}
         />
       )}
+      {mentionsForCaseId && mentionRange && <MentionPicker caseId={mentionsForCaseId} onPick={closeMentions} onClose={() => closeMentions(null)} />}
       <TextArea
         disabled={isClosed}
         ref={setAreaRef}
         label={label}
-        hint={templatesForCaseId ? t('compose.sendHintTemplates') : t('compose.sendHint')}
+        hint={templatesForCaseId ? t('compose.sendHintTemplates') : mentionsForCaseId ? t('compose.sendHintMentions') : t('compose.sendHint')}
         placeholder={placeholder}
         rows={3}
         maxLength={TEXT_MAX}
@@ -110,6 +129,12 @@ export function ComposeBox({ endpoint, label, placeholder, submitLabel, doneText
             setPicking(true);
             return;
           }
+          const at = event.currentTarget.selectionStart;
+          if (mentionsForCaseId && event.key === '@' && (at === 0 || /\s/u.test(body[at - 1] ?? ''))) {
+            event.preventDefault();
+            openMentions();
+            return;
+          }
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
           if (event.key === 'Escape') event.currentTarget.blur();
         }}
@@ -122,6 +147,11 @@ export function ComposeBox({ endpoint, label, placeholder, submitLabel, doneText
         {templatesForCaseId && !isClosed && (
           <Button variant="secondary" onClick={() => setPicking(true)} aria-keyshortcuts="/" data-testid="insert-template">
             {t('replyTemplates.insert')} <kbd>/</kbd>
+          </Button>
+        )}
+        {mentionsForCaseId && (
+          <Button variant="secondary" onClick={openMentions} aria-keyshortcuts="@" data-testid="insert-mention">
+            {t('mentions.insert')} <kbd>@</kbd>
           </Button>
         )}
         <span role="status" className="muted">

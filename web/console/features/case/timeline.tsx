@@ -1,7 +1,7 @@
 import type { TimelineEntry } from '../../../ui/api-types.ts';
 import { DeliveryBadge } from '../../../ui/components/badges.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
-import { useI18n } from '../../../ui/i18n/i18n.tsx';
+import { useI18n, useT } from '../../../ui/i18n/i18n.tsx';
 import { formatElapsed, formatVnd } from '../../../ui/visit-format.ts';
 import type { Translate } from '../../../ui/i18n/translate.ts';
 import { CASE_STATUSES, type CaseStatus } from '../../../../contracts/enums.ts';
@@ -121,11 +121,34 @@ export function Timeline({ entries, staffNames }: { entries: TimelineEntry[]; st
               )}
             </div>
             {message && <p className="tl-body">{message.body}</p>}
-            {noteBody && <p className="tl-body">{noteBody}</p>}
+            {noteBody && <NoteBody body={noteBody} mentions={mentionsOf(entry.data)} />}
             {reason && <p className="tl-body muted">{t('timeline.reason', { reason })}</p>}
           </li>
         );
       })}
     </ol>
+  );
+}
+
+/** The people a note mentions (stored with the note as `{ id, name }`); anything else is ignored. */
+function mentionsOf(data: Record<string, unknown>): { id: string; name: string }[] {
+  const list = Array.isArray(data.mentions) ? (data.mentions as unknown[]) : [];
+  return list.flatMap((m) => {
+    const o = (m ?? {}) as Record<string, unknown>;
+    return typeof o.id === 'string' && typeof o.name === 'string' ? [{ id: o.id, name: o.name }] : [];
+  });
+}
+
+/** A note's text with each "@Name" of a mentioned colleague marked, and who was mentioned underneath. */
+function NoteBody({ body, mentions }: { body: string; mentions: { id: string; name: string }[] }) {
+  const t = useT();
+  if (mentions.length === 0) return <p className="tl-body">{body}</p>;
+  const names = [...new Set(mentions.map((m) => `@${m.name}`))].sort((a, b) => b.length - a.length);
+  const parts = body.split(new RegExp(`(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|')})`, 'u'));
+  return (
+    <>
+      <p className="tl-body">{parts.map((part, i) => (names.includes(part) ? <mark key={i} className="mention">{part}</mark> : part))}</p>
+      <p className="tl-body muted">{t('timeline.mentioned', { names: mentions.map((m) => m.name).join(', ') })}</p>
+    </>
   );
 }

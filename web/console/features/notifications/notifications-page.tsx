@@ -10,7 +10,7 @@ import { useAsync } from '../../../ui/use-async.ts';
 import { paths } from '../../routes.ts';
 import { useLiveEvents } from '../live/live-events.tsx';
 
-/** My notifications (due soon, overdue, escalated to me), newest first; mark one or all read; links to the case. */
+/** My notifications (due soon, overdue, escalated to me, mentioned in a note), newest first; mark one or all read; links to the case. */
 export function NotificationsPage() {
   const { t, locale } = useI18n();
   const [isUnreadOnly, setUnreadOnly] = useState(false);
@@ -60,6 +60,7 @@ export function NotificationsPage() {
                 </Link>
               ) : null}
               {n.unitName && <span className="muted"> · {n.unitName}</span>}
+              {n.byName && <span className="muted"> · {t('notifications.by', { name: n.byName })}</span>}
               <br />
               <span className="muted">
                 {n.dueAt ? `${t('notifications.due', { time: formatDateTime(n.dueAt, locale) })} · ` : ''}

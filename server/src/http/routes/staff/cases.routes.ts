@@ -14,6 +14,7 @@ import {
   StatusChangeSchema,
   TriageCorrectionSchema,
   MergeSchema,
+  MentionableStaffSchema,
   PhotoVisibilityResultSchema,
   PhotoVisibilitySchema,
 } from '../../../../../contracts/api.ts';
@@ -25,6 +26,7 @@ import { dismissDuplicate, mergeCases } from '../../../commands/merge-cases.ts';
 import type { CommandContext } from '../../../commands/context.ts';
 import { getCaseDetail } from '../../../commands/get-case-detail.ts';
 import { listCasesForStaff } from '../../../commands/list-cases.ts';
+import { listMentionableStaff } from '../../../commands/list-mentionable-staff.ts';
 import { openCaseForStaff } from '../../../commands/open-case-for-staff.ts';
 import { getCaseAttachment } from '../../../commands/get-case-attachment.ts';
 import { replyToCitizen } from '../../../commands/reply-to-citizen.ts';
@@ -70,9 +72,15 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext; metrics: M
     '/cases/:id/notes',
     { schema: { tags: ['staff'], summary: 'Add an internal note', params: CaseParams, body: NoteCreateSchema, response: { 201: CreatedIdSchema, ...errors } } },
     async (request, reply) => {
-      const { eventId } = await addInternalNote(ctx, staffOf(request), request.params.id, request.body.body);
+      const { eventId } = await addInternalNote(ctx, staffOf(request), request.params.id, request.body.body, request.body.mentions);
       return reply.status(201).send({ id: String(eventId) });
     },
+  );
+
+  app.get(
+    '/cases/:id/mentionable',
+    { schema: { tags: ['staff'], summary: 'Colleagues who may be mentioned in a note (they may read the case)', params: CaseParams, response: { 200: MentionableStaffSchema, ...errors } } },
+    async (request) => (await listMentionableStaff(ctx, staffOf(request), request.params.id)).map((s) => ({ id: s.id, name: s.name, role: s.role, unitName: s.unitName })),
   );
 
   app.post(

@@ -25,6 +25,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext }> 
           caseId: n.caseId,
           trackingCode: n.data.trackingCode ?? null,
           unitName: n.data.unitName ?? null,
+          byName: n.data.byName ?? null,
           dueAt: n.dueAt?.toISOString() ?? null,
           createdAt: n.createdAt.toISOString(),
           readAt: n.readAt?.toISOString() ?? null,
