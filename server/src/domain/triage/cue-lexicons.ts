@@ -39,24 +39,24 @@ export const CUES: Record<string, readonly string[]> = {
   ],
   // Suggestion and consultation vocabulary.
   suggest: [
-    'gop y', 'de xuat', 'kien nghi', 'y kien', 'nen', 'nen co', 'nen lam', 'sao khong', 'tai sao khong', 'lam them',
-    'lap them', 'trong them', 'mo them', 'bo tri them', 'them', 'bo sung', 'du thao', 'phuong an', 'lay y kien',
+    'gop y', 'de xuat', 'kien nghi', 'y kien', 'nên', 'nen co', 'nen lam', 'sao khong', 'tai sao khong', 'lam them',
+    'lap them', 'trong them', 'mo them', 'bo tri them', 'thêm', 'bo sung', 'du thao', 'phuong an', 'lay y kien',
     'tan thanh', 'dong y', 'theo toi', 'toi nghi', 'em nghi', 'minh nghi', 'thay vi', 'tot hon', 'cai thien', 'mong',
     'hy vong', 'neu co', 'co the', 'to chuc', 'khuyen khich', 'van dong', 'suggest', 'suggestion', 'idea', 'should',
     'propose', 'would be', 'could', 'i think', 'recommend', 'it would', 'please add', 'consider',
   ],
   // Complaint markers: affliction ("bị"), excess ("quá", "lắm"), neglect ("không ai", "chưa thấy"), duration.
   complain: [
-    'phan anh', 'bi', 'qua', 'lam', 'khong ai', 'chua ai', 'chua thay', 'van chua', 'suot', 'hoai', 'lau roi', 'may ngay',
-    'ca tuan', 'ca thang', 'buc xuc', 'kinh khung', 'hoi thoi', 'boc mui', 'on ao', 'lan chiem', 'hu hong', 'hong',
-    'xuong cap', 'ngap', 'ket xe', 'tre hen', 'qua han', 'cham', 'hach sach', 'nhung nhieu', 'vo trach nhiem', 'vi pham',
+    'phan anh', 'bị', 'quá', 'lắm', 'khong ai', 'chua ai', 'chua thay', 'van chua', 'suốt', 'hoài', 'lau roi', 'may ngay',
+    'ca tuan', 'ca thang', 'buc xuc', 'kinh khung', 'hoi thoi', 'boc mui', 'on ao', 'lan chiem', 'hu hong', 'hỏng',
+    'xuong cap', 'ngập', 'ket xe', 'tre hen', 'qua han', 'chậm', 'hach sach', 'nhung nhieu', 'vo trach nhiem', 'vi pham',
     'trai phep', 'khong phep', 'tu y', 'complain', 'broken', 'terrible', 'nobody', 'dirty', 'noise', 'for months',
     'for weeks', 'still',
   ],
   // Thanks, greetings, apologies, advertising and spam.
   other: [
-    'cam on', 'chuc', 'chuc mung', 'xin chao', 'chao', 'hello', 'hi', 'happy', 'thank', 'thanks', 'test', 'alo',
-    'xin loi', 'nham', 'gui nham', 'urltoken', 'khao sat', 'form', 'thank you',
+    'cam on', 'chúc', 'chuc mung', 'xin chao', 'chào', 'hello', 'hi', 'happy', 'thank', 'thanks', 'test', 'alo',
+    'xin loi', 'nhầm', 'gui nham', 'urltoken', 'khao sat', 'form', 'thank you',
   ],
   // Praise and gratitude for a service or an officer.
   praise: [
@@ -68,7 +68,7 @@ export const CUES: Record<string, readonly string[]> = {
   ad: [
     'lien he', 'lh', 'inbox', 'ib', 'hotline', 'zalo', 'gia re', 'gia tot', 'gia uu dai', 'khuyen mai', 'giam gia',
     'ban nha', 'ban dat', 'dat nen', 'mat tien', 'chinh chu', 'thien chi', 'can ban', 'can mua', 'thanh ly', 'cho thue',
-    'cho vay', 'vay von', 'lai suat', 'tuyen dung', 'tuyen', 'dich vu', 'nhan lam', 'lam nhanh', 'bao dau', 'uy tin',
+    'cho vay', 'vay von', 'lai suat', 'tuyen dung', 'tuyển', 'dich vu', 'nhan lam', 'lam nhanh', 'bao dau', 'uy tin',
     'cam ket', 'si le', 'dang bai', 'quang cao', 'du ve', 'trung thuong', 'nhan thuong', 'giai thuong',
     'shop', 'sale', 'offer', 'our company', 'warranty', 'prize',
   ],
@@ -86,18 +86,18 @@ export const CUES: Record<string, readonly string[]> = {
   ],
   // Hazard states: dangerous, but urgent only when described as happening now.
   hazard: [
-    'lua', 'khoi den', 'boc khoi', 'khoi mu', 'tieng no', 'chap dien', 'giat dien', 'dien giat', 'ho dien', 'ho day',
-    'day dien', 'dut', 'roi xuong', 'cot dien', 'tru dien', 'bien ap', 'bi sap', 'sap xuong', 'so sap', 'sap do', 'sup',
-    'sat lo', 'sut', 'lun', 'nut toac', 'nut', 'nghieng', 'do xuong', 'do ngang', 'nga xuong', 'cay nga', 'cay do',
-    'bi nga', 'bi gay', 'gay do', 'tong', 'dam vao', 'lat', 'chay mau', 'ngat', 'dam', 'cuop', 'trom', 'cay khoa',
-    'dap pha', 'dau goi', 'ngang hong', 'nuoc dang', 'ngap', 'tu tu', 'ro ri', 'gas', 'ga', 'lot xuong', 'rao chan', 'suyt', 'mat nap', 'ho sau', 'vo ong',
+    'lửa', 'khoi den', 'boc khoi', 'khoi mu', 'tieng no', 'chap dien', 'giat dien', 'dien giat', 'ho dien', 'ho day',
+    'day dien', 'đứt', 'roi xuong', 'cot dien', 'tru dien', 'bien ap', 'bi sap', 'sap xuong', 'so sap', 'sap do', 'sup',
+    'sat lo', 'sụt', 'lún', 'nut toac', 'nứt', 'nghieng', 'do xuong', 'do ngang', 'nga xuong', 'cay nga', 'cay do',
+    'bi nga', 'bi gay', 'gay do', 'tông', 'dam vao', 'lật', 'chay mau', 'ngất', 'đâm', 'cướp', 'trộm', 'cay khoa',
+    'dap pha', 'dau goi', 'ngang hong', 'nuoc dang', 'ngập', 'tu tu', 'ro ri', 'gas', 'ga', 'lot xuong', 'rao chan', 'suyt', 'mat nap', 'ho sau', 'vo ong',
     'ong nuoc vo', 'tre con', 'tre em', 'hoc sinh', 'em be', 'nguoi gia', 'smoke', 'collapse', 'knife', 'flooding',
     'sparking', 'fallen', 'breathing',
   ],
   // Immediacy: it is happening now, or help is needed now.
   now: [
-    'dang', 'vua', 'vua moi', 'ngay bay gio', 'bay gio', 'luc nay', 'hien gio', 'ngay luc nay', 'gap', 'khan cap',
-    'cuu', 'cuu voi', 'toi ngay', 'xuong ngay', 'ngay lap tuc', 'xu ly ngay', 'toi lien', 'di lien', 'chua thay toi',
+    'đang', 'vừa', 'vua moi', 'ngay bay gio', 'bay gio', 'luc nay', 'hien gio', 'ngay luc nay', 'gấp', 'khan cap',
+    'cứu', 'cuu voi', 'toi ngay', 'xuong ngay', 'ngay lap tuc', 'xu ly ngay', 'toi lien', 'di lien', 'chua thay toi',
     'chua thay den', 'chua toi', 'chua ai den', 'chua ai toi', 'chua thay ai', 'ngay di', 'ngay giup', 'ngay voi', 'lien di',
     'van dang', '113', '114', '115', 'nguy hiem', 'now', 'right now', 'urgent', 'emergency', 'help',
     'immediately', 'still rising', 'asap',
@@ -110,8 +110,8 @@ export const CUES: Record<string, readonly string[]> = {
   habitual: [
     'thuong xuyen', 'ngay nao cung', 'dem nao cung', 'toi nao cung', 'sang nao cung', 'chieu nao cung', 'nam nao cung',
     'thang nao cung', 'mua nao cung', 'moi lan', 'moi khi', 'moi ngay', 'moi dem', 'lau nay', 'nhieu thang', 'nhieu nam',
-    'hay bi', 'cu den', 'tu lau', 'hoai', 'ca ngay', 'suot ngay', 'lan nao', 'hom nao', 'cu mua',
-    'thuong hay', 'thuong bi', 'every', 'always', 'often', 'for months', 'sap toi', 'se',
+    'hay bi', 'cu den', 'tu lau', 'hoài', 'ca ngay', 'suot ngay', 'lan nao', 'hom nao', 'cu mua',
+    'thuong hay', 'thuong bi', 'every', 'always', 'often', 'for months', 'sap toi', 'sẽ',
   ],
 };
 
@@ -126,19 +126,28 @@ export function lexiconId(name: string): number {
   return id;
 }
 
-/** A word trie over all phrases: a node holds the ids of the lexicons whose phrases end there. */
-type CueNode = { next: Map<string, CueNode> | null; ids: number[] };
+/**
+ * A word trie over all phrases (by their folded words): a node holds the ids of the lexicons whose phrases end
+ * there and, per id, the phrase as written when it was written with diacritics (else null). A phrase written with
+ * diacritics ("tối", "đèn", "ồn") names one of several words that fold alike ("tôi", "đến", "ơn"): it only counts
+ * where the message's own diacritics agree, and not in a message written without any (see `scanCues`).
+ */
+type CueNode = { next: Map<string, CueNode> | null; ids: number[]; accents: (string | null)[] };
 const CUE_TRIE = new Map<string, CueNode>();
+const foldPhrase = (phrase: string) => phrase.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/đ/gu, 'd');
 for (const [name, phrases] of [...Object.entries(CUES), ...Object.entries(TOPICS)])
   for (const phrase of phrases) {
+    const written = phrase.normalize('NFC');
+    const folded = foldPhrase(written);
     let level = CUE_TRIE;
     let node: CueNode | undefined;
-    for (const word of phrase.split(' ')) {
+    for (const word of folded.split(' ')) {
       node = level.get(word);
-      if (!node) level.set(word, (node = { next: null, ids: [] }));
+      if (!node) level.set(word, (node = { next: null, ids: [], accents: [] }));
       level = node.next ??= new Map();
     }
     node?.ids.push(lexiconId(name));
+    node?.accents.push(folded === written ? null : written);
   }
 pruneTrie(CUE_TRIE);
 
@@ -157,7 +166,27 @@ const TOPIC_KIND = LEXICONS.map((name) => (name.charCodeAt(1) === 58 /* ':' */ ?
  */
 export type CueScan = { counts: Int32Array; found: number[]; firstCategory: number; firstProcedure: number };
 
-export function scanCues(tokens: readonly string[]): CueScan {
+/**
+ * The words tokens[from, to) as written with their diacritics, or null when that is not known: no accented forms,
+ * a token made by teencode or a repair, or a word written without diacritics.
+ */
+function writtenSpan(accented: readonly (string | null)[] | null | undefined, from: number, to: number, tokens: readonly string[]): string | null {
+  if (!accented) return null;
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const w = accented[i] ?? null;
+    if (w === null || w === tokens[i]) return null;
+    out = i === from ? w : `${out} ${w}`;
+  }
+  return out;
+}
+
+/**
+ * Scans matching-form tokens. `accented` (aligned with `tokens`, see TextAnalysis) lets phrases written with
+ * diacritics match only the word they name; without it (a text without diacritics) those phrases do not count,
+ * since the folded word is more often the other one.
+ */
+export function scanCues(tokens: readonly string[], accented?: readonly (string | null)[] | null): CueScan {
   const scan: CueScan = { counts: new Int32Array(LEXICONS.length), found: [], firstCategory: -1, firstProcedure: -1 };
   const { counts, found } = scan;
   for (let i = 0; i < tokens.length; i++) {
@@ -166,6 +195,11 @@ export function scanCues(tokens: readonly string[]): CueScan {
       const ids = node.ids;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k] as number;
+        const accent = node.accents[k];
+        if (accent != null) {
+          const written = writtenSpan(accented, i, j, tokens);
+          if (written !== null && written !== accent) continue;
+        }
         if (counts[id] === 0) {
           found.push(id);
           const kind = TOPIC_KIND[id];
@@ -182,7 +216,7 @@ export function scanCues(tokens: readonly string[]): CueScan {
 
 /** The scan of an analysed text's matching-form tokens, computed once and kept on the analysis (shared with urgency). */
 export function analysisCues(a: TextAnalysis): CueScan {
-  return (a.cues ??= scanCues(a.tokens));
+  return (a.cues ??= scanCues(a.tokens, a.accented));
 }
 
 /** Counts of cue phrases per lexicon name in a token list (for tests and explanations). */

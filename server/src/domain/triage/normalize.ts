@@ -101,21 +101,79 @@ const QP_RE = /\b([qpf])\s*[.-]\s*(\d{1,2})\b/gu;
 const QP_TEST_RE = /\b[qpf]\s*[.-]\s*\d/u;
 const HIGH_CHAR_RE = /[\u2000-\u{10FFFF}]/u;
 
-/** Matching-form tokens of an already display-normalised text. */
-function matchingTokens(display: string): string[] {
+/** Folded form of one lower-case character when it is a token character (a–z, 0–9), else '' (memoised). */
+const CHAR_FOLD = new Map<string, string>();
+function foldChar(ch: string): string {
+  let f = CHAR_FOLD.get(ch);
+  if (f === undefined) {
+    f = foldAccents(ch);
+    if (!/^[a-z0-9]$/u.test(f)) f = '';
+    CHAR_FOLD.set(ch, f);
+  }
+  return f;
+}
+
+/**
+ * The lower-case tokens of a text with their diacritics, aligned one to one with `tokenize(foldAccents(text))`, or
+ * null when the two tokenisations do not line up (a character that folds to several letters).
+ */
+function accentedRawTokens(text: string, folded: string[]): string[] | null {
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  let acc = '';
+  let fold = '';
+  for (const ch of lower) {
+    const code = ch.charCodeAt(0);
+    const f = code < 128 ? ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) ? ch : '') : foldChar(ch);
+    if (f) {
+      acc += ch;
+      fold += f;
+    } else if (acc) {
+      if (folded[out.length] !== fold) return null;
+      out.push(acc);
+      acc = fold = '';
+    }
+  }
+  if (acc) {
+    if (folded[out.length] !== fold) return null;
+    out.push(acc);
+  }
+  return out.length === folded.length ? out : null;
+}
+
+/**
+ * Matching-form tokens of an already display-normalised text and, when asked, each token's lower-case form with
+ * its diacritics (null for a token that teencode or a repair produced, or when the text could not be aligned).
+ */
+function matchingTokens(display: string, withAccents = false): { tokens: string[]; accented: (string | null)[] | null } {
   let text = display;
   // Cheap tests first: most messages have no link, and emoji live above U+2000 (Vietnamese letters do not).
   if (text.includes('http') || text.includes('www.')) text = text.replace(URL_RE, ' urltoken ');
   if (HIGH_CHAR_RE.test(text)) text = text.replace(EMOJI_RE, ' emojitoken ');
   let folded = foldAccents(text);
-  if (QP_TEST_RE.test(folded)) folded = folded.replace(QP_RE, '$1$2');
-  const out: string[] = [];
-  for (const raw of tokenize(folded)) {
-    const expanded = expandToken(raw);
-    if (expanded.includes(' ')) for (const part of expanded.split(' ')) out.push(part);
-    else out.push(expanded);
+  let aligned = withAccents;
+  if (QP_TEST_RE.test(folded)) {
+    folded = folded.replace(QP_RE, '$1$2');
+    aligned = false;
   }
-  return out;
+  const rawTokens = tokenize(folded);
+  const rawAccented = aligned ? accentedRawTokens(text, rawTokens) : null;
+  const out: string[] = [];
+  const accented: (string | null)[] | null = rawAccented ? [] : null;
+  for (let i = 0; i < rawTokens.length; i++) {
+    const raw = rawTokens[i] as string;
+    const expanded = expandToken(raw);
+    if (expanded.includes(' ')) {
+      for (const part of expanded.split(' ')) {
+        out.push(part);
+        accented?.push(null);
+      }
+    } else {
+      out.push(expanded);
+      accented?.push(expanded === raw ? (rawAccented?.[i] ?? null) : null);
+    }
+  }
+  return { tokens: out, accented };
 }
 
 /**
@@ -123,7 +181,7 @@ function matchingTokens(display: string): string[] {
  * "q12"/"p7" expanded to "quan 12"/"phuong 7". Returns space-joined tokens.
  */
 export function normalizeForMatching(text: string): string {
-  return matchingTokens(normalizeForDisplay(text)).join(' ');
+  return matchingTokens(normalizeForDisplay(text)).tokens.join(' ');
 }
 
 /**
@@ -139,6 +197,11 @@ export type TextAnalysis = {
   padded: string;
   /** The display form contains Vietnamese diacritics. */
   hasDiacritics: boolean;
+  /**
+   * For a text with diacritics: each matching token's lower-case form with its diacritics (null where teencode or a
+   * repair made the token), so that lexicon words that fold alike ("tối" dark, "tôi" I) can be told apart.
+   */
+  accented?: (string | null)[] | null;
   /** Cue-lexicon scan, filled on first use (cue-lexicons.ts) and shared by the features and the urgency rule. */
   cues?: CueScan;
   /** The tokens the classifier sees (English rewritten into Vietnamese words, see english.ts), filled by features.ts. */
@@ -151,8 +214,9 @@ const DIACRITIC_RE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽ�
 
 export function analyzeText(text: string): TextAnalysis {
   const display = normalizeForDisplay(text);
-  const tokens = matchingTokens(display);
-  return { display, tokens, padded: ` ${tokens.join(' ')} `, hasDiacritics: DIACRITIC_RE.test(display) };
+  const hasDiacritics = DIACRITIC_RE.test(display);
+  const { tokens, accented } = matchingTokens(display, hasDiacritics);
+  return { display, tokens, padded: ` ${tokens.join(' ')} `, hasDiacritics, accented };
 }
 
 /** Share of letters that are Latin (incl. Vietnamese); low values mean another script or no text at all. */

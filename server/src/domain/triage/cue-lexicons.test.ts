@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analysisCues, LEXICONS } from './cue-lexicons.ts';
+import { analyzeText } from './normalize.ts';
+
+function lexicons(text: string): string[] {
+  const scan = analysisCues(analyzeText(text));
+  return scan.found.map((id) => LEXICONS[id] as string);
+}
+
+void test('a lexicon word written with diacritics only counts where the message writes that word', () => {
+  // "đất" (land) and "đặt" (to book) fold alike; "đang" (now) and "đăng" (to register) too.
+  assert.ok(lexicons('Tranh chấp đất với hàng xóm').includes('c:dat_dai'));
+  assert.ok(!lexicons('Cho em đặt lịch làm giấy tờ').includes('c:dat_dai'));
+  assert.ok(lexicons('Dây điện đang tóe lửa').includes('now'));
+  assert.ok(!lexicons('Em muốn đăng ký tạm trú').includes('now'));
+});
+
+void test('without diacritics (or for a word written without them) the folded word still counts', () => {
+  assert.ok(lexicons('tranh chap dat voi hang xom').includes('c:dat_dai'));
+  assert.ok(lexicons('day dien dang toe lua').includes('now'));
+  assert.ok(lexicons('Khu này dat bị lấn chiếm').includes('c:dat_dai'));
+});
+
+void test('accented forms stay aligned with the matching tokens through teencode and links', () => {
+  const a = analyzeText('Ad ơi ko có điện 3 ngày rồi https://x.vn/a 😤 đất');
+  assert.equal(a.accented?.length, a.tokens.length);
+  // "ad" and "ko" are teencode (expanded to "admin", "khong"): their written form says nothing about a homograph.
+  assert.deepEqual(a.accented?.slice(0, 6), [null, 'ơi', null, 'có', 'điện', '3']);
+  assert.equal(a.accented?.[a.accented.length - 1], 'đất');
+});
