@@ -78,6 +78,15 @@ export const TRIAGE_CATEGORIES = [
 ] as const;
 export type TriageCategory = (typeof TRIAGE_CATEGORIES)[number];
 
+/**
+ * Categories a routing rule may name: the first pass's categories plus `xe_buyt` (buses, public transport), which
+ * the city's feedback taxonomy (reference-data/feedback/categories.json) keeps apart from traffic. The model follows
+ * the triage corpus, where bus issues are `giao_thong`; the first pass gives such a message the routing category
+ * `xe_buyt` (TriageResult.routingCategory), so a rule for public transport can apply.
+ */
+export const ROUTING_CATEGORIES = [...TRIAGE_CATEGORIES, 'xe_buyt'] as const;
+export type RoutingCategory = (typeof ROUTING_CATEGORIES)[number];
+
 /** Procedure topics the first pass assigns (reference-data/triage/README.md). */
 export const TRIAGE_PROCEDURES = [
   'chung_thuc_ban_sao',

@@ -819,6 +819,7 @@ export const en: Catalogue = {
   'routing.warning.unknown_procedure': 'Names a procedure the first pass never assigns: this condition never holds.',
   'routing.saved': 'Saved. It applies to the next case.',
   'category.giao_thong': 'Traffic',
+  'category.xe_buyt': 'Public transport (bus)',
   'category.trat_tu_do_thi': 'Urban order, encroachment',
   'category.moi_truong': 'Environment, waste',
   'category.ngap_nuoc': 'Flooding, drainage',

@@ -6,7 +6,7 @@ import {
   DELIVERY_STATUSES,
   INTAKE_METHODS,
   STAFF_ROLES,
-  TRIAGE_CATEGORIES,
+  ROUTING_CATEGORIES,
   TRIAGE_PROCEDURES,
 } from '../../../contracts/enums.ts';
 import { ERROR_STATUS } from '../../../contracts/errors.ts';
@@ -36,7 +36,7 @@ void test('every enum value and error code has a label', () => {
     ...DELIVERY_STATUSES.map((s) => `delivery.${s}`),
     ...INTAKE_METHODS.map((s) => `intake.${s}`),
     ...STAFF_ROLES.map((s) => `role.${s}`),
-    ...TRIAGE_CATEGORIES.map((s) => `category.${s}`),
+    ...ROUTING_CATEGORIES.map((s) => `category.${s}`),
     ...TRIAGE_PROCEDURES.map((s) => `procedure.${s}`),
     ...Object.keys(ERROR_STATUS).map((code) => `error.${code}`),
   ];

@@ -823,6 +823,7 @@ export const vi = {
   'routing.warning.unknown_procedure': 'Có thủ tục hệ thống phân loại không dùng: điều kiện này không bao giờ khớp.',
   'routing.saved': 'Đã lưu. Áp dụng ngay cho hồ sơ tiếp theo.',
   'category.giao_thong': 'Giao thông',
+  'category.xe_buyt': 'Xe buýt, vận tải công cộng',
   'category.trat_tu_do_thi': 'Trật tự đô thị, lấn chiếm',
   'category.moi_truong': 'Môi trường, rác thải',
   'category.ngap_nuoc': 'Ngập nước, thoát nước',

@@ -1,5 +1,5 @@
 /** Checks on routing rules as administrators write them: codes the first pass knows, rules that collide. */
-import { TRIAGE_CATEGORIES, TRIAGE_PROCEDURES } from '../../../../contracts/enums.ts';
+import { ROUTING_CATEGORIES, TRIAGE_PROCEDURES } from '../../../../contracts/enums.ts';
 import type { TriageResult } from '../triage/classify.ts';
 import type { RoutingInput, RoutingRule } from './route-case.ts';
 
@@ -29,7 +29,7 @@ export function hasSameConditions(a: Match, b: Match): boolean {
 
 /** Category and procedure codes in a rule that the first pass never assigns (such a condition never holds). */
 export function unknownCodes(match: Match): { categories: string[]; procedures: string[] } {
-  const categories = (match.categories ?? []).filter((c) => !(TRIAGE_CATEGORIES as readonly string[]).includes(c));
+  const categories = (match.categories ?? []).filter((c) => !(ROUTING_CATEGORIES as readonly string[]).includes(c));
   const procedures = (match.procedures ?? []).filter((p) => !(TRIAGE_PROCEDURES as readonly string[]).includes(p));
   return { categories, procedures };
 }
@@ -38,7 +38,7 @@ export function unknownCodes(match: Match): { categories: string[]; procedures: 
 export function routingInputOf(t: TriageResult): RoutingInput {
   return {
     type: t.type,
-    category: t.category,
+    category: t.routingCategory,
     procedure: t.procedure,
     urgent: t.urgent,
     legalTrack: t.legalTrack,

@@ -4,7 +4,7 @@
  * Pure: the model, gazetteer and ward boundaries are passed in.
  */
 import type { Gazetteer } from './gazetteer.ts';
-import { analyzeText, type TextAnalysis } from './normalize.ts';
+import { analyzeText, foldAccents, type TextAnalysis } from './normalize.ts';
 import { vectorize } from './features.ts';
 import { hasPii } from './pii.ts';
 import { extractPlaces } from './places.ts';
@@ -25,6 +25,11 @@ export type LegalTrack = 'khieu_nai' | 'to_cao';
 export type TriageResult = {
   type: MessageType;
   category: string | null;
+  /**
+   * The category routing rules see: `category`, except `xe_buyt` for a traffic message about buses or public
+   * transport (the city's feedback taxonomy keeps public transport apart; the triage corpus labels it traffic).
+   */
+  routingCategory: string | null;
   procedure: string | null;
   urgent: boolean;
   ward: string | null;
@@ -60,6 +65,20 @@ export function detectLegalTrack(input: string | TextAnalysis): LegalTrack | nul
   return null;
 }
 
+/** Buses and public transport in accent-folded text: "xe buýt", "trạm buýt", "metro", "bus stop". */
+const PUBLIC_TRANSPORT_RE = /\b(?:buyt|bus|buses|metro|tau dien|van tai cong cong|public transport)\b/u;
+
+/**
+ * The routing category: a traffic message about buses or public transport gets `xe_buyt`, the feedback taxonomy's
+ * public-transport field (reference-data/feedback/categories.json), so that a routing rule can send it to the
+ * transport authority; every other message keeps its category.
+ */
+export function routingCategoryOf(category: string | null, input: string | TextAnalysis): string | null {
+  if (category !== 'giao_thong') return category;
+  // The folded display form, not the matching tokens: the Telex repair reads the English "bus" as "bú".
+  return PUBLIC_TRANSPORT_RE.test(foldAccents((typeof input === 'string' ? analyzeText(input) : input).display)) ? 'xe_buyt' : category;
+}
+
 function unreadable(display: string): boolean {
   // Fast path: only ASCII/Latin letters (with Vietnamese) and no other script.
   if (!/[^\u0000-\u024F\u0300-\u036F\u1E00-\u1EFF\u2000-\u2BFF\uFE0F\u{1F000}-\u{1FAFF}]/u.test(display)) {
@@ -83,7 +102,7 @@ export function classifyMessage(text: string, model: TriageModel, gazetteer: Gaz
   if (unreadable(display)) {
     say({ vi: 'Tin nhắn trống, không có chữ hoặc không phải tiếng Việt/Anh; chuyển cán bộ phân loại', en: 'empty, no letters, or not Vietnamese/English text; sent to human triage' });
     return {
-      type: 'khac', category: null, procedure: null, urgent: false, ward: null, district: null, street: null, unitCode: null,
+      type: 'khac', category: null, routingCategory: null, procedure: null, urgent: false, ward: null, district: null, street: null, unitCode: null,
       hasPii: piiFound, confidence: 0.1, confidences: { type: 0.1, category: 1, procedure: 1, urgent: 1 }, needsHumanTriage: true,
       legalTrack: null, unitCandidates: [], explanation: vi, explanationEn: en,
     };
@@ -107,6 +126,8 @@ export function classifyMessage(text: string, model: TriageModel, gazetteer: Gaz
   say({ vi: `Loại: ${TYPE_VI[labels.type]} (độ tin cậy ${c.type.toFixed(2)}; kế tiếp: ${TYPE_VI[labels.secondType.type]} ${labels.secondType.p.toFixed(2)})`,
     en: `type ${labels.type} (confidence ${c.type.toFixed(2)}; runner-up ${labels.secondType.type} ${labels.secondType.p.toFixed(2)})` });
   if (labels.category) say({ vi: `Lĩnh vực: ${labels.category} (${c.category.toFixed(2)}${c.category < 0.5 ? '; chưa chắc, cán bộ xác nhận' : ''})`, en: `category ${labels.category} (${c.category.toFixed(2)}${c.category < 0.5 ? '; uncertain, officer to confirm' : ''})` });
+  const routingCategory = routingCategoryOf(labels.category, analysis);
+  if (routingCategory !== labels.category) say({ vi: 'Liên quan xe buýt, vận tải công cộng (định tuyến theo lĩnh vực này)', en: 'about buses or public transport (routed as that category)' });
   if (labels.procedure) say({ vi: `Thủ tục: ${labels.procedure} (${c.procedure.toFixed(2)})`, en: `procedure ${labels.procedure} (${c.procedure.toFixed(2)})` });
   if (labels.urgent) say({ vi: `Khẩn cấp (${c.urgent.toFixed(2)})`, en: `urgent (${c.urgent.toFixed(2)})` });
   if (legalTrack) say({ vi: `Có dấu hiệu ${legalTrack === 'to_cao' ? 'tố cáo' : 'khiếu nại'} chính thức — xử lý theo luật, cán bộ xác nhận`, en: `looks like a formal ${legalTrack === 'to_cao' ? 'denunciation' : 'complaint'} — legal track, officer to confirm` });
@@ -115,7 +136,7 @@ export function classifyMessage(text: string, model: TriageModel, gazetteer: Gaz
   const needsHumanTriage = confidence < threshold || legalTrack !== null;
   if (confidence < threshold) say({ vi: `Độ tin cậy ${confidence.toFixed(2)} dưới ngưỡng ${threshold}; chuyển cán bộ phân loại`, en: `confidence ${confidence.toFixed(2)} below ${threshold}; sent to human triage` });
   return {
-    type: labels.type, category: labels.category, procedure: labels.procedure, urgent: labels.urgent,
+    type: labels.type, category: labels.category, routingCategory, procedure: labels.procedure, urgent: labels.urgent,
     ward: places.ward, district: places.district, street: places.street, unitCode, hasPii: piiFound,
     confidence, confidences: c, needsHumanTriage, legalTrack, unitCandidates: unitCode ? [] : resolution.candidates,
     explanation: vi, explanationEn: en,

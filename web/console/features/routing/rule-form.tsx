@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { RoutingRuleInput, RoutingRuleView } from '../../../../contracts/api.ts';
-import { LEGAL_TRACKS, TRIAGE_CATEGORIES, TRIAGE_PROCEDURES, TRIAGE_TYPES } from '../../../../contracts/enums.ts';
+import { LEGAL_TRACKS, ROUTING_CATEGORIES, TRIAGE_PROCEDURES, TRIAGE_TYPES } from '../../../../contracts/enums.ts';
 import type { Unit } from '../../../ui/api-types.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorMessage } from '../../../ui/components/error-message.tsx';
@@ -68,7 +68,7 @@ export function RuleForm({ rule, position, units, busy, error, onSubmit, onCance
       />
       <Checks
         legend={t('routing.form.categories')}
-        values={TRIAGE_CATEGORIES}
+        values={ROUTING_CATEGORIES}
         chosen={categories}
         onChange={setCategories}
         label={(c) => codeLabel(t, 'category', c)}

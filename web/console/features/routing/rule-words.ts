@@ -1,5 +1,5 @@
 import type { RoutingRuleView } from '../../../../contracts/api.ts';
-import { CASE_TYPES, TRIAGE_CATEGORIES, TRIAGE_PROCEDURES } from '../../../../contracts/enums.ts';
+import { CASE_TYPES, ROUTING_CATEGORIES, TRIAGE_PROCEDURES } from '../../../../contracts/enums.ts';
 import type { Unit } from '../../../ui/api-types.ts';
 import type { Translate } from '../../../ui/i18n/translate.ts';
 
@@ -8,7 +8,7 @@ const has = <T extends string>(list: readonly T[], value: string): value is T =>
 /** A category, procedure or type code in words (unknown codes stay as written, so a bad rule is visible). */
 export function codeLabel(t: Translate, kind: 'type' | 'category' | 'procedure', code: string): string {
   if (kind === 'type' && has(CASE_TYPES, code)) return t(`type.${code}`);
-  if (kind === 'category' && has(TRIAGE_CATEGORIES, code)) return t(`category.${code}`);
+  if (kind === 'category' && has(ROUTING_CATEGORIES, code)) return t(`category.${code}`);
   if (kind === 'procedure' && has(TRIAGE_PROCEDURES, code)) return t(`procedure.${code}`);
   return code;
 }
