@@ -17,7 +17,7 @@ export async function acceptTransfer(ctx: CommandContext, actor: StaffRow, caseI
     if (!(await decideTransfer(tx, transfer.id, { status: 'accepted', by: actor.id, at, returnReason: null }))) throw new AppError('TRANSFER_NOT_POSSIBLE', { reason: 'already_decided' });
     await moveCaseToUnit(tx, c.id, transfer.toUnit.id, at);
     const data = { transferId, from: transfer.fromUnit.code, fromName: transfer.fromUnit.name, to: transfer.toUnit.code, toName: transfer.toUnit.name, requestedAt: transfer.requestedAt.toISOString() };
-    await appendCaseEvent(tx, { caseId: c.id, kind: 'transfer.accepted', actorType: 'staff', actorId: actor.id, visibility: 'public', data, at });
+    await appendCaseEvent(tx, { caseId: c.id, kind: 'transfer.accepted', actorType: 'staff', actorId: actor.id, visibility: 'public', data, at, alsoNotifyUnitId: c.unitId });
     if (c.status !== 'new') {
       await appendCaseEvent(tx, { caseId: c.id, kind: 'status.changed', actorType: 'staff', actorId: actor.id, visibility: 'public', data: { from: c.status, to: 'new', reason: 'transfer' }, at });
     }

@@ -46,7 +46,7 @@ export async function correctTriage(ctx: CommandContext, actor: StaffRow, caseId
       at,
     });
     if (moved) {
-      await appendCaseEvent(tx, { caseId: c.id, kind: 'case.routed', actorType: 'staff', actorId: actor.id, visibility: 'public', data: { from: c.unitCode, to: fix.unitCode }, at });
+      await appendCaseEvent(tx, { caseId: c.id, kind: 'case.routed', actorType: 'staff', actorId: actor.id, visibility: 'public', data: { from: c.unitCode, to: fix.unitCode }, at, alsoNotifyUnitId: c.unitId });
     }
     await appendAudit(tx, { caseId: c.id, at, actor: { type: 'staff', id: actor.id }, action: 'case.triaged', payload: { type: fix.type, category: fix.category, procedure: fix.procedure, urgent: fix.urgent, from: c.unitCode, to: moved ? fix.unitCode : c.unitCode } });
     return { moved };

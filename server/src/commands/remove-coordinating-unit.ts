@@ -16,7 +16,7 @@ export async function removeCoordinatingUnit(ctx: CommandContext, actor: StaffRo
     const removed = unit ? await deleteCoordinatingUnit(tx, c.id, unit.id) : false;
     if (!removed || !unit) return { removed: false };
     const data = { unit: unit.code, unitName: unit.fullName };
-    await appendCaseEvent(tx, { caseId: c.id, kind: 'coordination.removed', actorType: 'staff', actorId: actor.id, visibility: 'internal', data, at });
+    await appendCaseEvent(tx, { caseId: c.id, kind: 'coordination.removed', actorType: 'staff', actorId: actor.id, visibility: 'internal', data, at, alsoNotifyUnitId: unit.id });
     await touchCase(tx, c.id, at);
     await appendAudit(tx, { caseId: c.id, at, actor: { type: 'staff', id: actor.id }, action: 'coordination.removed', payload: data });
     return { removed };

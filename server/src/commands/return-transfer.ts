@@ -17,7 +17,7 @@ export async function returnTransfer(ctx: CommandContext, actor: StaffRow, caseI
     const { transfer, c } = await getTransferToDecide(tx, actor, caseId, transferId);
     if (!(await decideTransfer(tx, transfer.id, { status: 'returned', by: actor.id, at, returnReason: reason }))) throw new AppError('TRANSFER_NOT_POSSIBLE', { reason: 'already_decided' });
     const data = { transferId, from: transfer.fromUnit.code, fromName: transfer.fromUnit.name, to: transfer.toUnit.code, toName: transfer.toUnit.name, reason };
-    await appendCaseEvent(tx, { caseId: c.id, kind: 'transfer.returned', actorType: 'staff', actorId: actor.id, visibility: 'internal', data, at });
+    await appendCaseEvent(tx, { caseId: c.id, kind: 'transfer.returned', actorType: 'staff', actorId: actor.id, visibility: 'internal', data, at, alsoNotifyUnitId: transfer.toUnit.id });
     await touchCase(tx, c.id, at);
     await appendAudit(tx, { caseId: c.id, at, actor: { type: 'staff', id: actor.id }, action: 'transfer.returned', payload: data });
   });

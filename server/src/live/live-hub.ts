@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { LIVE_CHANNEL } from '../db/live-notify.ts';
-import { findCaseAudiences } from '../db/repositories/case-audience.repo.ts';
+import { findCaseAudiences, findUnitPaths } from '../db/repositories/case-audience.repo.ts';
 import { isPathInScope } from '../domain/access/permissions.ts';
 import { parseLiveEvent, type LiveEvent } from '../domain/live/live-event.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -22,7 +22,8 @@ export type LiveHub = {
 /**
  * Fans database notifications (`pg_notify` on LIVE_CHANNEL, delivered on commit, from any process sharing the
  * database) out to this process's open consoles, each only about cases in its scope. Listens only while at
- * least one console is connected. Events arriving together are resolved with one query.
+ * least one console is connected. Events arriving together are resolved with one query (two when some name a
+ * unit that stopped reading the case).
  */
 export function createLiveHub(db: Pick<Db, 'listen' | 'query'>, log: Pick<Logger, 'warn'>, opts: { batchMs?: number } = {}): LiveHub {
   const clients = new Set<LiveClient>();
@@ -39,10 +40,12 @@ export function createLiveHub(db: Pick<Db, 'listen' | 'query'>, log: Pick<Logger
     const batch = pending;
     pending = [];
     const caseIds = [...new Set(batch.flatMap((e) => (e.type === 'case' ? [e.caseId] : [])))];
+    const formerUnitIds = [...new Set(batch.flatMap((e) => (e.type === 'case' && e.alsoUnitId ? [e.alsoUnitId] : [])))];
     let audiences = new Map<string, string[]>();
+    let formerUnits = new Map<string, string>();
     if (caseIds.length > 0 && clients.size > 0) {
       try {
-        audiences = await findCaseAudiences(db, caseIds);
+        [audiences, formerUnits] = await Promise.all([findCaseAudiences(db, caseIds), findUnitPaths(db, formerUnitIds)]);
       } catch (err) {
         log.warn({ err: err instanceof Error ? err.message : String(err) }, 'live events: audience lookup failed');
         broadcast(() => true, { type: 'resync' });
@@ -52,7 +55,9 @@ export function createLiveHub(db: Pick<Db, 'listen' | 'query'>, log: Pick<Logger
     for (const e of batch) {
       if (e.type === 'notification') broadcast((c) => c.staffId === e.staffId, e);
       else {
-        const paths = audiences.get(e.caseId) ?? [];
+        // A unit the change took the case away from hears of it too (its inbox drops the row).
+        const former = e.alsoUnitId ? formerUnits.get(e.alsoUnitId) : undefined;
+        const paths = [...(audiences.get(e.caseId) ?? []), ...(former ? [former] : [])];
         broadcast((c) => paths.some((p) => isPathInScope(c.scopePath, p)), e);
       }
     }

@@ -19,7 +19,8 @@ async function login(url: string, email: string): Promise<Staff> {
 async function post<T>(url: string, staff: Staff, path: string, body: unknown): Promise<T> {
   const res = await fetch(`${url}${path}`, { method: 'POST', headers: staff.headers, body: JSON.stringify(body) });
   assert.ok(res.ok, `${path}: ${res.status} ${await res.clone().text()}`);
-  return (await res.json()) as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : null) as T;
 }
 
 const caseEvents = (events: SseEvent[], caseId: string) => events.filter((e) => e.event === 'case' && (e.data as { caseId: string }).caseId === caseId);
@@ -63,6 +64,40 @@ for (const engine of testEngines()) {
       } finally {
         saigon.close();
         linhxuan.close();
+      }
+    });
+
+    test('a reply’s delivery state changing reaches the console (sent by the worker)', async () => {
+      const saigonOnA = await login(a.url, 'canbo.saigon@gandan.local');
+      const saigon = await connectSse(`${b.url}/api/staff/events`, (await login(b.url, 'canbo.saigon@gandan.local')).headers);
+      try {
+        await eventually('stream ready', () => saigon.events.some((e) => e.event === 'ready'));
+        const c = await post<{ id: string }>(a.url, saigonOnA, '/api/staff/cases', { text: 'Nước ngập hẻm 12 sau mưa', unitCode: '26740', intakeMethod: 'phone' });
+        await post(a.url, saigonOnA, `/api/staff/cases/${c.id}/replies`, { body: 'Phường đã cử người kiểm tra.' });
+        await eventually('the console hears the delivery change', () => caseEvents(saigon.events, c.id).some((e) => (e.data as { kind: string }).kind === 'delivery.updated'));
+      } finally {
+        saigon.close();
+      }
+    });
+
+    test('a unit the case leaves hears of it: transfer accepted, coordination removed', async () => {
+      const saigonOnA = await login(a.url, 'canbo.saigon@gandan.local');
+      const linhxuanOnA = await login(a.url, 'canbo.linhxuan@gandan.local');
+      const saigon = await connectSse(`${b.url}/api/staff/events`, (await login(b.url, 'canbo.saigon@gandan.local')).headers);
+      try {
+        await eventually('stream ready', () => saigon.events.some((e) => e.event === 'ready'));
+        const c = await post<{ id: string }>(a.url, saigonOnA, '/api/staff/cases', { text: 'Cây đổ trên đường Hàm Nghi', unitCode: '26740', intakeMethod: 'phone' });
+        const t = await post<{ id: string }>(a.url, saigonOnA, `/api/staff/cases/${c.id}/transfers`, { unitCode: '26800', reason: 'Địa chỉ thuộc phường Linh Xuân' });
+        await post(a.url, linhxuanOnA, `/api/staff/cases/${c.id}/transfers/${t.id}/accept`, {});
+        await eventually('Sài Gòn hears that its case left', () => caseEvents(saigon.events, c.id).some((e) => (e.data as { kind: string }).kind === 'transfer.accepted'));
+        assert.deepEqual(caseEvents(saigon.events, c.id).at(-1)?.data, { caseId: c.id, kind: 'transfer.accepted' }, 'ids and kinds only');
+        // Now Linh Xuân leads; Sài Gòn coordinates, then is removed: it hears of that too.
+        await post(a.url, linhxuanOnA, `/api/staff/cases/${c.id}/coordinating-units`, { unitCode: '26740' });
+        const before = caseEvents(saigon.events, c.id).length;
+        assert.deepEqual(await post(a.url, linhxuanOnA, `/api/staff/cases/${c.id}/coordinating-units/26740/remove`, {}), { changed: true });
+        await eventually('Sài Gòn hears that it no longer coordinates', () => caseEvents(saigon.events, c.id).slice(before).some((e) => (e.data as { kind: string }).kind === 'coordination.removed'));
+      } finally {
+        saigon.close();
       }
     });
 

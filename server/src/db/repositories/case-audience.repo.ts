@@ -15,3 +15,10 @@ export async function findCaseAudiences(q: Queryable, caseIds: readonly string[]
   for (const r of rows) audiences.set(r.case_id, [...(audiences.get(r.case_id) ?? []), r.path]);
   return audiences;
 }
+
+/** The paths of units by id (units that stopped reading a case, for live updates). */
+export async function findUnitPaths(q: Queryable, unitIds: readonly string[]): Promise<Map<string, string>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await q.query<{ id: string; path: string }>('SELECT id, path FROM units WHERE id = ANY($1::uuid[])', [unitIds]);
+  return new Map(rows.map((r) => [r.id, r.path]));
+}

@@ -11,6 +11,8 @@ export type NewCaseEvent = {
   visibility: 'public' | 'internal';
   data?: Record<string, unknown>;
   at: Date;
+  /** A unit that stops reading the case with this change: its open consoles are told too (live updates). */
+  alsoNotifyUnitId?: string;
 };
 
 /**
@@ -23,8 +25,8 @@ export async function appendCaseEvent(q: Queryable, e: NewCaseEvent): Promise<nu
        INSERT INTO case_events (case_id, kind, actor_type, actor_id, message_id, visibility, data, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING id, case_id, kind
      )
-     SELECT e.id, ${notifyCaseChangedSql('e.case_id', 'e.kind')}::text AS notified FROM e`,
-    [e.caseId, e.kind, e.actorType, e.actorId, e.messageId ?? null, e.visibility, JSON.stringify(e.data ?? {}), e.at],
+     SELECT e.id, ${notifyCaseChangedSql('e.case_id', 'e.kind', '$9::uuid')}::text AS notified FROM e`,
+    [e.caseId, e.kind, e.actorType, e.actorId, e.messageId ?? null, e.visibility, JSON.stringify(e.data ?? {}), e.at, e.alsoNotifyUnitId ?? null],
   );
   return rows[0]!.id;
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../client.ts';
+import { notifyCaseChangedSql } from '../live-notify.ts';
 
 /** The case a citizen identity's new message joins: its most recent case still being handled. */
 export async function findOpenCaseForIdentity(q: Queryable, identityId: string): Promise<{ id: string; citizenId: string | null } | undefined> {
@@ -43,8 +44,9 @@ export async function isOwnOutboundMessage(
 export async function markDelivered(q: Queryable, channel: string, providerMessageIds: readonly string[], at: Date): Promise<number> {
   if (providerMessageIds.length === 0) return 0;
   const rows = await q.query(
-    `UPDATE outbound_messages SET delivered_at = coalesce(delivered_at, $3)
-      WHERE channel = $1 AND provider_message_id = ANY($2::text[]) RETURNING id`,
+    `WITH u AS (UPDATE outbound_messages SET delivered_at = coalesce(delivered_at, $3)
+      WHERE channel = $1 AND provider_message_id = ANY($2::text[]) AND delivered_at IS NULL RETURNING id, case_id)
+     SELECT u.id, ${notifyCaseChangedSql('u.case_id', "'delivery.updated'")}::text AS notified FROM u`,
     [channel, providerMessageIds, at],
   );
   return rows.length;
@@ -53,9 +55,10 @@ export async function markDelivered(q: Queryable, channel: string, providerMessa
 /** Everything sent to the reader up to the watermark has been read (Messenger read receipts). */
 export async function markRead(q: Queryable, e: { channel: string; channelAccount: string; readerId: string; watermark: Date }): Promise<number> {
   const rows = await q.query(
-    `UPDATE outbound_messages SET read_at = coalesce(read_at, $4), delivered_at = coalesce(delivered_at, $4)
+    `WITH u AS (UPDATE outbound_messages SET read_at = coalesce(read_at, $4), delivered_at = coalesce(delivered_at, $4)
       WHERE channel = $1 AND channel_account = $2 AND recipient_id = $3 AND status = 'sent' AND sent_at <= $4 AND read_at IS NULL
-      RETURNING id`,
+      RETURNING id, case_id)
+     SELECT u.id, ${notifyCaseChangedSql('u.case_id', "'delivery.updated'")}::text AS notified FROM u`,
     [e.channel, e.channelAccount, e.readerId, e.watermark],
   );
   return rows.length;

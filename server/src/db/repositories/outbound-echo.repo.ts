@@ -1,4 +1,5 @@
 import type { Queryable } from '../client.ts';
+import { notifyCaseChangedSql } from '../live-notify.ts';
 
 /**
  * An echo proves the provider accepted one of our messages. When our own record of the send is missing — the
@@ -15,7 +16,7 @@ export async function settleOutboundByEcho(
   at: Date,
 ): Promise<boolean> {
   const rows = await q.query(
-    `UPDATE outbound_messages SET status = 'sent', provider_message_id = coalesce(provider_message_id, $2), sent_at = $8, locked_until = NULL
+    `WITH u AS (UPDATE outbound_messages SET status = 'sent', provider_message_id = coalesce(provider_message_id, $2), sent_at = $8, locked_until = NULL
       WHERE id = (SELECT o.id FROM outbound_messages o JOIN messages m ON m.id = o.message_id
                    WHERE o.channel = $1 AND o.status <> 'sent' AND o.attempts > 0
                      -- Two index-friendly branches (idempotency key; recipient and time) instead of a CASE.
@@ -24,7 +25,8 @@ export async function settleOutboundByEcho(
                      -- The echo of a send we did record says nothing about a later message with the same text.
                      AND NOT EXISTS (SELECT 1 FROM outbound_messages s WHERE s.channel = $1 AND s.provider_message_id = $2)
                    ORDER BY o.seq LIMIT 1 FOR UPDATE OF o)
-      RETURNING id`,
+      RETURNING id, case_id)
+     SELECT u.id, ${notifyCaseChangedSql('u.case_id', "'delivery.updated'")}::text AS notified FROM u`,
     [e.channel, e.providerMessageId, e.metadata ?? '', e.channelAccount, e.recipientId, e.text, e.since, at],
   );
   return rows.length === 1;

@@ -1,5 +1,6 @@
 import type { DeliveryStatus } from '../../../../contracts/enums.ts';
 import type { Queryable } from '../client.ts';
+import { notifyCaseChangedSql } from '../live-notify.ts';
 
 export type NewOutbound = {
   mode?: 'message' | 'public_comment' | 'private_reply';
@@ -125,20 +126,23 @@ export async function recordOutboundOutcome(
   let rows: { id: string }[];
   if (outcome.status === 'sent') {
     rows = await q.query(
-      `UPDATE outbound_messages SET status = 'sent', provider_message_id = $3, sent_at = $4, locked_until = NULL
-        WHERE id = $1 AND locked_by = $2 AND status = 'sending' RETURNING id`,
+      `WITH u AS (UPDATE outbound_messages SET status = 'sent', provider_message_id = $3, sent_at = $4, locked_until = NULL
+        WHERE id = $1 AND locked_by = $2 AND status = 'sending' RETURNING id, case_id)
+       SELECT u.id, ${notifyCaseChangedSql('u.case_id', "'delivery.updated'")}::text AS notified FROM u`,
       [id, workerId, outcome.providerMessageId, outcome.at],
     );
   } else if (outcome.status === 'queued') {
     rows = await q.query(
-      `UPDATE outbound_messages SET status = 'queued', next_attempt_at = $3, last_error_code = $4, last_error = $5, locked_until = NULL
-        WHERE id = $1 AND locked_by = $2 AND status = 'sending' RETURNING id`,
+      `WITH u AS (UPDATE outbound_messages SET status = 'queued', next_attempt_at = $3, last_error_code = $4, last_error = $5, locked_until = NULL
+        WHERE id = $1 AND locked_by = $2 AND status = 'sending' RETURNING id, case_id)
+       SELECT u.id, ${notifyCaseChangedSql('u.case_id', "'delivery.updated'")}::text AS notified FROM u`,
       [id, workerId, outcome.nextAttemptAt, outcome.code, outcome.detail],
     );
   } else {
     rows = await q.query(
-      `UPDATE outbound_messages SET status = $3, last_error_code = $4, last_error = $5, locked_until = NULL
-        WHERE id = $1 AND locked_by = $2 AND status = 'sending' RETURNING id`,
+      `WITH u AS (UPDATE outbound_messages SET status = $3, last_error_code = $4, last_error = $5, locked_until = NULL
+        WHERE id = $1 AND locked_by = $2 AND status = 'sending' RETURNING id, case_id)
+       SELECT u.id, ${notifyCaseChangedSql('u.case_id', "'delivery.updated'")}::text AS notified FROM u`,
       [id, workerId, outcome.status, outcome.code, outcome.detail],
     );
   }
@@ -157,10 +161,11 @@ export async function recordOutboundSent(
 ): Promise<string[]> {
   if (sent.length === 0) return [];
   const rows = await q.query<{ id: string }>(
-    `UPDATE outbound_messages o SET status = 'sent', provider_message_id = s.provider_id, sent_at = $3, locked_until = NULL
+    `WITH u AS (UPDATE outbound_messages o SET status = 'sent', provider_message_id = s.provider_id, sent_at = $3, locked_until = NULL
        FROM unnest($2::uuid[], $4::text[]) AS s(id, provider_id)
       WHERE o.id = s.id AND o.locked_by = $1 AND o.status = 'sending'
-     RETURNING o.id`,
+     RETURNING o.id, o.case_id)
+     SELECT u.id, ${notifyCaseChangedSql('u.case_id', "'delivery.updated'")}::text AS notified FROM u`,
     [workerId, sent.map((x) => x.id), at, sent.map((x) => x.providerMessageId)],
     { name: 'outbound.record-sent' },
   );
@@ -170,8 +175,9 @@ export async function recordOutboundSent(
 /** Puts a dead or held message back in the queue (staff "retry"), with a fresh attempt budget. */
 export async function requeueOutbound(q: Queryable, id: string, at: Date): Promise<boolean> {
   const rows = await q.query(
-    `UPDATE outbound_messages SET status = 'queued', attempts = 0, next_attempt_at = $2, locked_by = NULL, locked_until = NULL
-      WHERE id = $1 AND status IN ('dead', 'held') RETURNING id`,
+    `WITH u AS (UPDATE outbound_messages SET status = 'queued', attempts = 0, next_attempt_at = $2, locked_by = NULL, locked_until = NULL
+      WHERE id = $1 AND status IN ('dead', 'held') RETURNING id, case_id)
+     SELECT u.id, ${notifyCaseChangedSql('u.case_id', "'delivery.updated'")}::text AS notified FROM u`,
     [id, at],
   );
   return rows.length === 1;

@@ -34,7 +34,8 @@ export function InboxPage() {
     return api.get<CaseList>(`/api/staff/cases${queryString({ ...filters, limit: PAGE_SIZE })}`);
   }, [search]);
   // Any change to a case in my scope may add, remove or reorder rows: refetch the page shown.
-  useLiveEvents((e) => e.type === 'case' || e.type === 'resync', list.reload, 500);
+  // The list shows no delivery states, so a message's delivery changing does not reload it.
+  useLiveEvents((e) => (e.type === 'case' && e.kind !== 'delivery.updated') || e.type === 'resync', list.reload, 500);
 
   const setFilters = (next: Partial<InboxFilters>, replace = false) => {
     setSelected(0);

@@ -34,7 +34,8 @@ export const liveRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext; hub: LiveH
       const res = reply.raw;
       const write = (text: string) => void (res.writableEnded || res.write(text));
       const send = (m: LiveMessage) => {
-        const { type, ...data } = m;
+        // Consoles get ids and kinds only (not the internal routing hint of a case event).
+        const { type, ...data } = m.type === 'case' ? { type: m.type, caseId: m.caseId, kind: m.kind } : m;
         write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
       };
       const remove = await hub.add({ staffId: actor.id, scopePath: actor.unitPath, send });
