@@ -182,6 +182,8 @@ export type CaseListFilter = {
   statuses?: readonly CaseStatus[] | undefined;
   type?: CaseType | undefined;
   search?: string | undefined;
+  /** How many of the unit's cases a search reads in page order first (default SEARCH_WINDOW; 0: none). */
+  searchWindow?: number;
   /** 'newest': created_at descending (default); 'due': nearest deadline first, cases without one last. */
   sort?: 'newest' | 'due';
   /** Keyset cursor for 'newest': rows strictly older than this (created_at, id). */
@@ -190,6 +192,9 @@ export type CaseListFilter = {
   afterDue?: { dueAt: Date | null; id: string } | undefined;
   limit: number;
 };
+
+/** How many of a unit's cases a search reads in page order before it asks the trigram index instead. */
+const SEARCH_WINDOW = 1500;
 
 // The deadline sort key; the same expression as in the indexes of migration 0090.
 const DUE_KEY = "coalesce(c.due_at, 'infinity'::timestamptz)";
@@ -226,9 +231,11 @@ export async function listCases(q: Queryable, f: CaseListFilter): Promise<CaseLi
   if (f.urgentOnly) where.push('c.is_urgent');
   if (f.statuses) add('c.status = ANY(?::text[])', f.statuses);
   if (f.type) add('c.type = ?', f.type);
+  let searchSql: string | undefined;
   if (f.search) {
     // description_folded is f_unaccent(lower(description)), written at intake and trigram-indexed.
-    add("(c.description_folded LIKE '%' || f_unaccent(lower(?)) || '%' OR c.tracking_code = upper(?))", f.search);
+    params.push(f.search);
+    searchSql = `(c.description_folded LIKE '%' || f_unaccent(lower($${params.length})) || '%' OR c.tracking_code = upper($${params.length}))`;
   }
   const byDue = f.sort === 'due';
   if (!byDue && f.before) {
@@ -241,22 +248,47 @@ export async function listCases(q: Queryable, f: CaseListFilter): Promise<CaseLi
   }
   params.push(f.limit);
   const order = byDue ? `${DUE_KEY}, c.id` : 'c.created_at DESC, c.id DESC';
+  const names = `c.*, u.code AS unit_code, u.name AS unit_name, u.full_name AS unit_full_name, u.kind AS unit_kind, u.path AS unit_path,
+            s.name AS assignee_name, ci.display_name AS citizen_name`;
+  const joinNames = `LEFT JOIN units u ON u.id = c.unit_id
+       LEFT JOIN staff_users s ON s.id = c.assignee_id
+       LEFT JOIN citizens ci ON ci.id = c.citizen_id`;
+  type Row = DbCase & { citizen_name: string | null };
+  const toRows = (rows: Row[]) => rows.map((r) => ({ ...toCase(r), citizenName: r.citizen_name }));
+
+  // A search within one unit: words officers look for ("đèn đường") match a large share of the city, so the
+  // trigram index yields a hundred thousand rows to intersect with the unit's. The unit's own cases are read in
+  // page order first, up to SEARCH_WINDOW of them; when that fills the page, or the unit has no more cases, it is
+  // the answer. Otherwise (a rare word, found in few cases) the trigram index finds them quickly.
+  const window = f.searchWindow ?? SEARCH_WINDOW;
+  if (searchSql && unitId && window > 0) {
+    const windowed = await q.query<Row & { scanned: number }>(
+      `WITH recent AS MATERIALIZED (
+         SELECT c.* FROM cases c JOIN units u ON u.id = c.unit_id WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${Math.floor(window)}
+       ), hits AS (SELECT c.* FROM recent c WHERE ${searchSql} ORDER BY ${order} LIMIT $${params.length})
+       SELECT w.scanned, ${names}
+         FROM (SELECT count(*)::int AS scanned FROM recent) w
+         LEFT JOIN hits c ON true
+         ${joinNames}
+        ORDER BY ${order}`,
+      params,
+    );
+    const hits = windowed.filter((r) => r.id !== null);
+    if (hits.length === f.limit || (windowed[0]?.scanned ?? 0) < window) return toRows(hits);
+  }
   // The page is chosen on cases (and units for the scope) alone; names are joined to its rows only, not to every
   // candidate row before the sort.
-  const rows = await q.query<DbCase & { citizen_name: string | null }>(
-    `SELECT c.*, u.code AS unit_code, u.name AS unit_name, u.full_name AS unit_full_name, u.kind AS unit_kind, u.path AS unit_path,
-            s.name AS assignee_name, ci.display_name AS citizen_name
+  const rows = await q.query<Row>(
+    `SELECT ${names}
        FROM (SELECT c.* FROM cases c JOIN units u ON u.id = c.unit_id
-              WHERE ${where.join(' AND ')}
+              WHERE ${[...where, ...(searchSql ? [searchSql] : [])].join(' AND ')}
               ORDER BY ${order}
               LIMIT $${params.length}) c
-       JOIN units u ON u.id = c.unit_id
-       LEFT JOIN staff_users s ON s.id = c.assignee_id
-       LEFT JOIN citizens ci ON ci.id = c.citizen_id
+       ${joinNames}
       ORDER BY ${order}`,
     params,
   );
-  return rows.map((r) => ({ ...toCase(r), citizenName: r.citizen_name }));
+  return toRows(rows);
 }
 
 export async function findCitizenOfCase(

@@ -8,21 +8,35 @@ export type OnTimeRow = OnTimeCounts & { unitCode: string; unitName: string; cat
  * or late, and open past due at `end` (the end of the period, or now when the period has not ended). A case that
  * was finished only after `end` was open then, so it counts as open past due in that period.
  *
- * One statement over index ranges instead of every case, each an index-only scan (migrations 0090, 0091):
- * finished cases by their finish instant (those of the period, and those finished after `end`), and open cases
- * by due time (those due before `end`).
+ * Finished cases: the whole Vietnamese days of the period from `on_time_daily` (migration 0142, kept by triggers),
+ * the partial days at its edges from the cases by their finish instant. Open past due: index ranges of the cases
+ * (finished after `end`, and open cases by due time), each an index-only scan (migrations 0090, 0091).
  */
 export async function countOnTimeByUnitAndCategory(q: Queryable, f: { scopePath: string; from: Date; to: Date; end: Date }): Promise<OnTimeRow[]> {
-  const rows = await q.query<{ code: string; full_name: string; category: string; closed_on_time: number; closed_late: number; open_past_due: number }>(
-    `WITH counted AS (
-       -- Finished in the period, on time or late.
+  const days = wholeVietnamDays(f.from, f.to);
+  // Finished cases counted from the cases themselves, over [$a, $b).
+  const finishedIn = (a: string, b: string) => `
        SELECT c.unit_id, coalesce(c.category, '') AS category,
               count(*) FILTER (WHERE coalesce(c.resolved_at, c.closed_at) <= c.due_at)::int AS closed_on_time,
               count(*) FILTER (WHERE coalesce(c.resolved_at, c.closed_at) > c.due_at)::int AS closed_late, 0 AS open_past_due
          FROM cases c
         WHERE c.status IN ('resolved', 'closed', 'rejected') AND c.due_at IS NOT NULL
-          AND coalesce(c.resolved_at, c.closed_at) >= $2::timestamptz AND coalesce(c.resolved_at, c.closed_at) < $3::timestamptz
+          AND coalesce(c.resolved_at, c.closed_at) >= ${a} AND coalesce(c.resolved_at, c.closed_at) < ${b}
+        GROUP BY 1, 2`;
+  const finished = days
+    ? `${finishedIn('$2::timestamptz', '$5::timestamptz')}
+       UNION ALL
+       SELECT d.unit_id, d.category, sum(d.on_time)::int, sum(d.late)::int, 0
+         FROM on_time_daily d
+        WHERE d.day >= $7::date AND d.day < $8::date
         GROUP BY 1, 2
+       UNION ALL
+       ${finishedIn('$6::timestamptz', '$3::timestamptz')}`
+    : finishedIn('$2::timestamptz', '$3::timestamptz');
+  const rows = await q.query<{ code: string; full_name: string; category: string; closed_on_time: number; closed_late: number; open_past_due: number }>(
+    `WITH counted AS (
+       -- Finished in the period, on time or late.
+       ${finished}
        UNION ALL
        -- Open past due at the end: finished only after it (or with no finish time recorded) ...
        SELECT c.unit_id, coalesce(c.category, ''), 0, 0, count(*)::int
@@ -50,7 +64,7 @@ export async function countOnTimeByUnitAndCategory(q: Queryable, f: { scopePath:
       GROUP BY u.code, u.full_name, k.category
      HAVING sum(k.closed_on_time + k.closed_late + k.open_past_due) > 0
       ORDER BY u.code, k.category`,
-    [f.scopePath, f.from, f.to, f.end],
+    days ? [f.scopePath, f.from, f.to, f.end, days.start, days.end, days.firstDay, days.endDay] : [f.scopePath, f.from, f.to, f.end],
   );
   return rows.map((r) => ({
     unitCode: r.code,
@@ -60,6 +74,23 @@ export async function countOnTimeByUnitAndCategory(q: Queryable, f: { scopePath:
     closedLate: r.closed_late,
     openPastDue: r.open_past_due,
   }));
+}
+
+const DAY_MS = 86_400_000;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * The whole Vietnamese calendar days inside [from, to): days [firstDay, endDay) (ISO dates) covering the instants
+ * [start, end); undefined when there is none. The rest of the period, [from, start) and [end, to), is partial days.
+ */
+export function wholeVietnamDays(from: Date, to: Date): { start: Date; end: Date; firstDay: string; endDay: string } | undefined {
+  // Day numbers count Vietnamese midnights: the local day of an instant is floor((t + 7 h) / 24 h).
+  const firstDay = Math.ceil((from.getTime() + VIETNAM_OFFSET_MS) / DAY_MS);
+  const endDay = Math.floor((to.getTime() + VIETNAM_OFFSET_MS) / DAY_MS);
+  if (endDay <= firstDay) return undefined;
+  const instant = (day: number) => new Date(day * DAY_MS - VIETNAM_OFFSET_MS);
+  const iso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return { start: instant(firstDay), end: instant(endDay), firstDay: iso(firstDay), endDay: iso(endDay) };
 }
 
 export type MisrouteRow = { unitCode: string; unitName: string; returned: number; passedOnQuickly: number };

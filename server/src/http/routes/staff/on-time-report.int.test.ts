@@ -66,6 +66,15 @@ describeEachEngine('on-time report', (db) => {
     assert.deepEqual([...new Set(report.rows.map((r) => r.unit.code))], ['26740']);
   });
 
+  test('a period cut mid-day counts the partial days from the cases and the whole days from the daily counts', async () => {
+    // 10 November 12:00 → 15 November 12:00 (Vietnam): the on-time resolution at 17:00 on the 10th is inside; the
+    // late closing at 17:00 on the 15th is not (then the case was open past due, as was the other ward's).
+    const report = await read('admin@gandan.local', '?from=2026-11-10T12:00:00%2B07:00&to=2026-11-15T12:00:00%2B07:00');
+    assert.deepEqual(report.total, { closedOnTime: 1, closedLate: 0, openPastDue: 2, rate: 1 / 3 });
+    const wide = await read('admin@gandan.local', '?from=2026-11-05T16:00:00%2B07:00&to=2026-11-15T18:00:00%2B07:00');
+    assert.deepEqual(wide.total, { closedOnTime: 1 + 1, closedLate: 1, openPastDue: 1, rate: 2 / 4 });
+  });
+
   test('a period still running counts cases overdue now; a bad period is refused', async () => {
     const running = await read('admin@gandan.local', '?from=2026-11-01');
     const den = running.rows.find((r) => r.category === 'den_duong');
@@ -74,5 +83,30 @@ describeEachEngine('on-time report', (db) => {
     const s = await t.login('admin@gandan.local');
     const bad = await t.app.inject({ url: '/api/staff/reports/on-time?from=2026-12-01&to=2026-11-01', headers: { cookie: s.cookie } });
     assert.equal(bad.statusCode, 400);
+  });
+
+  test('the daily counts follow every change of a finished case (reopened, moved, recategorised, deadline changed)', async () => {
+    const recomputed = `SELECT unit_id, coalesce(category, '') AS category, on_time_day(coalesce(resolved_at, closed_at)) AS day,
+                               count(*) FILTER (WHERE coalesce(resolved_at, closed_at) <= due_at)::int AS on_time,
+                               count(*) FILTER (WHERE coalesce(resolved_at, closed_at) > due_at)::int AS late
+                          FROM cases WHERE status IN ('resolved', 'closed', 'rejected') AND due_at IS NOT NULL AND coalesce(resolved_at, closed_at) IS NOT NULL
+                         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+    const kept = "SELECT unit_id, category, day, on_time, late FROM on_time_daily WHERE on_time <> 0 OR late <> 0 ORDER BY 1, 2, 3";
+    const same = async (step: string) => assert.deepEqual(await t.ctx.db.query(kept), await t.ctx.db.query(recomputed), step);
+    await same('after the table was loaded');
+    const [ward] = await t.ctx.db.query<{ id: string }>("SELECT id FROM units WHERE code = '26800'");
+    const steps: [string, string][] = [
+      ['reopened', "UPDATE cases SET status = 'in_progress', resolved_at = NULL WHERE description = 'resolved before due'"],
+      ['resolved again, late', "UPDATE cases SET status = 'resolved', resolved_at = '2026-11-20T10:00:00Z' WHERE description = 'resolved before due'"],
+      ['moved to another ward', `UPDATE cases SET unit_id = '${ward!.id}' WHERE description = 'closed after due'`],
+      ['recategorised', "UPDATE cases SET category = NULL WHERE description = 'other category, on time'"],
+      ['deadline extended', "UPDATE cases SET due_at = '2026-11-16T10:00:00Z' WHERE description = 'closed after due'"],
+      ['rejected at once', "UPDATE cases SET status = 'rejected', closed_at = '2026-11-04T01:00:00Z' WHERE description = 'other ward, unclassified, overdue'"],
+      ['an unrelated change', "UPDATE cases SET is_urgent = true WHERE description LIKE 'resolved%'"],
+    ];
+    for (const [step, sql] of steps) {
+      await t.ctx.db.query(sql);
+      await same(step);
+    }
   });
 });
