@@ -67,3 +67,4 @@ SELECT unit_id, coalesce(category, ''), on_time_day(coalesce(resolved_at, closed
   FROM cases
  WHERE status IN ('resolved', 'closed', 'rejected') AND due_at IS NOT NULL AND coalesce(resolved_at, closed_at) IS NOT NULL
  GROUP BY 1, 2, 3;
+ANALYZE on_time_daily;

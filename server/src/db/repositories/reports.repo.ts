@@ -14,6 +14,8 @@ export type OnTimeRow = OnTimeCounts & { unitCode: string; unitName: string; cat
  */
 export async function countOnTimeByUnitAndCategory(q: Queryable, f: { scopePath: string; from: Date; to: Date; end: Date }): Promise<OnTimeRow[]> {
   const days = wholeVietnamDays(f.from, f.to);
+  // Below the city (a ward, a department) every part reads only the subtree's units; the city reads them all.
+  const inScope = (alias: string) => (f.scopePath.includes('/') ? `AND ${alias}.unit_id IN (SELECT id FROM units WHERE path = $1 OR path LIKE $1 || '/%')` : '');
   // Finished cases counted from the cases themselves, over [$a, $b).
   const finishedIn = (a: string, b: string) => `
        SELECT c.unit_id, coalesce(c.category, '') AS category,
@@ -21,14 +23,14 @@ export async function countOnTimeByUnitAndCategory(q: Queryable, f: { scopePath:
               count(*) FILTER (WHERE coalesce(c.resolved_at, c.closed_at) > c.due_at)::int AS closed_late, 0 AS open_past_due
          FROM cases c
         WHERE c.status IN ('resolved', 'closed', 'rejected') AND c.due_at IS NOT NULL
-          AND coalesce(c.resolved_at, c.closed_at) >= ${a} AND coalesce(c.resolved_at, c.closed_at) < ${b}
+          AND coalesce(c.resolved_at, c.closed_at) >= ${a} AND coalesce(c.resolved_at, c.closed_at) < ${b} ${inScope('c')}
         GROUP BY 1, 2`;
   const finished = days
     ? `${finishedIn('$2::timestamptz', '$5::timestamptz')}
        UNION ALL
        SELECT d.unit_id, d.category, sum(d.on_time)::int, sum(d.late)::int, 0
          FROM on_time_daily d
-        WHERE d.day >= $7::date AND d.day < $8::date
+        WHERE d.day >= $7::date AND d.day < $8::date ${inScope('d')}
         GROUP BY 1, 2
        UNION ALL
        ${finishedIn('$6::timestamptz', '$3::timestamptz')}`
@@ -42,19 +44,19 @@ export async function countOnTimeByUnitAndCategory(q: Queryable, f: { scopePath:
        SELECT c.unit_id, coalesce(c.category, ''), 0, 0, count(*)::int
          FROM cases c
         WHERE c.status IN ('resolved', 'closed', 'rejected') AND c.due_at IS NOT NULL AND c.due_at < $4::timestamptz
-          AND coalesce(c.resolved_at, c.closed_at) >= $4::timestamptz
+          AND coalesce(c.resolved_at, c.closed_at) >= $4::timestamptz ${inScope('c')}
         GROUP BY 1, 2
        UNION ALL
        SELECT c.unit_id, coalesce(c.category, ''), 0, 0, count(*)::int
          FROM cases c
         WHERE c.status IN ('resolved', 'closed', 'rejected') AND c.due_at IS NOT NULL AND c.due_at < $4::timestamptz
-          AND coalesce(c.resolved_at, c.closed_at) IS NULL
+          AND coalesce(c.resolved_at, c.closed_at) IS NULL ${inScope('c')}
         GROUP BY 1, 2
        UNION ALL
        -- ... or still open.
        SELECT c.unit_id, coalesce(c.category, ''), 0, 0, count(*)::int
          FROM cases c
-        WHERE c.status IN ('new', 'assigned', 'in_progress', 'waiting_citizen') AND coalesce(c.due_at, 'infinity'::timestamptz) < $4::timestamptz
+        WHERE c.status IN ('new', 'assigned', 'in_progress', 'waiting_citizen') AND coalesce(c.due_at, 'infinity'::timestamptz) < $4::timestamptz ${inScope('c')}
         GROUP BY 1, 2
      )
      SELECT u.code, u.full_name, k.category,
