@@ -127,7 +127,8 @@ export type StaffUser = z.infer<typeof StaffUserSchema>;
 export const LoginSchema = z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) });
 export const SessionSchema = z.object({ user: StaffUserSchema, csrfToken: z.string() });
 
-export const CASE_VIEWS = ['unit', 'mine', 'unassigned', 'open', 'closed', 'triage', 'urgent', 'incoming'] as const;
+/** due_soon: open cases whose warning time has come and deadline not yet; overdue: open cases past their deadline (running clocks). */
+export const CASE_VIEWS = ['unit', 'mine', 'unassigned', 'due_soon', 'overdue', 'open', 'closed', 'triage', 'urgent', 'incoming'] as const;
 /** Inbox order: newest first, or the nearest deadline first (overdue at the top, cases without a deadline last). */
 export const CASE_SORTS = ['newest', 'due'] as const;
 export const CaseListQuerySchema = z.object({
@@ -264,6 +265,14 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
 /** mode: how to deliver (default: the case's preferred way, see CaseDetail.reply.preferred). */
 export const ReplyCreateSchema = z.object({ body: z.string().trim().min(1).max(TEXT_MAX), mode: z.enum(REPLY_MODES).optional() });
+/** One action on several cases of the inbox, all or nothing (at most 100 cases). */
+export const BulkCaseActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('assign'), assigneeId: z.string().uuid().nullable() }),
+  z.object({ kind: z.literal('status'), status: z.enum(CASE_STATUSES), reason: z.string().trim().max(2000).optional() }),
+]);
+export type BulkCaseAction = z.infer<typeof BulkCaseActionSchema>;
+export const BulkCaseRequestSchema = z.object({ caseIds: z.array(z.string().uuid()).min(1).max(100), action: BulkCaseActionSchema });
+export const BulkCaseResultSchema = z.object({ changed: z.number().int() });
 /** An internal note; `mentions`: staff ids of colleagues it is addressed to (each is notified). */
 export const NoteCreateSchema = z.object({ body: z.string().trim().min(1).max(TEXT_MAX), mentions: z.array(z.string().uuid()).max(20).default([]) });
 /** Colleagues who may be mentioned in a note on a case (they may read it), nearest units first. */

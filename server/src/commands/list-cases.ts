@@ -13,7 +13,7 @@ const CLOSED: CaseStatus[] = ['resolved', 'closed', 'rejected'];
 
 /** One page of the inbox for a staff member, newest first or by deadline, limited to their unit subtree. */
 export async function listCasesForStaff(
-  ctx: Pick<CommandContext, 'db'>,
+  ctx: Pick<CommandContext, 'db' | 'clock'>,
   actor: StaffRow,
   query: CaseListQuery,
 ): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
@@ -26,7 +26,7 @@ export async function listCasesForStaff(
   }
   const statuses = query.status
     ? [query.status]
-    : query.view === 'open' || query.view === 'unassigned' || query.view === 'triage' || query.view === 'urgent'
+    : query.view === 'open' || query.view === 'unassigned' || query.view === 'triage' || query.view === 'urgent' || query.view === 'due_soon' || query.view === 'overdue'
       ? OPEN
       : query.view === 'closed'
         ? CLOSED
@@ -38,6 +38,7 @@ export async function listCasesForStaff(
     unassignedOnly: query.view === 'unassigned',
     needsTriageOnly: query.view === 'triage',
     urgentOnly: query.view === 'urgent',
+    deadline: query.view === 'due_soon' || query.view === 'overdue' ? { kind: query.view, now: ctx.clock.now() } : undefined,
     incomingOnly: query.view === 'incoming',
     statuses,
     type: query.type,

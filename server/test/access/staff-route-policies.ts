@@ -91,6 +91,13 @@ export const STAFF_ROUTE_POLICIES: Record<string, RoutePolicy> = {
       payload: { text: fx.text(where, 'Gọi điện báo đèn đường hỏng'), unitCode: fx.unitCode(where), intakeMethod: 'phone' },
     }),
   },
+  'POST /api/staff/cases/bulk': {
+    roles: CASE_WORK,
+    target: 'case',
+    ok: 200,
+    notFound: 'CASE_NOT_FOUND',
+    request: async (fx, where) => ({ method: 'POST', url: '/api/staff/cases/bulk', payload: { caseIds: [(await fx.case(where)).id], action: { kind: 'assign', assigneeId: null } } }),
+  },
   'GET /api/staff/cases/:id': {
     roles: READ,
     target: 'case',

@@ -177,6 +177,11 @@ export type CaseListFilter = {
   unassignedOnly?: boolean;
   needsTriageOnly?: boolean;
   urgentOnly?: boolean;
+  /**
+   * Open cases by where their running clock stands at `now`: due soon (the warning time has come, the deadline
+   * not yet) or overdue (past the deadline). Cases whose clock is paused (waiting for the citizen) are neither.
+   */
+  deadline?: { kind: 'due_soon' | 'overdue'; now: Date } | undefined;
   /** Instead of the cases of the subtree: cases waiting for a unit of the subtree to accept a transfer. */
   incomingOnly?: boolean;
   statuses?: readonly CaseStatus[] | undefined;
@@ -229,6 +234,11 @@ export async function listCases(q: Queryable, f: CaseListFilter): Promise<CaseLi
   if (f.unassignedOnly) where.push('c.assignee_id IS NULL');
   if (f.needsTriageOnly) where.push('c.needs_triage');
   if (f.urgentOnly) where.push('c.is_urgent');
+  if (f.deadline) {
+    where.push('c.clock_paused_at IS NULL');
+    if (f.deadline.kind === 'overdue') add(`${DUE_KEY} <= ?`, f.deadline.now);
+    else add(`c.due_soon_at <= ? AND ${DUE_KEY} > ?`, f.deadline.now);
+  }
   if (f.statuses) add('c.status = ANY(?::text[])', f.statuses);
   if (f.type) add('c.type = ?', f.type);
   let searchSql: string | undefined;

@@ -1,7 +1,7 @@
 import { CASE_STATUSES, CASE_TYPES, type CaseStatus, type CaseType } from '../../../../contracts/enums.ts';
 
 // Repeated from contracts/api.ts (importing values from there would bundle zod); the test checks they match.
-export const CASE_VIEWS = ['unit', 'mine', 'unassigned', 'open', 'closed', 'triage', 'urgent', 'incoming'] as const;
+export const CASE_VIEWS = ['unit', 'mine', 'unassigned', 'due_soon', 'overdue', 'open', 'closed', 'triage', 'urgent', 'incoming'] as const;
 export type CaseView = (typeof CASE_VIEWS)[number];
 // Repeated from contracts/api.ts like CASE_VIEWS.
 export const CASE_SORTS = ['newest', 'due'] as const;

@@ -14,12 +14,15 @@ import {
   StatusChangeSchema,
   TriageCorrectionSchema,
   MergeSchema,
+  BulkCaseRequestSchema,
+  BulkCaseResultSchema,
   MentionableStaffSchema,
   PhotoVisibilityResultSchema,
   PhotoVisibilitySchema,
 } from '../../../../../contracts/api.ts';
 import { addInternalNote } from '../../../commands/add-internal-note.ts';
 import { assignCase } from '../../../commands/assign-case.ts';
+import { bulkCaseAction } from '../../../commands/bulk-case-action.ts';
 import { changeCaseStatus } from '../../../commands/change-case-status.ts';
 import { correctTriage } from '../../../commands/correct-triage.ts';
 import { dismissDuplicate, mergeCases } from '../../../commands/merge-cases.ts';
@@ -53,6 +56,12 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext; metrics: M
       metrics.casesOpened.inc({ channel: 'staff' });
       return reply.status(201).send({ id: opened.caseId, trackingCode: opened.trackingCode });
     },
+  );
+
+  app.post(
+    '/cases/bulk',
+    { schema: { tags: ['staff'], summary: 'Assign several cases or move them to a status, all or nothing', body: BulkCaseRequestSchema, response: { 200: BulkCaseResultSchema, ...errors } } },
+    async (request) => bulkCaseAction(ctx, staffOf(request), request.body.caseIds, request.body.action),
   );
 
   app.get('/cases/:id', { schema: { tags: ['staff'], summary: 'A case with its timeline', params: CaseParams, response: { 200: CaseDetailSchema, ...errors } } }, async (request) =>
