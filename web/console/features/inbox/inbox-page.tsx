@@ -13,11 +13,13 @@ import { useAsync } from '../../../ui/use-async.ts';
 import { paths } from '../../routes.ts';
 import { useLiveEvents } from '../live/live-events.tsx';
 import { useShortcuts } from '../shortcuts/use-shortcuts.ts';
+import { useUser } from '../auth/session.tsx';
+import { BulkBar, mayActInBulk } from './bulk-bar.tsx';
 import { CASE_SORTS, CASE_VIEWS, inboxSearch, parseInboxFilters, rememberInboxSearch, type InboxFilters } from './inbox-query.ts';
 
 const PAGE_SIZE = 50;
 
-/** The case list: views, filters, search and j/k/Enter navigation. */
+/** The case list: views, filters, search, j/k/Enter navigation, and ticked cases (x) acted on together. */
 export function InboxPage() {
   const { t, locale } = useI18n();
   const search = useLocation().split('?')[1] ?? '';
@@ -26,6 +28,15 @@ export function InboxPage() {
   const [query, setQuery] = useState(filters.q ?? '');
   const [extra, setExtra] = useState<{ items: CaseSummary[]; nextCursor: string | null } | null>(null);
   const [selected, setSelected] = useState(0);
+  const user = useUser();
+  const canBulk = mayActInBulk(user.role);
+  // Ticked cases (by id) and the last bulk result; a new list (other filters) starts with none ticked.
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [bulkDone, setBulkDone] = useState<number | null>(null);
+  useEffect(() => {
+    setTicked(new Set());
+    setBulkDone(null);
+  }, [search]);
   const searchRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLTableSectionElement>(null);
 
@@ -58,6 +69,15 @@ export function InboxPage() {
     setExtra((previous) => ({ items: [...(previous?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
   };
 
+  const toggle = (id: string) =>
+    setTicked((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const tickedItems = items.filter((item) => ticked.has(item.id));
+  const allTicked = items.length > 0 && tickedItems.length === items.length;
+
   const move = (delta: number) => setSelected((i) => Math.max(0, Math.min(items.length - 1, i + delta)));
   useEffect(() => {
     tableRef.current?.querySelector<HTMLElement>(`[data-index="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -72,6 +92,10 @@ export function InboxPage() {
       if (item) navigate(paths.case(item.id));
     },
     '/': () => searchRef.current?.focus(),
+    x: () => {
+      const item = items[selected];
+      if (item && canBulk) toggle(item.id);
+    },
   });
 
   return (
@@ -86,7 +110,13 @@ export function InboxPage() {
       </div>
       <div className="tabs" role="group" aria-label={t('inbox.views')}>
         {CASE_VIEWS.map((view) => (
-          <button key={view} type="button" aria-pressed={filters.view === view} onClick={() => setFilters({ view })}>
+          <button
+            key={view}
+            type="button"
+            aria-pressed={filters.view === view}
+            // Deadline views read best nearest deadline first.
+            onClick={() => setFilters(view === 'due_soon' || view === 'overdue' ? { view, sort: 'due' } : { view })}
+          >
             {t(`inbox.view.${view}`)}
           </button>
         ))}
@@ -134,6 +164,22 @@ export function InboxPage() {
           ))}
         </SelectField>
       </div>
+      {canBulk && tickedItems.length > 0 && (
+        <BulkBar
+          selected={tickedItems}
+          onClear={() => setTicked(new Set())}
+          onDone={(changed) => {
+            setTicked(new Set());
+            setBulkDone(changed);
+            list.reload();
+          }}
+        />
+      )}
+      {bulkDone !== null && (
+        <p className="notice" role="status" data-testid="bulk-done">
+          {t('bulk.done', { n: bulkDone })}
+        </p>
+      )}
       <ErrorMessage error={list.error} />
       {list.isLoading && !list.data && <p role="status">{t('common.loading')}</p>}
       {list.data && items.length === 0 && <p className="panel muted">{t('inbox.empty')}</p>}
@@ -141,6 +187,16 @@ export function InboxPage() {
         <table className="table" aria-busy={list.isLoading}>
           <thead>
             <tr>
+              {canBulk && (
+                <th scope="col" className="tick-cell">
+                  <input
+                    type="checkbox"
+                    aria-label={t('bulk.tickAll')}
+                    checked={allTicked}
+                    onChange={() => setTicked(allTicked ? new Set() : new Set(items.map((item) => item.id)))}
+                  />
+                </th>
+              )}
               <th scope="col">{t('inbox.col.code')}</th>
               <th scope="col">{t('inbox.col.status')}</th>
               <th scope="col">{t('inbox.col.type')}</th>
@@ -155,6 +211,11 @@ export function InboxPage() {
           <tbody ref={tableRef}>
             {items.map((item, index) => (
               <tr key={item.id} data-index={index} aria-selected={index === selected} onClick={() => navigate(paths.case(item.id))}>
+                {canBulk && (
+                  <td className="tick-cell" onClick={(event) => event.stopPropagation()}>
+                    <input type="checkbox" aria-label={t('bulk.tick', { code: item.trackingCode })} checked={ticked.has(item.id)} onChange={() => toggle(item.id)} />
+                  </td>
+                )}
                 <td className="code-cell">
                   <Link href={paths.case(item.id)} onFocus={() => setSelected(index)}>
                     {item.trackingCode}
@@ -174,7 +235,15 @@ export function InboxPage() {
                 <td>
                   <ChannelBadge channel={item.channel} />
                 </td>
-                <td>{item.dueAt ? <time dateTime={item.dueAt}>{formatDateTime(item.dueAt, locale)}</time> : <span className="muted">{t('common.none')}</span>}</td>
+                <td>
+                  {item.dueAt ? (
+                    <time dateTime={item.dueAt} className={isOverdue(item) ? 'due-overdue' : undefined} title={isOverdue(item) ? t('inbox.view.overdue') : undefined}>
+                      {formatDateTime(item.dueAt, locale)}
+                    </time>
+                  ) : (
+                    <span className="muted">{t('common.none')}</span>
+                  )}
+                </td>
                 <td>
                   <time dateTime={item.updatedAt}>{formatDateTime(item.updatedAt, locale)}</time>
                 </td>
@@ -192,4 +261,11 @@ export function InboxPage() {
       )}
     </>
   );
+}
+
+const OPEN_STATUSES: readonly string[] = ['new', 'assigned', 'in_progress'];
+
+/** An open case whose running clock is past its deadline (a case waiting for the citizen has its clock paused). */
+function isOverdue(item: CaseSummary): boolean {
+  return item.dueAt !== null && OPEN_STATUSES.includes(item.status) && Date.parse(item.dueAt) < Date.now();
 }

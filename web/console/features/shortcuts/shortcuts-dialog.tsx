@@ -7,6 +7,7 @@ const SHORTCUTS: [keys: string[], label: MessageKey][] = [
   [['j', 'k'], 'shortcuts.move'],
   [['Enter'], 'shortcuts.open'],
   [['/'], 'shortcuts.search'],
+  [['x'], 'shortcuts.tick'],
   [['r'], 'shortcuts.reply'],
   [['n'], 'shortcuts.note'],
   [['Esc'], 'shortcuts.back'],

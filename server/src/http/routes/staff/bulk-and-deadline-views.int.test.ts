@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import type { CaseList } from '../../../../../contracts/api.ts';
 import { sealAllAudit } from '../../../commands/seal-audit-log.ts';
 import { buildTestApp, type TestApp } from '../../../../test/build-test-app.ts';
 import { describeEachEngine } from '../../../../test/fresh-db.ts';
@@ -28,7 +27,7 @@ describeEachEngine('inbox: deadline views and bulk actions', (db) => {
   const list = async (email: string, view: string) => {
     const r = await t.app.inject({ url: `/api/staff/cases?view=${view}&sort=due`, headers: (await t.login(email)).headers });
     assert.equal(r.statusCode, 200, r.body);
-    return (r.json() as CaseList).items.map((c) => c.id);
+    return (r.json() as { items: { id: string }[] }).items.map((c) => c.id);
   };
 
   test('"due soon" and "overdue" list open cases by where their running clock stands, in scope', async () => {
@@ -41,7 +40,7 @@ describeEachEngine('inbox: deadline views and bulk actions', (db) => {
     const officer = await t.login('canbo.saigon@gandan.local');
     const [me] = await t.ctx.db.query<{ id: string }>("SELECT id FROM staff_users WHERE email = 'canbo.saigon@gandan.local'");
     const caseIds = [ids.overdue!, ids.dueSoon!, ids.later!];
-    const bulk = (payload: unknown, headers = officer.headers) => t.app.inject({ method: 'POST', url: '/api/staff/cases/bulk', headers, payload });
+    const bulk = (payload: Record<string, unknown>, headers = officer.headers) => t.app.inject({ method: 'POST', url: '/api/staff/cases/bulk', headers, payload });
     const assigned = await bulk({ caseIds, action: { kind: 'assign', assigneeId: me!.id } });
     assert.deepEqual([assigned.statusCode, assigned.json()], [200, { changed: 3 }]);
     const again = await bulk({ caseIds, action: { kind: 'assign', assigneeId: me!.id } });
