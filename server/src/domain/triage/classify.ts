@@ -65,8 +65,10 @@ export function detectLegalTrack(input: string | TextAnalysis): LegalTrack | nul
   return null;
 }
 
-/** Buses and public transport in accent-folded text: "xe buýt", "trạm buýt", "metro", "bus stop". */
-const PUBLIC_TRANSPORT_RE = /\b(?:buyt|bus|buses|metro|tau dien|van tai cong cong|public transport)\b/u;
+/** Buses and public transport in the matching form: "xe buýt", "trạm buýt", "metro", "tàu điện", "public transport". */
+const PUBLIC_TRANSPORT_RE = / (?:buyt|metro|tau dien|van tai cong cong|public transport) /u;
+/** The English "bus", which the Telex repair turns into "bu" in the matching form: checked on the folded text. */
+const BUS_RE = /\bbus(?:es)?\b/u;
 
 /**
  * The routing category: a traffic message about buses or public transport gets `xe_buyt`, the feedback taxonomy's
@@ -75,8 +77,9 @@ const PUBLIC_TRANSPORT_RE = /\b(?:buyt|bus|buses|metro|tau dien|van tai cong con
  */
 export function routingCategoryOf(category: string | null, input: string | TextAnalysis): string | null {
   if (category !== 'giao_thong') return category;
-  // The folded display form, not the matching tokens: the Telex repair reads the English "bus" as "bú".
-  return PUBLIC_TRANSPORT_RE.test(foldAccents((typeof input === 'string' ? analyzeText(input) : input).display)) ? 'xe_buyt' : category;
+  const a = typeof input === 'string' ? analyzeText(input) : input;
+  if (PUBLIC_TRANSPORT_RE.test(a.padded)) return 'xe_buyt';
+  return a.padded.includes(' bu ') && BUS_RE.test(foldAccents(a.display)) ? 'xe_buyt' : category;
 }
 
 function unreadable(display: string): boolean {

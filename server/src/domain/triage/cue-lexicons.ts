@@ -57,6 +57,10 @@ export const CUES: Record<string, readonly string[]> = {
   other: [
     'cam on', 'chúc', 'chuc mung', 'xin chao', 'chào', 'hello', 'hi', 'happy', 'thank', 'thanks', 'test', 'alo',
     'xin loi', 'nhầm', 'gui nham', 'urltoken', 'khao sat', 'form', 'thank you',
+    'biet on', 'tri an', 'chuc mung nam moi', 'an tet', 'giang sinh', 'sinh nhat', 'xin viec', 'ung tuyen', 'viec lam',
+    'tot nghiep', 'bai tap', 'dap an', 'giai giup', 'bai tho', 'sang tac', 'du thi', 'ca nhac', 'bong da', 'xem phim',
+    'game', 'ngon', 'an gi', 'thoi tiet', 'xo so', 'ket ban', 'lam quen', 'haha', 'hihi', 'kkk', 'spam', 'bam nham',
+    'appreciate', 'grateful', 'congratulations', 'merry christmas', 'happy new year', 'job', 'resume',
   ],
   // Praise and gratitude for a service or an officer.
   praise: [
@@ -71,6 +75,12 @@ export const CUES: Record<string, readonly string[]> = {
     'cho vay', 'vay von', 'lai suat', 'tuyen dung', 'tuyển', 'dich vu', 'nhan lam', 'lam nhanh', 'bao dau', 'uy tin',
     'cam ket', 'si le', 'dang bai', 'quang cao', 'du ve', 'trung thuong', 'nhan thuong', 'giai thuong',
     'shop', 'sale', 'offer', 'our company', 'warranty', 'prize',
+    'mua ban', 'chinh hang', 'freeship', 'mien phi van chuyen', 'giao hang tan noi', 'ship cod', 'toan quoc', 'uu dai',
+    'truy cap', 'website', 'chuyen si', 'chuyen cung cap', 'nhan order', 'hang xach tay', 'sang nhuong', 'sang quan',
+    'pass lai', 'can pass', 'thu nhap', 'luong cao', 'kiem tien', 'viec nhe', 'lai cao', 'hoan tien', 'qua tang',
+    'voucher', 'ma giam gia', 'nhanh tay', 'so luong co han', 'dat hang', 'bang gia', 'bao gia',
+    'manufacturer', 'supplier', 'catalogue', 'catalog', 'competitive', 'price', 'prices', 'discount', 'cooperation',
+    'partnership', 'promotion', 'free shipping', 'wholesale', 'for sale', 'investment', 'click',
   ],
   // Hazards: fire, electricity, collapse, accidents, violence, water entering homes, gas, medical collapse.
   // Acute events: by themselves they describe harm happening (an accident, a fight, a fire, water entering homes).

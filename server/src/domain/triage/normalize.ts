@@ -101,42 +101,36 @@ const QP_RE = /\b([qpf])\s*[.-]\s*(\d{1,2})\b/gu;
 const QP_TEST_RE = /\b[qpf]\s*[.-]\s*\d/u;
 const HIGH_CHAR_RE = /[\u2000-\u{10FFFF}]/u;
 
-/** Folded form of one lower-case character when it is a token character (a–z, 0–9), else '' (memoised). */
-const CHAR_FOLD = new Map<string, string>();
-function foldChar(ch: string): string {
-  let f = CHAR_FOLD.get(ch);
-  if (f === undefined) {
-    f = foldAccents(ch);
-    if (!/^[a-z0-9]$/u.test(f)) f = '';
-    CHAR_FOLD.set(ch, f);
-  }
-  return f;
+/**
+ * Whether a lower-case UTF-16 code unit folds to a token character (a–z, 0–9): 0 not known yet, 1 no, 2 yes, for
+ * the units below U+2000 (Latin with Vietnamese letters); anything above is not a letter the tokeniser keeps.
+ */
+const WORD_UNIT = new Uint8Array(0x2000);
+function isWordUnit(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+  if (code >= 0x2000) return false;
+  let w = WORD_UNIT[code] as number;
+  if (w === 0) WORD_UNIT[code] = w = /^[a-z0-9]$/u.test(foldAccents(String.fromCharCode(code))) ? 2 : 1;
+  return w === 2;
 }
 
 /**
  * The lower-case tokens of a text with their diacritics, aligned one to one with `tokenize(foldAccents(text))`, or
- * null when the two tokenisations do not line up (a character that folds to several letters).
+ * null when the two tokenisations do not line up (a character that folds to several letters or none).
  */
 function accentedRawTokens(text: string, folded: string[]): string[] | null {
   const lower = text.toLowerCase();
   const out: string[] = [];
-  let acc = '';
-  let fold = '';
-  for (const ch of lower) {
-    const code = ch.charCodeAt(0);
-    const f = code < 128 ? ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) ? ch : '') : foldChar(ch);
-    if (f) {
-      acc += ch;
-      fold += f;
-    } else if (acc) {
-      if (folded[out.length] !== fold) return null;
-      out.push(acc);
-      acc = fold = '';
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && isWordUnit(lower.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      // Vietnamese letters are one code unit in NFC and fold to one letter: lengths must agree.
+      if (folded[out.length]?.length !== i - start) return null;
+      out.push(lower.slice(start, i));
+      start = -1;
     }
-  }
-  if (acc) {
-    if (folded[out.length] !== fold) return null;
-    out.push(acc);
   }
   return out.length === folded.length ? out : null;
 }
