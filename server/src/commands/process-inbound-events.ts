@@ -1,5 +1,6 @@
 import { findChannel } from '../channels/registry.ts';
 import type { InboundEvent } from '../domain/message/message.ts';
+import { findRecordedOutboundProviderIds, markDeliveredMany } from '../db/repositories/channel-events.repo.ts';
 import { claimInboundEvents, finishInboundEvent, finishInboundEventsDone, type ClaimedInbound } from '../db/repositories/inbound-events.repo.ts';
 import { retryDelayMs } from '../domain/delivery/retry-policy.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -26,15 +27,17 @@ export async function processInboundEvents(deps: InboundDeps, limit = 50): Promi
   // Deliveries from different senders are independent: handle them in parallel lanes (on PostgreSQL each lane
   // uses its own connection), one lane per sender so each citizen's messages keep their order.
   // Each delivery is parsed once: the events choose its lane and are then applied.
+  // Receipts and the echoes of our own sends (two of every three webhooks once cases are acknowledged) are
+  // settled for the whole batch first, a statement each; what is left goes through the per-event path.
+  const { settled, rest } = await settleReceiptsAndOwnEchoes(deps, claimed.map(parseDelivery));
   const lanes = new Map<string, Parsed[]>();
-  for (const delivery of claimed) {
-    const parsed = parseDelivery(delivery);
+  for (const parsed of rest) {
     const key = laneKey(parsed);
     lanes.set(key, [...(lanes.get(key) ?? []), parsed]);
   }
   // Processing is idempotent (provider ids), so the deliveries handled are marked done together afterwards: a
   // crash in between only means they are handled again, harmlessly.
-  const done: number[] = [];
+  const done: number[] = [...settled];
   await runWithConcurrency([...lanes.values()], deps.concurrency ?? 8, async (lane) => {
     for (const parsed of lane) if (await processDelivery(deps, parsed)) done.push(parsed.delivery.id);
   });
@@ -53,6 +56,44 @@ function parseDelivery(delivery: ClaimedInbound): Parsed {
   } catch (err) {
     return { delivery, error: err instanceof Error ? err : new Error(String(err)) };
   }
+}
+
+type Event<K extends InboundEvent['kind']> = Extract<InboundEvent, { kind: K }>;
+
+/**
+ * The batch's deliveries made only of delivery receipts and echoes, applied set-wise with the same outcome as
+ * `handleChannelEvent` one event at a time: every receipt in one UPDATE (the first receipt of a message sets its
+ * time), and an echo whose provider id is already recorded on one of our outgoing messages changes nothing (it
+ * settles nothing and is known as ours). The other echoes — a reply typed in the provider's inbox, or the echo
+ * of a send whose outcome we have not recorded yet — stay on their delivery for the per-event path. Both steps
+ * are idempotent: if one fails, every delivery goes through the per-event path, which applies all of it again.
+ */
+async function settleReceiptsAndOwnEchoes(deps: InboundDeps, parsed: Parsed[]): Promise<{ settled: number[]; rest: Parsed[] }> {
+  const isBulk = (p: Parsed): p is Extract<Parsed, { events: InboundEvent[] }> =>
+    'events' in p && p.events.length > 0 && p.events.every((e) => e.kind === 'delivery' || e.kind === 'echo');
+  const bulk = parsed.filter(isBulk);
+  if (bulk.length === 0) return { settled: [], rest: parsed };
+  const receipts = bulk.flatMap((p) =>
+    p.events.flatMap((e) => (e.kind === 'delivery' ? e.providerMessageIds.map((id) => ({ channel: p.delivery.channel, providerMessageId: id, at: e.occurredAt })) : [])),
+  );
+  const echoes = bulk.flatMap((p) => p.events.flatMap((e) => (e.kind === 'echo' ? [{ channel: p.delivery.channel, providerMessageId: e.providerMessageId }] : [])));
+  let recorded: Set<string>;
+  try {
+    [recorded] = await Promise.all([findRecordedOutboundProviderIds(deps.db, echoes), markDeliveredMany(deps.db, receipts)]);
+  } catch (err) {
+    deps.log.warn({ deliveries: bulk.length, error: err instanceof Error ? err.message.slice(0, 200) : String(err) }, 'bulk receipts failed, handling them one by one');
+    return { settled: [], rest: parsed };
+  }
+  const settled: number[] = [];
+  const rest: Parsed[] = parsed.filter((p) => !isBulk(p));
+  for (const p of bulk) {
+    const left = p.events.filter((e): e is Event<'echo'> => e.kind === 'echo' && !recorded.has(`${p.delivery.channel}:${e.providerMessageId}`));
+    if (left.length === 0) settled.push(p.delivery.id);
+    else rest.push({ delivery: p.delivery, events: left });
+  }
+  rest.sort((a, b) => a.delivery.id - b.delivery.id);
+  deps.log.debug({ settled: settled.length, receipts: receipts.length, echoes: echoes.length }, 'receipts and own echoes settled in bulk');
+  return { settled, rest };
 }
 
 /** Applies one delivery's events; true when they were all applied (the caller marks it done). */

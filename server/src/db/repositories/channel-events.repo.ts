@@ -110,3 +110,38 @@ export async function findReplySituation(
         : null,
   };
 }
+
+/**
+ * Delivery receipts of a whole claimed batch in one statement: like `markDelivered` for each receipt in turn
+ * (the first receipt of a message sets its time, later ones change nothing).
+ */
+export async function markDeliveredMany(q: Queryable, receipts: readonly { channel: string; providerMessageId: string; at: Date }[]): Promise<number> {
+  if (receipts.length === 0) return 0;
+  const rows = await q.query(
+    `UPDATE outbound_messages o SET delivered_at = coalesce(o.delivered_at, r.at)
+       FROM (SELECT DISTINCT ON (channel, pmid) channel, pmid, at
+               FROM unnest($1::text[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS x (channel, pmid, at, ord)
+              ORDER BY channel, pmid, ord) r
+      WHERE o.channel = r.channel AND o.provider_message_id = r.pmid AND o.provider_message_id IS NOT NULL
+     RETURNING o.id`,
+    [receipts.map((r) => r.channel), receipts.map((r) => r.providerMessageId), receipts.map((r) => r.at)],
+    { name: 'receipts.mark-delivered-many' },
+  );
+  return rows.length;
+}
+
+/**
+ * Which of these provider message ids (`channel:id`) are already recorded on one of our outgoing messages: the
+ * echoes of sends we recorded, which change nothing (see handle-channel-event.ts).
+ */
+export async function findRecordedOutboundProviderIds(q: Queryable, ids: readonly { channel: string; providerMessageId: string }[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await q.query<{ channel: string; provider_message_id: string }>(
+    `SELECT DISTINCT o.channel, o.provider_message_id
+       FROM unnest($1::text[], $2::text[]) AS x (channel, pmid)
+       JOIN outbound_messages o ON o.channel = x.channel AND o.provider_message_id = x.pmid AND o.provider_message_id IS NOT NULL`,
+    [ids.map((i) => i.channel), ids.map((i) => i.providerMessageId)],
+    { name: 'echo.recorded-provider-ids' },
+  );
+  return new Set(rows.map((r) => `${r.channel}:${r.provider_message_id}`));
+}
