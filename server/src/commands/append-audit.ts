@@ -8,6 +8,10 @@ export type AuditActor = { type: 'staff' | 'citizen'; id: string | null } | { ty
  * describes. It takes no lock: the sealer (seal-audit-log.ts) links committed entries into the hash chain.
  */
 export async function appendAudit(tx: Queryable, e: { caseId: string; at: Date; actor: AuditActor; action: string; payload?: Record<string, unknown> }): Promise<void> {
-  const actor = e.actor.type === 'system' ? 'system' : `${e.actor.type}:${e.actor.id ?? 'unknown'}`;
-  await insertPendingAudit(tx, { caseId: e.caseId, at: e.at, actor, action: e.action, payload: e.payload ?? {} });
+  await insertPendingAudit(tx, { caseId: e.caseId, at: e.at, actor: auditActorName(e.actor), action: e.action, payload: e.payload ?? {} });
+}
+
+/** How an entry names its actor ('staff:<id>', 'citizen:<id>', 'system'); intake writes its entry itself. */
+export function auditActorName(actor: AuditActor): string {
+  return actor.type === 'system' ? 'system' : `${actor.type}:${actor.id ?? 'unknown'}`;
 }

@@ -4,12 +4,12 @@ import { claimUploads } from '../db/repositories/attachments.repo.ts';
 import { findOrCreateIdentity, type CitizenContact } from '../db/repositories/citizens.repo.ts';
 import { findIntakeUnit, insertCaseWithAcknowledgement, type NewCaseWithAcknowledgement } from '../db/repositories/intake.repo.ts';
 import { listRoutingRules } from '../db/repositories/routing.repo.ts';
-import { proposeDuplicates } from './propose-duplicates.ts';
+import { findDuplicateProposals } from './propose-duplicates.ts';
 import { queueOutgoingMessage } from './queue-outgoing-message.ts';
 import { findProcedure } from '../db/repositories/procedures.repo.ts';
 import { formatProcedureAnswer } from '../domain/procedure/format-answer.ts';
 import { procedureCodesForTopic } from '../triage/procedure-topics.ts';
-import { setNewCaseDeadline } from './set-case-deadline.ts';
+import { newCaseDeadline } from './set-case-deadline.ts';
 import { routeCase } from '../domain/routing/route-case.ts';
 import { routingInputOf } from '../domain/routing/check-rule.ts';
 import type { TriageResult } from '../domain/triage/classify.ts';
@@ -19,7 +19,7 @@ import type { InboundAttachment } from '../domain/message/message.ts';
 import { isInsideCityBounds } from '../domain/place/city-bounds.ts';
 import { DEFAULT_ACK_TEMPLATES, formatLocalDateTime, unitDisplayName } from '../i18n/messages.ts';
 import { AppError } from '../lib/app-error.ts';
-import { appendAudit } from './append-audit.ts';
+import { auditActorName, type AuditActor } from './append-audit.ts';
 import type { CommandContext } from './context.ts';
 
 export const CITY_UNIT_CODE = '79';
@@ -86,6 +86,15 @@ export async function openCaseInTransaction(ctx: CommandContext, tx: Queryable, 
   const c = input.contact;
   const hasContact = Boolean(c && (c.name || c.phone || c.email));
   const caseType = input.type ?? (input.triage ? (input.triage.legalTrack ?? input.triage.type) : 'phan_anh');
+  const tokens = input.uploadTokens ?? [];
+  // Everything the insert needs is known before it (the deadline from the unit's cached calendar, the duplicate
+  // proposals: the new case is not there yet to be compared with itself), so the case is one statement.
+  const deadline = await newCaseDeadline(tx, { unitId: unit.id, type: caseType, category: classification?.category ?? null, procedureCode: classification?.procedureCode ?? null, receivedAt: at });
+  const duplicateProposals =
+    caseType === 'phan_anh' && !input.createdByStaffId
+      ? await findDuplicateProposals(tx, { unitId: unit.id, text: input.text, category: classification?.category ?? null, street: input.triage?.street ?? null, location: input.location ?? null, at })
+      : [];
+  const actor: AuditActor = input.createdByStaffId ? { type: 'staff', id: input.createdByStaffId } : { type: 'citizen', id: identity?.citizenId ?? null };
   // 2^40 codes: a collision is rare but possible; the statement then writes nothing and a new code is drawn.
   for (let attempt = 0; attempt < 5; attempt++) {
     const trackingCode = formatTrackingCode(ctx.random.symbols(8, TRACKING_ALPHABET.length));
@@ -115,38 +124,17 @@ export async function openCaseInTransaction(ctx: CommandContext, tx: Queryable, 
         receivedAt: formatLocalDateTime(at, input.locale),
         trackUrl: `${ctx.publicUrl}/track/${trackingCode}`,
       }),
+      deadline,
+      duplicateProposals,
+      audit: {
+        actor: auditActorName(actor),
+        payload: { trackingCode, unit: unit.code, channel: input.channel, intakeMethod: input.intakeMethod, text: input.text, routedFrom },
+      },
       at,
     });
     if (!written) continue;
-    await setNewCaseDeadline(tx, {
-      id: written.caseId,
-      unitId: unit.id,
-      type: caseType,
-      category: classification?.category ?? null,
-      procedureCode: classification?.procedureCode ?? null,
-      receivedAt: at,
-    });
-    const tokens = input.uploadTokens ?? [];
     if ((await claimUploads(tx, tokens, written.caseId, written.messageId)) !== tokens.length) throw new AppError('UPLOAD_NOT_FOUND');
-    if (caseType === 'phan_anh' && !input.createdByStaffId) {
-      await proposeDuplicates(tx, {
-        caseId: written.caseId,
-        unitId: unit.id,
-        text: input.text,
-        category: classification?.category ?? null,
-        street: input.triage?.street ?? null,
-        location: input.location ?? null,
-        at,
-      });
-    }
     await answerKnownProcedure(ctx, tx, input, { caseId: written.caseId, type: caseType, identityId: identity?.identityId ?? null, at });
-    await appendAudit(tx, {
-      caseId: written.caseId,
-      at,
-      actor: input.createdByStaffId ? { type: 'staff', id: input.createdByStaffId } : { type: 'citizen', id: identity?.citizenId ?? null },
-      action: 'case.opened',
-      payload: { trackingCode, unit: unit.code, channel: input.channel, intakeMethod: input.intakeMethod, text: input.text, routedFrom },
-    });
     return { kind: 'opened', caseId: written.caseId, trackingCode, acknowledgementId: written.acknowledgementId };
   }
   throw new Error('could not draw an unused tracking code in 5 attempts');

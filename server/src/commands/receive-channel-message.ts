@@ -1,7 +1,7 @@
 import { appendCaseEvent } from '../db/repositories/case-events.repo.ts';
-import { findOpenCaseForIdentity, recordCitizenMessageOnCase } from '../db/repositories/channel-events.repo.ts';
-import { findOrCreateIdentity } from '../db/repositories/citizens.repo.ts';
-import { hasProviderMessage, insertMessage } from '../db/repositories/messages.repo.ts';
+import { findOpenCaseForIdentity, findSenderState, recordCitizenMessageOnCase } from '../db/repositories/channel-events.repo.ts';
+import { createIdentity } from '../db/repositories/citizens.repo.ts';
+import { insertMessage } from '../db/repositories/messages.repo.ts';
 import type { InboundEvent } from '../domain/message/message.ts';
 import { isInsideCityBounds } from '../domain/place/city-bounds.ts';
 import { confirmVisitSlotFromMessage } from './confirm-visit-slot.ts';
@@ -28,15 +28,18 @@ export async function receiveChannelMessage(
   // Classified before the transaction (pure CPU); used only if this message opens a case.
   const triage = ctx.triage?.classify(text, m.location);
   const result = await ctx.db.transaction(async (tx): Promise<ReceiveResult> => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${channel}:${m.channelAccount}:${m.senderId}`]);
-    if (await hasProviderMessage(tx, channel, m.providerMessageId)) return { kind: 'duplicate' };
-    const identity = await findOrCreateIdentity(
-      tx,
-      { channel, channelAccount: m.channelAccount, externalId: m.senderId },
-      m.senderName ?? null,
-      at,
-    );
-    const open = await findOpenCaseForIdentity(tx, identity.identityId);
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${channel}:${m.channelAccount}:${m.senderId}`], { name: 'channel.sender-lock' });
+    // Redelivery, identity and open case in one statement, read after the lock.
+    const sender = await findSenderState(tx, { channel, channelAccount: m.channelAccount, externalId: m.senderId, providerMessageId: m.providerMessageId });
+    if (sender.duplicate) return { kind: 'duplicate' };
+    let identity = sender.identity;
+    let open = sender.openCase;
+    if (!identity) {
+      const made = await createIdentity(tx, { channel, channelAccount: m.channelAccount, externalId: m.senderId }, m.senderName ?? null, at);
+      identity = made;
+      // A new identity has no case; one another transaction created meanwhile (an echo, shared contact details) is looked at.
+      open = made.created ? undefined : await findOpenCaseForIdentity(tx, made.identityId);
+    }
     if (!open) {
       const opened = await openCaseInTransaction(
         ctx,

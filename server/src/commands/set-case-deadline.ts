@@ -22,19 +22,22 @@ export async function setCaseDeadline(
   return computeAndStore(tx, c, await loadUnitCalendar(tx, c.unitId), options);
 }
 
+/** What intake writes on a new case row: its deadline rule and milestones (see `newCaseDeadline`). */
+export type NewCaseDeadline = CaseDeadline & { startedAt: Date; milestones: DeadlineMilestones };
+
 /**
- * The deadline of a case just inserted by intake, from the facts intake wrote (no read back) and the unit's
- * calendar as cached for intake (load-unit-calendar.ts).
+ * The deadline of a case intake is about to insert, from the facts intake knows (no read back) and the unit's
+ * calendar as cached for intake (load-unit-calendar.ts). Intake writes it with the case in the same statement.
  */
-export async function setNewCaseDeadline(
+export async function newCaseDeadline(
   tx: Queryable,
-  c: { id: string; unitId: string; type: CaseClockRow['type']; category: string | null; procedureCode: string | null; receivedAt: Date },
-): Promise<CaseDeadline> {
+  c: { unitId: string; type: CaseClockRow['type']; category: string | null; procedureCode: string | null; receivedAt: Date },
+): Promise<NewCaseDeadline> {
   const row: CaseClockRow = {
-    id: c.id, type: c.type, status: 'new', unitId: c.unitId, category: c.category, procedureCode: c.procedureCode, createdAt: c.receivedAt,
+    id: '', type: c.type, status: 'new', unitId: c.unitId, category: c.category, procedureCode: c.procedureCode, createdAt: c.receivedAt,
     clockStartedAt: null, dueAt: null, dueSoonAt: null, escalateParentAt: null, escalateCityAt: null, clockPausable: false, clockPausedAt: null, pausedMs: 0, deadlineRule: null,
   };
-  return computeAndStore(tx, row, await loadUnitCalendarCached(tx, c.unitId), { receivedAt: c.receivedAt });
+  return computeCaseDeadline(row, await loadUnitCalendarCached(tx, c.unitId), { receivedAt: c.receivedAt });
 }
 
 async function computeAndStore(
@@ -43,6 +46,16 @@ async function computeAndStore(
   calendar: Awaited<ReturnType<typeof loadUnitCalendar>>,
   options: { receivedAt?: Date; now?: Date; complexity?: Complexity; extensions?: number },
 ): Promise<CaseDeadline> {
+  const d = computeCaseDeadline(c, calendar, options);
+  await updateCaseDeadline(tx, c.id, { ruleId: d.ruleId, startedAt: d.startedAt, pausable: d.pausable, milestones: d.milestones, now: options.now ?? d.startedAt });
+  return { dueAt: d.dueAt, ruleId: d.ruleId, legalBasis: d.legalBasis, pausable: d.pausable };
+}
+
+function computeCaseDeadline(
+  c: CaseClockRow,
+  calendar: Awaited<ReturnType<typeof loadUnitCalendar>>,
+  options: { receivedAt?: Date; complexity?: Complexity; extensions?: number },
+): NewCaseDeadline {
   const { rules, escalation } = loadDeadlineRules();
   const receivedAt = options.receivedAt ?? c.clockStartedAt ?? c.createdAt;
   // Triage stores a procedure topic ('khai_sinh'); its processing time is that of the national procedure it stands for.
@@ -53,6 +66,5 @@ async function computeAndStore(
     const shift = (t: Date) => calendar.addWorkingTime(t, c.pausedMs);
     milestones = { dueSoonAt: shift(milestones.dueSoonAt), dueAt: shift(milestones.dueAt), escalateParentAt: shift(milestones.escalateParentAt), escalateCityAt: shift(milestones.escalateCityAt) };
   }
-  await updateCaseDeadline(tx, c.id, { ruleId: d.rule.id, startedAt: receivedAt, pausable: d.pausable, milestones, now: options.now ?? receivedAt });
-  return { dueAt: milestones.dueAt, ruleId: d.rule.id, legalBasis: d.rule.legalBasis, pausable: d.pausable };
+  return { dueAt: milestones.dueAt, ruleId: d.rule.id, legalBasis: d.rule.legalBasis, pausable: d.pausable, startedAt: receivedAt, milestones };
 }

@@ -11,6 +11,31 @@ export async function findOpenCaseForIdentity(q: Queryable, identityId: string):
   return rows[0] ? { id: rows[0].id, citizenId: rows[0].citizen_id } : undefined;
 }
 
+/**
+ * What a sender's new message needs to know, in one round trip: whether the provider's message id is already
+ * stored (a redelivery), the sender's channel identity and their open case (as `findOpenCaseForIdentity`).
+ */
+export async function findSenderState(
+  q: Queryable,
+  m: { channel: string; channelAccount: string; externalId: string; providerMessageId: string },
+): Promise<{ duplicate: boolean; identity: { identityId: string; citizenId: string } | undefined; openCase: { id: string; citizenId: string | null } | undefined }> {
+  const [r] = await q.query<{ duplicate: boolean; identity_id: string | null; citizen_id: string | null; case_id: string | null; case_citizen_id: string | null }>(
+    `SELECT EXISTS (SELECT 1 FROM messages WHERE channel = $1 AND provider_message_id = $4) AS duplicate,
+            i.id AS identity_id, i.citizen_id, oc.id AS case_id, oc.citizen_id AS case_citizen_id
+       FROM (SELECT 1) one
+       LEFT JOIN citizen_identities i ON i.channel = $1 AND i.channel_account = $2 AND i.external_id = $3
+       LEFT JOIN LATERAL (SELECT id, citizen_id FROM cases WHERE identity_id = i.id AND status IN ('new', 'assigned', 'in_progress', 'waiting_citizen')
+                           ORDER BY created_at DESC LIMIT 1) oc ON true`,
+    [m.channel, m.channelAccount, m.externalId, m.providerMessageId],
+    { name: 'channel.sender-state' },
+  );
+  return {
+    duplicate: r?.duplicate === true,
+    identity: r?.identity_id && r.citizen_id ? { identityId: r.identity_id, citizenId: r.citizen_id } : undefined,
+    openCase: r?.case_id ? { id: r.case_id, citizenId: r.case_citizen_id } : undefined,
+  };
+}
+
 export async function recordCitizenMessageOnCase(q: Queryable, caseId: string, at: Date): Promise<void> {
   await q.query(
     `UPDATE cases SET last_citizen_message_at = greatest(coalesce(last_citizen_message_at, $2), $2), updated_at = $2,

@@ -16,6 +16,19 @@ export async function findOrCreateIdentity(
 ): Promise<{ identityId: string; citizenId: string; created: boolean }> {
   const existing = await findIdentity(q, key);
   if (existing) return { ...existing, created: false };
+  return createIdentity(q, key, displayName, at);
+}
+
+/**
+ * A new citizen with this channel identity, for a caller that just looked for it and found none. When a racing
+ * transaction created the identity meanwhile, that one is returned (`created` false).
+ */
+export async function createIdentity(
+  q: Queryable,
+  key: IdentityKey,
+  displayName: string | null,
+  at: Date,
+): Promise<{ identityId: string; citizenId: string; created: boolean }> {
   // The citizen and their identity in one statement; the citizen is removed again if a racing insert won.
   const [row] = await q.query<{ citizen_id: string; identity_id: string | null }>(
     `WITH cit AS (INSERT INTO citizens (display_name, created_at) VALUES ($4, $5) RETURNING id),

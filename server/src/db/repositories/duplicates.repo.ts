@@ -17,37 +17,26 @@ export type DuplicateCandidate = {
  */
 export async function findDuplicateCandidates(
   q: Queryable,
-  c: { caseId: string; unitId: string; text: string; since: Date; location: { lat: number; lng: number } | null; street: string | null },
+  c: { unitId: string; text: string; since: Date; location: { lat: number; lng: number } | null; street: string | null },
 ): Promise<DuplicateCandidate[]> {
   const rows = await q.query<{ id: string; tracking_code: string; category: string | null; street: string | null; created_at: Date; sim: number; distance_m: number | null }>(
     `SELECT c.id, c.tracking_code, c.category, c.triage->'place'->>'street' AS street, c.created_at,
             similarity(c.description_folded, f_unaccent(lower($2))) AS sim,
-            CASE WHEN c.location_lat IS NOT NULL AND $5::float8 IS NOT NULL
-                 THEN 111320 * sqrt(power(c.location_lat - $5::float8, 2) + power(cos(radians($5::float8)) * (c.location_lng - $6::float8), 2)) END AS distance_m
+            CASE WHEN c.location_lat IS NOT NULL AND $4::float8 IS NOT NULL
+                 THEN 111320 * sqrt(power(c.location_lat - $4::float8, 2) + power(cos(radians($4::float8)) * (c.location_lng - $5::float8), 2)) END AS distance_m
        FROM (SELECT * FROM cases
-              WHERE unit_id = $1 AND id <> $3 AND merged_into_id IS NULL AND type = 'phan_anh'
-                AND status IN ('new', 'assigned', 'in_progress', 'waiting_citizen') AND created_at >= $4
+              WHERE unit_id = $1 AND merged_into_id IS NULL AND type = 'phan_anh'
+                AND status IN ('new', 'assigned', 'in_progress', 'waiting_citizen') AND created_at >= $3
               ORDER BY created_at DESC LIMIT 100) c
       WHERE (similarity(c.description_folded, f_unaccent(lower($2))) >= 0.3
-             OR (c.location_lat IS NOT NULL AND $5::float8 IS NOT NULL AND abs(c.location_lat - $5::float8) < 0.004 AND abs(c.location_lng - $6::float8) < 0.004)
-             OR ($7::text IS NOT NULL AND c.triage->'place'->>'street' = $7::text))
+             OR (c.location_lat IS NOT NULL AND $4::float8 IS NOT NULL AND abs(c.location_lat - $4::float8) < 0.004 AND abs(c.location_lng - $5::float8) < 0.004)
+             OR ($6::text IS NOT NULL AND c.triage->'place'->>'street' = $6::text))
       ORDER BY sim DESC
       LIMIT 3`,
-    [c.unitId, c.text, c.caseId, c.since, c.location?.lat ?? null, c.location?.lng ?? null, c.street],
-    { name: 'duplicates.candidates-v3' },
+    [c.unitId, c.text, c.since, c.location?.lat ?? null, c.location?.lng ?? null, c.street],
+    { name: 'duplicates.candidates-v4' },
   );
   return rows.map((r) => ({ id: r.id, trackingCode: r.tracking_code, category: r.category, street: r.street, createdAt: r.created_at, similarity: Number(r.sim), distanceM: r.distance_m === null ? null : Number(r.distance_m) }));
-}
-
-/** Stores a new case's proposals in one statement (an existing proposal for the same pair is kept). */
-export async function insertDuplicateProposals(q: Queryable, caseId: string, at: Date, proposals: readonly { candidateId: string; score: number; reasons: unknown }[]): Promise<void> {
-  if (proposals.length === 0) return;
-  await q.query(
-    `INSERT INTO case_duplicate_proposals (case_id, candidate_case_id, score, reasons, created_at)
-     SELECT $1, candidate, score, reasons, $2 FROM unnest($3::uuid[], $4::float8[], $5::jsonb[]) AS p (candidate, score, reasons)
-     ON CONFLICT DO NOTHING`,
-    [caseId, at, proposals.map((p) => p.candidateId), proposals.map((p) => p.score), proposals.map((p) => JSON.stringify(p.reasons))],
-  );
 }
 
 export type DuplicateProposalRow = { caseId: string; otherCaseId: string; otherTrackingCode: string; otherExcerpt: string; otherUnitPath: string; score: number; reasons: { vi: string; en: string }[]; status: string };

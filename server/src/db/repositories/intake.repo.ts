@@ -1,6 +1,7 @@
 import type { CaseType, IntakeMethod, Locale } from '../../../../contracts/enums.ts';
 import type { Queryable } from '../client.ts';
 import { notifyCaseChangedSql } from '../live-notify.ts';
+import type { DeadlineMilestones } from '../../domain/deadline/deadline-rules.ts';
 import { toUnitRow, type UnitRecord, type UnitRow } from './units.repo.ts';
 
 /** The unit receiving a new case and the acknowledgement template it uses (its own, else the city default). */
@@ -45,13 +46,19 @@ export type NewCaseWithAcknowledgement = {
   classification: { category: string | null; procedureCode: string | null; isUrgent: boolean; needsTriage: boolean; triage: unknown; routing: unknown } | null;
   /** Set when the city received the case and routing sent it to another unit. */
   routedFromUnitCode: string | null;
+  /** The legal clock, computed from the unit's calendar before the insert (set-case-deadline.ts). */
+  deadline: { ruleId: string; startedAt: Date; pausable: boolean; milestones: DeadlineMilestones };
+  /** Open reports this one probably duplicates, scored before the insert (propose-duplicates.ts). */
+  duplicateProposals: readonly { candidateId: string; score: number; reasons: unknown }[];
+  /** The `case.opened` audit entry (appended to audit_pending like `appendAudit`). */
+  audit: { actor: string; payload: Record<string, unknown> };
   at: Date;
 };
 
 /**
- * Writes a new case in one statement: the citizen (when new), the case, the citizen's message, the
- * acknowledgement and its outbox row, and the three timeline events. One round trip instead of a dozen keeps
- * intake fast on both engines. Returns null when the tracking code is taken (nothing is written then, the
+ * Writes a new case in one statement: the citizen (when new), the case with its deadline, the citizen's message,
+ * the acknowledgement and its outbox row, the timeline events, the duplicate proposals and the audit entry. One
+ * round trip instead of a dozen keeps intake fast on both engines. Returns null when the tracking code is taken (nothing is written then, the
  * caller rolls back and draws another).
  */
 export async function insertCaseWithAcknowledgement(
@@ -67,11 +74,13 @@ export async function insertCaseWithAcknowledgement(
      ), c AS (
        INSERT INTO cases (tracking_code, type, status, unit_id, citizen_id, identity_id, channel, intake_method, description,
                           location_lat, location_lng, created_by_staff_id, created_at, updated_at, last_citizen_message_at,
-                          category, procedure_code, is_urgent, needs_triage, triage, routing, description_folded)
+                          category, procedure_code, is_urgent, needs_triage, triage, routing, description_folded,
+                          deadline_rule, clock_started_at, clock_pausable, due_at, due_soon_at, escalate_parent_at, escalate_city_at)
        VALUES ($6, $7, 'new', $8, coalesce($9::uuid, (SELECT id FROM cit)), $10, $11, $12, $13, $14, $15, $16, $4, $4,
                CASE WHEN $16::uuid IS NULL THEN $4::timestamptz END,
                $25, $26, coalesce($27::boolean, false), coalesce($28::boolean, false), $29::jsonb, $30::jsonb,
-               f_unaccent(lower($13)))
+               f_unaccent(lower($13)),
+               $32, $33, $34, $35, $36, $37, $38)
        ON CONFLICT (tracking_code) DO NOTHING
        RETURNING id, citizen_id
      ), mi AS (
@@ -103,9 +112,18 @@ export async function insertCaseWithAcknowledgement(
         WHERE v.kind <> 'case.routed' OR $31 IS NOT NULL
         ORDER BY v.ord
        RETURNING id
+     ), dp AS (
+       INSERT INTO case_duplicate_proposals (case_id, candidate_case_id, score, reasons, created_at)
+       SELECT c.id, p.candidate, p.score, p.reasons, $4 FROM c, unnest($39::uuid[], $40::float8[], $41::jsonb[]) AS p (candidate, score, reasons)
+       ON CONFLICT DO NOTHING
+       RETURNING 1
+     ), au AS (
+       INSERT INTO audit_pending (case_id, at, actor, action, payload)
+       SELECT c.id, $4, $42, 'case.opened', $43::jsonb FROM c
+       RETURNING id
      )
      SELECT c.id AS case_id, c.citizen_id, mi.id AS message_id, mo.id AS ack_id, ${notifyCaseChangedSql('c.id', "'case.opened'")}::text AS notified
-       FROM c, mi, mo, (SELECT count(*) FROM ob) o, (SELECT count(*) FROM ev) e`,
+       FROM c, mi, mo, (SELECT count(*) FROM ob) o, (SELECT count(*) FROM ev) e, (SELECT count(*) FROM dp) d, (SELECT count(*) FROM au) a`,
     [
       n.newCitizen?.name ?? null,
       n.newCitizen?.phone ?? null,
@@ -138,8 +156,20 @@ export async function insertCaseWithAcknowledgement(
       n.classification ? JSON.stringify(n.classification.triage) : null,
       n.classification ? JSON.stringify(n.classification.routing) : null,
       n.routedFromUnitCode ? JSON.stringify({ from: n.routedFromUnitCode, to: n.unitCode }) : null,
+      n.deadline.ruleId,
+      n.deadline.startedAt,
+      n.deadline.pausable,
+      n.deadline.milestones.dueAt,
+      n.deadline.milestones.dueSoonAt,
+      n.deadline.milestones.escalateParentAt,
+      n.deadline.milestones.escalateCityAt,
+      n.duplicateProposals.map((p) => p.candidateId),
+      n.duplicateProposals.map((p) => p.score),
+      n.duplicateProposals.map((p) => JSON.stringify(p.reasons)),
+      n.audit.actor,
+      JSON.stringify(n.audit.payload),
     ],
-    { name: 'intake.insert-case-v5' },
+    { name: 'intake.insert-case-v6' },
   );
   const r = rows[0];
   return r ? { caseId: r.case_id, citizenId: r.citizen_id, messageId: r.message_id, acknowledgementId: r.ack_id } : null;
