@@ -17,6 +17,8 @@ import { createChannelDirectory, type ChannelDirectory } from './commands/channe
 import { deliverDueMessages, type DeliveryDeps } from './commands/deliver-due-messages.ts';
 import { processInboundEvents } from './commands/process-inbound-events.ts';
 import { sealAuditLog } from './commands/seal-audit-log.ts';
+import { notifyWorkers, WORKER_WAKE_CHANNEL } from './db/worker-wake.ts';
+import { coalesced } from './lib/coalesce.ts';
 import { sweepDeadlines } from './commands/sweep-deadlines.ts';
 import { deleteStaleUploads } from './db/repositories/attachments.repo.ts';
 import { createSecretBox, loadSecretKey } from './lib/secret-box.ts';
@@ -76,13 +78,28 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
   const { migrations } = await prepareDatabase(db);
   if (migrations.length > 0) log.info({ migrations }, 'database migrated');
 
+  const database: Db = db;
   let worker: Worker | undefined;
+  let stopWakeListener: (() => Promise<void>) | undefined;
+  // New work (a stored webhook, a queued message) wakes this process's worker at once; an api-only process tells
+  // the worker processes through the database instead of leaving it to their next poll (pollMs).
+  const wakeOtherProcesses =
+    config.role === 'api'
+      ? coalesced(
+        () => notifyWorkers(database),
+        (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not wake the workers'),
+      )
+      : undefined;
+  const wake = () => {
+    worker?.wake();
+    wakeOtherProcesses?.();
+  };
   const ctx: CommandContext = {
     db,
     clock: options.clock ?? systemClock,
     random: cryptoRandom,
     publicUrl: config.publicUrl,
-    notifyOutbox: () => worker?.wake(),
+    notifyOutbox: wake,
     triage: getTriageEngine({ retrainedModel: dataDirModelPath(config.dataDir) }),
   };
   const demoAccounts = await createDemoAccounts(ctx, options.demoPasswords);
@@ -129,10 +146,15 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
       pollMs: options.workerPollMs,
       log,
     });
+    // Work added by api-only processes (and the gap after a lost listening connection: look at once).
+    stopWakeListener = await db.listen(WORKER_WAKE_CHANNEL, { onPayload: () => worker?.wake(), onGap: () => worker?.wake() }).catch((err: unknown) => {
+      log.warn({ err: err instanceof Error ? err.message : String(err) }, 'not listening for work from other processes; polling only');
+      return undefined;
+    });
   }
 
   if (config.role !== 'worker') {
-    const webhooks = { db, clock: ctx.clock, directory, notifyInbound: () => worker?.wake() };
+    const webhooks = { db, clock: ctx.clock, directory, notifyInbound: wake };
     app = await buildApp({ ctx, metrics, log, webhooks, channels: { box, onChannelsChanged: () => directory.invalidate() }, map: config.map, webDist: WEB_DIST, secureCookies: config.publicUrl.startsWith('https://'), rateLimits: options.rateLimits, isShuttingDown: () => shuttingDown });
     url = await app.listen({ port: config.port, host: config.host });
   }
@@ -162,6 +184,7 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
       shuttingDown = true;
       socket?.close();
       await app?.close();
+      await stopWakeListener?.();
       await worker?.stop();
       if (!options.db) await openedDb.close();
       await unlock?.();
