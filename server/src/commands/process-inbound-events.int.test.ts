@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
+import { eventually } from '../../test/eventually.ts';
 import { describeEachEngine } from '../../test/fresh-db.ts';
+import { LIVE_CHANNEL } from '../db/live-notify.ts';
 import { insertInboundEvent } from '../db/repositories/inbound-events.repo.ts';
 import { createLogger } from '../lib/logger.ts';
 import { createChannelDirectory } from './channel-directory.ts';
@@ -65,7 +67,12 @@ describeEachEngine('processing stored webhooks: receipts and echoes of a batch',
     await store(fromOa('user_received_message', '8000000000000000001', 'ack-a', second)); // a later receipt changes nothing
     await store(fromOa('oa_send_text', '8000000000000000002', 'inbox-1', first, 'Chúng tôi đã chuyển cho tổ dân phố.')); // typed in Zalo's OA admin
     await store(fromOa('user_received_message', '8000000000000000002', 'unknown-id', first)); // never ours: nothing to mark
+    const heard: string[] = [];
+    const stop = await t.ctx.db.listen(LIVE_CHANNEL, { onPayload: (p) => heard.push(p) });
     assert.equal(await processInboundEvents(deps), 5);
+    await eventually('the case\'s consoles hear of the delivery', () => heard.some((p) => p.includes(a.caseId) && p.includes('delivery.updated')));
+    await stop();
+    assert.equal(heard.filter((p) => p.includes(b.caseId) && p.includes('delivery.updated')).length, 0, 'no delivery change on the other case');
 
     assert.deepEqual(await statuses(), [{ status: 'done', n: 5 }]);
     const [ackA] = await outbound(a.caseId);

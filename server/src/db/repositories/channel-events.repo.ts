@@ -138,19 +138,22 @@ export async function findReplySituation(
 
 /**
  * Delivery receipts of a whole claimed batch in one statement: like `markDelivered` for each receipt in turn
- * (the first receipt of a message sets its time, later ones change nothing).
+ * (the first receipt of a message sets its time and tells the case's consoles, later ones change nothing).
  */
 export async function markDeliveredMany(q: Queryable, receipts: readonly { channel: string; providerMessageId: string; at: Date }[]): Promise<number> {
   if (receipts.length === 0) return 0;
   const rows = await q.query(
-    `UPDATE outbound_messages o SET delivered_at = coalesce(o.delivered_at, r.at)
-       FROM (SELECT DISTINCT ON (channel, pmid) channel, pmid, at
-               FROM unnest($1::text[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS x (channel, pmid, at, ord)
-              ORDER BY channel, pmid, ord) r
-      WHERE o.channel = r.channel AND o.provider_message_id = r.pmid AND o.provider_message_id IS NOT NULL
-     RETURNING o.id`,
+    `WITH u AS (
+       UPDATE outbound_messages o SET delivered_at = r.at
+         FROM (SELECT DISTINCT ON (channel, pmid) channel, pmid, at
+                 FROM unnest($1::text[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS x (channel, pmid, at, ord)
+                ORDER BY channel, pmid, ord) r
+        WHERE o.channel = r.channel AND o.provider_message_id = r.pmid AND o.provider_message_id IS NOT NULL AND o.delivered_at IS NULL
+       RETURNING o.id, o.case_id
+     )
+     SELECT u.id, ${notifyCaseChangedSql('u.case_id', "'delivery.updated'")}::text AS notified FROM u`,
     [receipts.map((r) => r.channel), receipts.map((r) => r.providerMessageId), receipts.map((r) => r.at)],
-    { name: 'receipts.mark-delivered-many' },
+    { name: 'receipts.mark-delivered-many-v2' },
   );
   return rows.length;
 }
