@@ -136,6 +136,8 @@ export const CaseListQuerySchema = z.object({
   sort: z.enum(CASE_SORTS).default('newest'),
   status: z.enum(CASE_STATUSES).optional(),
   type: z.enum(CASE_TYPES).optional(),
+  /** A feedback category code (e.g. `chieu_sang`). */
+  category: z.string().regex(/^[a-z_]{1,40}$/).optional(),
   unitCode: z.string().optional(),
   q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),

@@ -68,12 +68,13 @@ void test('a unit head opens the overdue view, ticks cases, takes them and moves
   for (const code of codes.slice(0, 2)) await page.getByRole('row', { name: new RegExp(code, 'u') }).getByText('Đang xử lý').waitFor();
   await shot(page, 'bulk-02-taken-and-in-progress');
 
-  // With the closed case among them, reopening them all "in progress" is refused and nothing changes.
+  // With the closed case among them, "waiting for the citizen" is refused (allowed for the case in progress, not
+  // for the closed one, whichever the server reaches first) and nothing changes.
   await page.getByRole('button', { name: 'Của đơn vị', exact: true }).click();
   await page.getByRole('link', { name: codes[2] }).waitFor();
   await page.getByRole('checkbox', { name: `Chọn hồ sơ ${codes[2]}` }).check();
   await page.getByRole('checkbox', { name: `Chọn hồ sơ ${codes[1]}` }).check();
-  await bar.getByLabel('Chuyển trạng thái').selectOption({ label: 'Mới tiếp nhận' });
+  await bar.getByLabel('Chuyển trạng thái').selectOption({ label: 'Chờ người dân bổ sung' });
   await bar.getByRole('button', { name: 'Áp dụng' }).nth(1).click();
   await bar.getByText(`hồ sơ ${codes[2]} không thực hiện được`).waitFor();
   await shot(page, 'bulk-03-refused');

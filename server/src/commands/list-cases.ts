@@ -42,6 +42,7 @@ export async function listCasesForStaff(
     incomingOnly: query.view === 'incoming',
     statuses,
     type: query.type,
+    category: query.category,
     search: query.q || undefined,
     sort: query.sort,
     ...(query.sort === 'due' ? { afterDue: decodeDueCursor(query.cursor) } : { before: decodeCursor(query.cursor) }),

@@ -251,6 +251,8 @@ export const en: Catalogue = {
   'triage.saved': 'Saved. The system will learn from this correction.',
   'inbox.filter.status': 'Status',
   'inbox.filter.type': 'Type',
+  'inbox.filter.category': 'Category',
+  'inbox.filter.unit': 'Unit',
   'inbox.sort': 'Sort',
   'inbox.sort.newest': 'Newest',
   'inbox.sort.due': 'Nearest deadline',

@@ -252,6 +252,8 @@ export const vi = {
   'triage.saved': 'Đã lưu. Hệ thống sẽ học từ chỉnh sửa này.',
   'inbox.filter.status': 'Trạng thái',
   'inbox.filter.type': 'Loại',
+  'inbox.filter.category': 'Lĩnh vực',
+  'inbox.filter.unit': 'Đơn vị',
   'inbox.sort': 'Sắp xếp',
   'inbox.sort.newest': 'Mới nhất',
   'inbox.sort.due': 'Hạn xử lý gần nhất',

@@ -186,6 +186,7 @@ export type CaseListFilter = {
   incomingOnly?: boolean;
   statuses?: readonly CaseStatus[] | undefined;
   type?: CaseType | undefined;
+  category?: string | undefined;
   search?: string | undefined;
   /** How many of the unit's cases a search reads in page order first (default SEARCH_WINDOW; 0: none). */
   searchWindow?: number;
@@ -241,6 +242,7 @@ export async function listCases(q: Queryable, f: CaseListFilter): Promise<CaseLi
   }
   if (f.statuses) add('c.status = ANY(?::text[])', f.statuses);
   if (f.type) add('c.type = ?', f.type);
+  if (f.category) add('c.category = ?', f.category);
   let searchSql: string | undefined;
   if (f.search) {
     // description_folded is f_unaccent(lower(description)), written at intake and trigram-indexed.

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { CASE_STATUSES, CASE_TYPES } from '../../../../contracts/enums.ts';
+import { CASE_STATUSES, CASE_TYPES, ROUTING_CATEGORIES } from '../../../../contracts/enums.ts';
+import type { Unit } from '../../../../contracts/api.ts';
 import type { CaseList, CaseSummary } from '../../../ui/api-types.ts';
 import { api, queryString } from '../../../ui/api.ts';
 import { ChannelBadge, StatusBadge } from '../../../ui/components/badges.tsx';
@@ -33,6 +34,9 @@ export function InboxPage() {
   // Ticked cases (by id) and the last bulk result; a new list (other filters) starts with none ticked.
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [bulkDone, setBulkDone] = useState<number | null>(null);
+  // Units below the officer's own (a city or department administrator's subtree), for the unit filter.
+  const units = useAsync(() => api.get<Unit[]>('/api/public/units'), []);
+  const subUnits = unitsBelow(units.data ?? [], user.unit.code);
   useEffect(() => {
     setTicked(new Set());
     setBulkDone(null);
@@ -156,6 +160,24 @@ export function InboxPage() {
             </option>
           ))}
         </SelectField>
+        <SelectField label={t('inbox.filter.category')} value={filters.category ?? ''} onChange={(e) => setFilters({ category: e.target.value || undefined })}>
+          <option value="">{t('common.all')}</option>
+          {ROUTING_CATEGORIES.map((category) => (
+            <option key={category} value={category}>
+              {t(`category.${category}`)}
+            </option>
+          ))}
+        </SelectField>
+        {subUnits.length > 0 && (
+          <SelectField label={t('inbox.filter.unit')} value={filters.unitCode ?? ''} onChange={(e) => setFilters({ unitCode: e.target.value || undefined })}>
+            <option value="">{t('common.all')}</option>
+            {subUnits.map((unit) => (
+              <option key={unit.code} value={unit.code}>
+                {unit.fullName}
+              </option>
+            ))}
+          </SelectField>
+        )}
         <SelectField label={t('inbox.sort')} value={filters.sort ?? 'newest'} onChange={(e) => setFilters({ sort: e.target.value as InboxFilters['sort'] })}>
           {CASE_SORTS.map((sort) => (
             <option key={sort} value={sort}>
@@ -268,4 +290,15 @@ const OPEN_STATUSES: readonly string[] = ['new', 'assigned', 'in_progress'];
 /** An open case whose running clock is past its deadline (a case waiting for the citizen has its clock paused). */
 function isOverdue(item: CaseSummary): boolean {
   return item.dueAt !== null && OPEN_STATUSES.includes(item.status) && Date.parse(item.dueAt) < Date.now();
+}
+
+/** The units below `code` (children, their children…), in the list's order. */
+function unitsBelow(units: readonly Unit[], code: string): Unit[] {
+  const below = new Set<string>([code]);
+  // The list is small (the city's ~190 units): repeat until no unit joins.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const unit of units) if (unit.parentCode && below.has(unit.parentCode) && !below.has(unit.code)) grew = Boolean(below.add(unit.code));
+  }
+  return units.filter((unit) => unit.code !== code && below.has(unit.code));
 }

@@ -36,6 +36,17 @@ describeEachEngine('inbox: deadline views and bulk actions', (db) => {
     assert.deepEqual(await list('canbo.linhxuan@gandan.local', 'overdue'), []);
   });
 
+  test('filters by category and by a unit of the scope (a city administrator), refuses a malformed category', async () => {
+    await t.ctx.db.query("UPDATE cases SET category = 'chieu_sang' WHERE id = ANY($1::uuid[])", [[ids.later, ids.other]]);
+    const admin = await t.login('admin@gandan.local');
+    const get = async (query: string) => t.app.inject({ url: `/api/staff/cases?${query}`, headers: admin.headers });
+    const ofCategory = (await (await get('category=chieu_sang')).json()) as { items: { id: string }[] };
+    assert.deepEqual(new Set(ofCategory.items.map((c) => c.id)), new Set([ids.later, ids.other]));
+    const ofWard = (await (await get('category=chieu_sang&unitCode=26800')).json()) as { items: { id: string }[] };
+    assert.deepEqual(ofWard.items.map((c) => c.id), [ids.other]);
+    assert.equal((await get('category=DROP%20TABLE')).statusCode, 400);
+  });
+
   test('bulk assign and status change: all cases change, each on its timeline and in the audit', async () => {
     const officer = await t.login('canbo.saigon@gandan.local');
     const [me] = await t.ctx.db.query<{ id: string }>("SELECT id FROM staff_users WHERE email = 'canbo.saigon@gandan.local'");
