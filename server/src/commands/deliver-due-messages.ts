@@ -18,14 +18,13 @@ const LEASE_MS = 60_000;
 
 /**
  * Claims due outgoing messages and delivers them through their channel adapters, recording sent / retry / held /
- * dead. Returns how many were claimed (0 = idle). Claims are short transactions; no provider call ever runs
+ * dead. Returns how many were claimed (0 = idle). A claim is one short statement; no provider call ever runs
  * inside a transaction (PGlite serialises all queries behind an open one). A claim holds at most one message per
  * conversation, so the batch is sent in parallel without breaking per-conversation order.
  */
 export async function deliverDueMessages(deps: DeliveryDeps, limit = 20): Promise<number> {
-  const claimed = await deps.db.transaction((tx) =>
-    claimDueOutbound(tx, { now: deps.clock.now(), limit, workerId: deps.workerId, leaseMs: LEASE_MS }),
-  );
+  // One statement (atomic on its own, row locks held until it ends): no BEGIN/COMMIT round trips around it.
+  const claimed = await claimDueOutbound(deps.db, { now: deps.clock.now(), limit, workerId: deps.workerId, leaseMs: LEASE_MS });
   const results = await Promise.all(claimed.map(async (m) => ({ m, result: await sendOne(deps, m) })));
   const sent: { id: string; providerMessageId: string | null }[] = [];
   for (const { m, result } of results) {

@@ -23,7 +23,8 @@ const MAX_ATTEMPTS = 10;
  * visible, replayable). Returns how many deliveries were claimed.
  */
 export async function processInboundEvents(deps: InboundDeps, limit = 50): Promise<number> {
-  const claimed = await deps.db.transaction((tx) => claimInboundEvents(tx, { now: deps.clock.now(), limit, workerId: deps.workerId, leaseMs: LEASE_MS }));
+  // One statement, atomic on its own: no BEGIN/COMMIT round trips around it.
+  const claimed = await claimInboundEvents(deps.db, { now: deps.clock.now(), limit, workerId: deps.workerId, leaseMs: LEASE_MS });
   // Deliveries from different senders are independent: handle them in parallel lanes (on PostgreSQL each lane
   // uses its own connection), one lane per sender so each citizen's messages keep their order.
   // Each delivery is parsed once: the events choose its lane and are then applied.
