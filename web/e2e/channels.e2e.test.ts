@@ -4,11 +4,9 @@
  * emulator runs. Screenshots go to test-results/screenshots/. Needs `npm run build:web` and /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, shot, submitConsoleLogin } from './support.ts';
-// eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
-import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
+import { shot, submitConsoleLogin, withServerAndBrowser, type TestServer } from './support.ts';
 
 
 /** Fake but well-formed Zalo credentials. */
@@ -31,16 +29,7 @@ const LABELS: Record<keyof typeof OA, string> = {
 
 let server: TestServer;
 let browser: Browser;
-
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 async function signIn(page: Page, role: string): Promise<void> {
   const who = server.staff.find((s) => s.role === role);

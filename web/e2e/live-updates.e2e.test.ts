@@ -4,26 +4,15 @@
  * Needs `npm run build:web` first and Debian's /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, shot, submitConsoleLogin } from './support.ts';
-// eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
-import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
+import { shot, submitConsoleLogin, withServerAndBrowser, type TestServer } from './support.ts';
 // eslint-disable-next-line no-restricted-imports -- the deadline sweep the worker runs every minute, run now
 import { sweepDeadlines } from '../../server/src/commands/sweep-deadlines.ts';
 
 let server: TestServer;
 let browser: Browser;
-
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 async function signIn(email: string, errors: string[]): Promise<Page> {
   const account = server.staff.find((s) => s.email === email);

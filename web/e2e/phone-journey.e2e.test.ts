@@ -7,12 +7,10 @@
  * Screenshots of every step go to test-results/screenshots/journey-*.png.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-// eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
-import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
-import { launchBrowser, shot, submitConsoleLogin } from './support.ts';
+import { shot, submitConsoleLogin, withServerAndBrowser, type TestServer } from './support.ts';
 
 const SAI_GON = '26740';
 // DevTools' "Slow 3G"-like profile: 400 ms round trip, 500 kbit/s each way.
@@ -20,16 +18,7 @@ const SLOW_NETWORK = { offline: false, latency: 400, downloadThroughput: (500 * 
 
 let server: TestServer;
 let browser: Browser;
-
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 /**
  * Brings one ward into view with the map's keyboard controls (arrow keys pan by 15 %, + zooms in), then taps a

@@ -7,24 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-// eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
-import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
-import { launchBrowser, shot, submitConsoleLogin } from './support.ts';
+import { shot, submitConsoleLogin, withServerAndBrowser, type TestServer } from './support.ts';
 
 let server: TestServer;
 let browser: Browser;
-
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 const phone = () => browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
 

@@ -4,28 +4,17 @@
  * Needs `npm run build:web` first and Debian's /usr/bin/chromium (never downloads a browser).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, shot, submitConsoleLogin } from './support.ts';
+import { shot, submitConsoleLogin, withServerAndBrowser, type TestServer } from './support.ts';
 import sharp from 'sharp';
-// eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
-import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
 import type { Unit } from '../ui/api-types.ts';
 
 const CODE_PATTERN = /^GD-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 
 let server: TestServer;
 let browser: Browser;
-
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 /** Fails the test on any uncaught page error, which a screenshot alone would not show. */
 function watchErrors(page: Page, errors: string[]): void {

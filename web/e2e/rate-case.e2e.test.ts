@@ -3,24 +3,13 @@
  * on the page and on the case's timeline. Screenshots go to test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser } from 'playwright-core';
-// eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
-import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
-import { launchBrowser, shot } from './support.ts';
+import { shot, withServerAndBrowser, type TestServer } from './support.ts';
 
 let server: TestServer;
 let browser: Browser;
-
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 void test('a citizen rates a resolved case on the tracking page', async () => {
   const created = await fetch(`${server.url}/api/public/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Ổ gà trước số 3 Đồng Khởi', unitCode: '26740' }) });

@@ -1,7 +1,10 @@
-/** What every end-to-end test needs: Debian's Chromium, screenshots, the console login. */
+/** What every end-to-end test needs: the server and Debian's Chromium, screenshots, the console login. */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+// eslint-disable-next-line no-restricted-imports -- the e2e tests start the real server
+import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 export const SHOTS = 'test-results/screenshots';
@@ -16,6 +19,26 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     // Without the background-networking flags Chromium keeps trying hosts this closed network refuses.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export type { TestServer };
+
+/**
+ * Starts the real server and Chromium before a file's tests, hands both to `use`, and stops them after the
+ * file's last test.
+ */
+export function withServerAndBrowser(use: (server: TestServer, browser: Browser) => void): void {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    use(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
   });
 }
 

@@ -5,25 +5,13 @@
  * Debian's /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, shot } from './support.ts';
-// eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
-import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
-
+import { shot, withServerAndBrowser, type TestServer } from './support.ts';
 
 let server: TestServer;
 let browser: Browser;
-
-before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 void test('report with a tap on the ward map, then find it on /phan-anh without personal data', async () => {
   const errors: string[] = [];
