@@ -3,7 +3,7 @@
  * type or of urgency — not corpus sentences — and one pass over a message's tokens that counts, per lexicon (these
  * and the topic lexicons of topic-lexicons.ts), the phrases it contains, through a word trie. Pure.
  */
-import type { TextAnalysis } from './normalize.ts';
+import type { TextAnalysis, WrittenForms } from './normalize.ts';
 import { TOPICS } from './topic-lexicons.ts';
 
 /**
@@ -142,7 +142,7 @@ export function lexiconId(name: string): number {
  * diacritics ("tối", "đèn", "ồn") names one of several words that fold alike ("tôi", "đến", "ơn"): it only counts
  * where the message's own diacritics agree, and not in a message written without any (see `scanCues`).
  */
-type CueNode = { next: Map<string, CueNode> | null; ids: number[]; accents: (string | null)[] };
+type CueNode = { next: Map<string, CueNode> | null; ids: number[]; accents: (string[] | null)[] };
 const CUE_TRIE = new Map<string, CueNode>();
 const foldPhrase = (phrase: string) => phrase.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/đ/gu, 'd');
 for (const [name, phrases] of [...Object.entries(CUES), ...Object.entries(TOPICS)])
@@ -157,7 +157,7 @@ for (const [name, phrases] of [...Object.entries(CUES), ...Object.entries(TOPICS
       level = node.next ??= new Map();
     }
     node?.ids.push(lexiconId(name));
-    node?.accents.push(folded === written ? null : written);
+    node?.accents.push(folded === written ? null : written.split(' '));
   }
 pruneTrie(CUE_TRIE);
 
@@ -177,26 +177,32 @@ const TOPIC_KIND = LEXICONS.map((name) => (name.charCodeAt(1) === 58 /* ':' */ ?
 export type CueScan = { counts: Int32Array; found: number[]; firstCategory: number; firstProcedure: number };
 
 /**
- * The words tokens[from, to) as written with their diacritics, or null when that is not known: no accented forms,
- * a token made by teencode or a repair, or a word written without diacritics.
+ * Whether tokens[from, from + words.length) may be `words` (a phrase written with diacritics): yes when they are
+ * written so, or when that is not known (no written forms, a token made by teencode or a repair, or a word typed
+ * without diacritics); no when the message writes another word that folds alike.
  */
-function writtenSpan(accented: readonly (string | null)[] | null | undefined, from: number, to: number, tokens: readonly string[]): string | null {
-  if (!accented) return null;
-  let out = '';
-  for (let i = from; i < to; i++) {
-    const w = accented[i] ?? null;
-    if (w === null || w === tokens[i]) return null;
-    out = i === from ? w : `${out} ${w}`;
+function mayBeWritten(w: WrittenForms | null | undefined, tokens: readonly string[], from: number, words: readonly string[]): boolean {
+  if (!w) return true;
+  for (let k = 0; k < words.length; k++) {
+    const start = w.start[from + k] as number;
+    if (start < 0) return true;
+    const len = (w.end[from + k] as number) - start;
+    const token = tokens[from + k] as string;
+    if (len === token.length && w.lower.startsWith(token, start)) return true;
   }
-  return out;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k] as string;
+    const start = w.start[from + k] as number;
+    if ((w.end[from + k] as number) - start !== word.length || !w.lower.startsWith(word, start)) return false;
+  }
+  return true;
 }
 
 /**
- * Scans matching-form tokens. `accented` (aligned with `tokens`, see TextAnalysis) lets phrases written with
- * diacritics match only the word they name; without it (a text without diacritics) those phrases do not count,
- * since the folded word is more often the other one.
+ * Scans matching-form tokens. `written` (see TextAnalysis) lets phrases written with diacritics match only the word
+ * they name; where it is not known (a text without diacritics) they count like any other phrase.
  */
-export function scanCues(tokens: readonly string[], accented?: readonly (string | null)[] | null): CueScan {
+export function scanCues(tokens: readonly string[], written?: WrittenForms | null): CueScan {
   const scan: CueScan = { counts: new Int32Array(LEXICONS.length), found: [], firstCategory: -1, firstProcedure: -1 };
   const { counts, found } = scan;
   for (let i = 0; i < tokens.length; i++) {
@@ -206,10 +212,7 @@ export function scanCues(tokens: readonly string[], accented?: readonly (string 
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k] as number;
         const accent = node.accents[k];
-        if (accent != null) {
-          const written = writtenSpan(accented, i, j, tokens);
-          if (written !== null && written !== accent) continue;
-        }
+        if (accent != null && !mayBeWritten(written, tokens, i, accent)) continue;
         if (counts[id] === 0) {
           found.push(id);
           const kind = TOPIC_KIND[id];
@@ -226,7 +229,7 @@ export function scanCues(tokens: readonly string[], accented?: readonly (string 
 
 /** The scan of an analysed text's matching-form tokens, computed once and kept on the analysis (shared with urgency). */
 export function analysisCues(a: TextAnalysis): CueScan {
-  return (a.cues ??= scanCues(a.tokens, a.accented));
+  return (a.cues ??= scanCues(a.tokens, a.written));
 }
 
 /** Counts of cue phrases per lexicon name in a token list (for tests and explanations). */

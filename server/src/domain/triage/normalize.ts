@@ -14,13 +14,10 @@ const CONTROL_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]|[\uD800-\uDF
 /** Display form: NFC, control characters dropped, whitespace runs collapsed, capped at 20 000 characters. */
 export function normalizeForDisplay(raw: string): string {
   const text = raw.length > MAX_CHARS * 2 ? raw.slice(0, MAX_CHARS * 2) : raw;
-  return text
-    .normalize('NFC')
-    .replace(CONTROL_RE, ' ')
-    .replace(/[ \t\u00A0]+/gu, ' ')
-    .replace(/\s*\n\s*/gu, '\n')
-    .trim()
-    .slice(0, MAX_CHARS);
+  let out = text.normalize('NFC').replace(CONTROL_RE, ' ').replace(/[ \t\u00A0]+/gu, ' ');
+  // Most messages are one line; the line-break pattern is costly to try at every position, so only when needed.
+  if (out.includes('\n')) out = out.replace(/\s*\n\s*/gu, '\n');
+  return out.trim().slice(0, MAX_CHARS);
 }
 
 /** Lower case without diacritics (đ → d). Keeps length-independent, not position-preserving. */
@@ -115,59 +112,78 @@ function isWordUnit(code: number): boolean {
 }
 
 /**
- * The lower-case tokens of a text with their diacritics, aligned one to one with `tokenize(foldAccents(text))`, or
- * null when the two tokenisations do not line up (a character that folds to several letters or none).
+ * Where each token of `tokenize(foldAccents(text))` is written in the lower-cased text (start offsets, and the end
+ * offsets after them), or null when the two tokenisations do not line up (a character that folds to several letters
+ * or none). Offsets rather than strings: this runs for every message with diacritics.
  */
-function accentedRawTokens(text: string, folded: string[]): string[] | null {
-  const lower = text.toLowerCase();
-  const out: string[] = [];
+function writtenOffsets(lower: string, folded: string[]): Int32Array | null {
+  const at = new Int32Array(folded.length * 2);
+  let n = 0;
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
     if (i < lower.length && isWordUnit(lower.charCodeAt(i))) {
       if (start < 0) start = i;
     } else if (start >= 0) {
       // Vietnamese letters are one code unit in NFC and fold to one letter: lengths must agree.
-      if (folded[out.length]?.length !== i - start) return null;
-      out.push(lower.slice(start, i));
+      if (n >= folded.length || (folded[n] as string).length !== i - start) return null;
+      at[2 * n] = start;
+      at[2 * n + 1] = i;
+      n++;
       start = -1;
     }
   }
-  return out.length === folded.length ? out : null;
+  return n === folded.length ? at : null;
 }
 
 /**
- * Matching-form tokens of an already display-normalised text and, when asked, each token's lower-case form with
- * its diacritics (null for a token that teencode or a repair produced, or when the text could not be aligned).
+ * Each matching token's lower-case form as the citizen wrote it, by offsets into `lower`: token i spans
+ * [start[i], end[i]); start[i] is -1 when teencode or a repair produced the token (its written form says nothing).
  */
-function matchingTokens(display: string, withAccents = false): { tokens: string[]; accented: (string | null)[] | null } {
+export type WrittenForms = { lower: string; start: Int32Array; end: Int32Array };
+
+/** Token i as written (with its diacritics), or null when not known. For tests and explanations. */
+export function writtenToken(w: WrittenForms | null | undefined, i: number): string | null {
+  const s = w?.start[i] ?? -1;
+  return w && s >= 0 ? w.lower.slice(s, w.end[i]) : null;
+}
+
+/**
+ * Matching-form tokens of an already display-normalised text and, when asked, where each is written (see
+ * WrittenForms; null when the text could not be aligned).
+ */
+function matchingTokens(display: string, withWritten = false): { tokens: string[]; written: WrittenForms | null } {
   let text = display;
   // Cheap tests first: most messages have no link, and emoji live above U+2000 (Vietnamese letters do not).
   if (text.includes('http') || text.includes('www.')) text = text.replace(URL_RE, ' urltoken ');
   if (HIGH_CHAR_RE.test(text)) text = text.replace(EMOJI_RE, ' emojitoken ');
   let folded = foldAccents(text);
-  let aligned = withAccents;
+  let aligned = withWritten;
   if (QP_TEST_RE.test(folded)) {
     folded = folded.replace(QP_RE, '$1$2');
     aligned = false;
   }
   const rawTokens = tokenize(folded);
-  const rawAccented = aligned ? accentedRawTokens(text, rawTokens) : null;
+  const lower = aligned ? text.toLowerCase() : '';
+  const offsets = aligned ? writtenOffsets(lower, rawTokens) : null;
   const out: string[] = [];
-  const accented: (string | null)[] | null = rawAccented ? [] : null;
+  const starts: number[] | null = offsets ? [] : null;
+  const ends: number[] | null = offsets ? [] : null;
   for (let i = 0; i < rawTokens.length; i++) {
     const raw = rawTokens[i] as string;
     const expanded = expandToken(raw);
     if (expanded.includes(' ')) {
       for (const part of expanded.split(' ')) {
         out.push(part);
-        accented?.push(null);
+        starts?.push(-1);
+        ends?.push(-1);
       }
     } else {
       out.push(expanded);
-      accented?.push(expanded === raw ? (rawAccented?.[i] ?? null) : null);
+      starts?.push(offsets && expanded === raw ? (offsets[2 * i] as number) : -1);
+      ends?.push(offsets ? (offsets[2 * i + 1] as number) : -1);
     }
   }
-  return { tokens: out, accented };
+  return { tokens: out, written: starts && ends ? { lower, start: Int32Array.from(starts), end: Int32Array.from(ends) } : null };
 }
 
 /**
@@ -192,10 +208,10 @@ export type TextAnalysis = {
   /** The display form contains Vietnamese diacritics. */
   hasDiacritics: boolean;
   /**
-   * For a text with diacritics: each matching token's lower-case form with its diacritics (null where teencode or a
-   * repair made the token), so that lexicon words that fold alike ("tối" dark, "tôi" I) can be told apart.
+   * For a text with diacritics: where each matching token is written (see WrittenForms), so that lexicon words that
+   * fold alike ("tối" dark, "tôi" I) can be told apart.
    */
-  accented?: (string | null)[] | null;
+  written?: WrittenForms | null;
   /** Cue-lexicon scan, filled on first use (cue-lexicons.ts) and shared by the features and the urgency rule. */
   cues?: CueScan;
   /** The tokens the classifier sees (English rewritten into Vietnamese words, see english.ts), filled by features.ts. */
@@ -209,8 +225,8 @@ const DIACRITIC_RE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽ�
 export function analyzeText(text: string): TextAnalysis {
   const display = normalizeForDisplay(text);
   const hasDiacritics = DIACRITIC_RE.test(display);
-  const { tokens, accented } = matchingTokens(display, hasDiacritics);
-  return { display, tokens, padded: ` ${tokens.join(' ')} `, hasDiacritics, accented };
+  const { tokens, written } = matchingTokens(display, hasDiacritics);
+  return { display, tokens, padded: ` ${tokens.join(' ')} `, hasDiacritics, written };
 }
 
 /** Share of letters that are Latin (incl. Vietnamese); low values mean another script or no text at all. */
