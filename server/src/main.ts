@@ -81,13 +81,16 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
   const database: Db = db;
   let worker: Worker | undefined;
   let stopWakeListener: (() => Promise<void>) | undefined;
-  // New work (a stored webhook, a queued message) wakes this process's worker at once; an api-only process tells
-  // the worker processes through the database instead of leaving it to their next poll (pollMs).
+  // New work (a stored webhook, a queued message) wakes this process's worker at once; an api-only process on
+  // PostgreSQL tells the worker processes through the database instead of leaving it to their next poll (pollMs),
+  // at most every 2 ms under a burst (each wake-up drains everything stored by then). The embedded database has
+  // no other processes to wake.
   const wakeOtherProcesses =
-    config.role === 'api'
+    config.role === 'api' && config.databaseUrl
       ? coalesced(
         () => notifyWorkers(database),
         (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not wake the workers'),
+        2,
       )
       : undefined;
   const wake = () => {

@@ -41,3 +41,24 @@ test('a failing call is reported and does not stop later ones', async () => {
   assert.equal(calls, 2);
   assert.equal(errors.length, 1);
 });
+
+test('with a minimum interval, the folded call waits until that long after the previous one started', async () => {
+  const starts: number[] = [];
+  const signal = coalesced(
+    async () => {
+      starts.push(Date.now());
+    },
+    () => undefined,
+    30,
+  );
+  const until = async (n: number) => {
+    while (starts.length < n) await new Promise((r) => setTimeout(r, 5));
+  };
+  signal();
+  signal();
+  assert.equal(starts.length, 1, 'the second signal waits');
+  await until(2);
+  assert.ok(starts[1]! - starts[0]! >= 29, `spaced by the interval: ${starts[1]! - starts[0]!} ms`);
+  signal();
+  await until(3);
+});
