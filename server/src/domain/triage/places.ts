@@ -37,27 +37,32 @@ function keyAt(tokens: string[], i: number, keys: string[][]): number {
   return 0;
 }
 
-/** First token of every gazetteer name → the most words a name starting with it has (built once per gazetteer). */
-type FirstTokenIndex = { street: Map<string, number>; ward: Map<string, number>; district: Map<string, number>; heads: Set<string> };
+/** The gazetteer's folded names word by word: `end` where a whole name stops (built once per gazetteer). */
+type NameTrie = { children: Map<string, NameTrie>; end: boolean };
+type FirstTokenIndex = { street: NameTrie; ward: NameTrie; district: NameTrie; heads: Set<string> };
 const indexCache = new WeakMap<Gazetteer, FirstTokenIndex>();
-function firstTokens(...maps: Map<string, unknown>[]): Map<string, number> {
-  const out = new Map<string, number>();
+function nameTrie(...maps: Map<string, unknown>[]): NameTrie {
+  const root: NameTrie = { children: new Map(), end: false };
   for (const map of maps)
     for (const key of map.keys()) {
-      const words = key.split(' ');
-      const head = words[0] ?? '';
-      out.set(head, Math.max(out.get(head) ?? 0, words.length));
+      let node = root;
+      for (const word of key.split(' ')) {
+        let next = node.children.get(word);
+        if (!next) node.children.set(word, (next = { children: new Map(), end: false }));
+        node = next;
+      }
+      node.end = true;
     }
-  return out;
+  return root;
 }
 function indexOf(g: Gazetteer): FirstTokenIndex {
   let idx = indexCache.get(g);
   if (!idx) {
-    const street = firstTokens(g.streetByFolded);
-    const ward = firstTokens(g.wardByFolded, g.unit2025ByFolded);
-    const district = firstTokens(g.districtByFolded);
+    const street = nameTrie(g.streetByFolded);
+    const ward = nameTrie(g.wardByFolded, g.unit2025ByFolded);
+    const district = nameTrie(g.districtByFolded);
     // Every token that can start a place mention; any other token is skipped at once.
-    const heads = new Set<string>([...street.keys(), ...ward.keys(), ...district.keys(), ...STREET_KEYS, ...DISTRICT_KEYS, ...NUMBERED_HEADS, 'so',
+    const heads = new Set<string>([...street.children.keys(), ...ward.children.keys(), ...district.children.keys(), ...STREET_KEYS, ...DISTRICT_KEYS, ...NUMBERED_HEADS, 'so',
       ...WARD_KEYS.map((k) => k[0] ?? ''), ...CITY_KEYS.map((k) => k[0] ?? '')]);
     idx = { street, ward, district, heads };
     indexCache.set(g, idx);
@@ -65,11 +70,20 @@ function indexOf(g: Gazetteer): FirstTokenIndex {
   return idx;
 }
 
-/** Longest folded name starting at token i (up to maxWords tokens), looked up only when the first token can start one. */
-function longestMatch<T>(tokens: string[], i: number, maxWords: number, lookup: (key: string) => T | undefined, first?: Map<string, number>) {
-  let limit = Math.min(maxWords, tokens.length - i);
-  if (first) limit = Math.min(limit, first.get(tokens[i] ?? '') ?? 0);
-  for (let n = limit; n >= 1; n--) {
+/**
+ * Longest folded name starting at token i (up to maxWords tokens) that `lookup` accepts. Only the lengths at which
+ * a gazetteer name ends (walking `names` word by word) are looked up, so most tokens cost one map read.
+ */
+function longestMatch<T>(tokens: string[], i: number, maxWords: number, lookup: (key: string) => T | undefined, names: NameTrie) {
+  const ends: number[] = [];
+  let node: NameTrie | undefined = names;
+  for (let n = 1; n <= maxWords && i + n <= tokens.length; n++) {
+    node = node.children.get(tokens[i + n - 1] ?? '');
+    if (!node) break;
+    if (node.end) ends.push(n);
+  }
+  for (let e = ends.length - 1; e >= 0; e--) {
+    const n = ends[e]!;
     const hit = lookup(n === 1 ? (tokens[i] ?? '') : tokens.slice(i, i + n).join(' '));
     if (hit !== undefined) return { hit, n };
   }
