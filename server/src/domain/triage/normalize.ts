@@ -23,12 +23,32 @@ export function normalizeForDisplay(raw: string): string {
 /** Lower case without diacritics (đ → d). Keeps length-independent, not position-preserving. */
 export function foldAccents(text: string): string {
   if (/^[\x00-\x7f]*$/u.test(text)) return text.toLowerCase();
+  // Latin and Vietnamese letters (and loose combining marks) fold one code unit at a time from a table; other
+  // scripts take the general path, where decomposition may reorder marks.
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const folded = LATIN_FOLD.get(text.charCodeAt(i));
+    if (folded === undefined) return foldAccentsSlowly(text);
+    out += folded;
+  }
+  return out;
+}
+
+function foldAccentsSlowly(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/gu, '')
     .replace(/[đĐ]/gu, 'd')
     .toLowerCase();
 }
+
+/** `foldAccentsSlowly` of each code unit of Latin (U+0000–024F), combining marks and Latin Extended Additional. */
+const LATIN_FOLD: ReadonlyMap<number, string> = (() => {
+  const table = new Map<number, string>();
+  for (const [from, to] of [[0x0000, 0x024f], [0x0300, 0x036f], [0x1e00, 0x1eff]] as const)
+    for (let c = from; c <= to; c++) table.set(c, foldAccentsSlowly(String.fromCharCode(c)));
+  return table;
+})();
 
 /** Teencode and everyday abbreviations, keyed by folded token. Values are folded words. */
 const TEENCODE: Record<string, string> = {
