@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, shot, submitConsoleLogin } from './support.ts';
+import { launchBrowser, shot, signInToConsole } from './support.ts';
 // eslint-disable-next-line no-restricted-imports -- the e2e test starts the real server
 import { startTestServer, type TestServer } from '../../server/test/test-server.ts';
 import type { Unit } from '../ui/api-types.ts';
@@ -29,15 +29,7 @@ after(async () => {
   await server?.close();
 });
 
-async function signIn(email: string, path: string, errors: string[]): Promise<Page> {
-  const account = server.staff.find((s) => s.email === email);
-  assert.ok(account, `${email} is a demo account`);
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}${path}`);
-  await submitConsoleLogin(page, account);
-  return page;
-}
+const signIn = (email: string, path: string, errors: string[]) => signInToConsole(server, browser, email, path, errors);
 
 async function showYear(page: Page, year: number): Promise<void> {
   const shown = Number((await page.locator('.cal-year').textContent())?.replace(/\D/g, ''));

@@ -52,3 +52,14 @@ export async function submitConsoleLogin(page: Page, account: { email: string; p
   await page.getByLabel('Mật khẩu').fill(account.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
+
+/** A new desktop page, in Vietnamese, signed in to the console at `path` as a demo account; page errors go to `errors`. */
+export async function signInToConsole(server: TestServer, browser: Browser, email: string, path: string, errors: string[]): Promise<Page> {
+  const account = server.staff.find((s) => s.email === email);
+  assert.ok(account, `${email} is a demo account`);
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}${path}`);
+  await submitConsoleLogin(page, account);
+  return page;
+}

@@ -5,23 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { shot, submitConsoleLogin, withServerAndBrowser, type TestServer } from './support.ts';
+import type { Browser } from 'playwright-core';
+import { shot, signInToConsole, withServerAndBrowser, type TestServer } from './support.ts';
 import type { Unit } from '../ui/api-types.ts';
 
 let server: TestServer;
 let browser: Browser;
 withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
-async function signIn(email: string, path: string, errors: string[]): Promise<Page> {
-  const account = server.staff.find((s) => s.email === email);
-  assert.ok(account, `${email} is a demo account`);
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}${path}`);
-  await submitConsoleLogin(page, account);
-  return page;
-}
+const signIn = (email: string, path: string, errors: string[]) => signInToConsole(server, browser, email, path, errors);
 
 void test('a case transferred by one ward is accepted by another, and each hop is on the timeline', async () => {
   const errors: string[] = [];
