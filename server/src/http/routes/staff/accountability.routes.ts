@@ -5,7 +5,6 @@ import {
   CaseTransfersSchema,
   CoordinatingUnitBodySchema,
   CreatedIdSchema,
-  ErrorBodySchema,
   MisrouteQuerySchema,
   MisrouteReportSchema,
   OnTimeReportSchema,
@@ -24,8 +23,8 @@ import { reportOnTime } from '../../../commands/report-on-time.ts';
 import { requestTransfer } from '../../../commands/request-transfer.ts';
 import { returnTransfer } from '../../../commands/return-transfer.ts';
 import { requireStaff, staffOf } from '../../staff-auth.ts';
+import { staffErrors as errors } from './error-responses.ts';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 422: ErrorBodySchema };
 const CaseParams = z.object({ id: z.string().uuid() });
 const TransferParams = z.object({ id: z.string().uuid(), transferId: z.string().uuid() });
 const UnitParams = z.object({ id: z.string().uuid(), unitCode: z.string().min(1).max(20) });

@@ -5,7 +5,6 @@ import {
   CalendarEntrySchema,
   CalendarQuerySchema,
   CalendarYearSchema,
-  ErrorBodySchema,
   SettingsHistoryQuerySchema,
   SettingsHistorySchema,
   WorkingHoursUpdateSchema,
@@ -16,15 +15,7 @@ import { getCalendarYear } from '../../../commands/get-calendar-year.ts';
 import { listSettingsChangesForStaff } from '../../../commands/list-settings-changes.ts';
 import { setWorkingHours } from '../../../commands/set-working-hours.ts';
 import { requireStaff, staffOf } from '../../staff-auth.ts';
-
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-  422: ErrorBodySchema,
-};
+import { staffErrors as errors } from './error-responses.ts';
 
 /** The working-day calendar (city administrators edit days), per-unit working hours, and the settings' change history. */
 export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext }> = async (app, { ctx }) => {

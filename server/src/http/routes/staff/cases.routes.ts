@@ -6,7 +6,6 @@ import {
   CaseListQuerySchema,
   CaseListSchema,
   CreatedIdSchema,
-  ErrorBodySchema,
   NoteCreateSchema,
   ReplyCreateSchema,
   StaffCaseCreatedSchema,
@@ -36,8 +35,8 @@ import { replyToCitizen } from '../../../commands/reply-to-citizen.ts';
 import { setPhotoPublic } from '../../../commands/set-photo-public.ts';
 import type { Metrics } from '../../../lib/metrics.ts';
 import { requireStaff, staffOf } from '../../staff-auth.ts';
+import { staffErrors as errors } from './error-responses.ts';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 422: ErrorBodySchema };
 const CaseParams = z.object({ id: z.string().uuid() });
 
 /** The officer's case work: inbox, case page, replies, notes, status, assignment, counter/phone intake. */

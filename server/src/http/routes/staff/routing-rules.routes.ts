@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ErrorBodySchema,
   RoutingOrderSchema,
   RoutingRuleInputSchema,
   RoutingRuleListSchema,
@@ -16,15 +15,7 @@ import { reorderRoutingRules } from '../../../commands/reorder-routing-rules.ts'
 import { saveRoutingRule } from '../../../commands/save-routing-rule.ts';
 import { testRouting } from '../../../commands/test-routing.ts';
 import { requireStaff, staffOf } from '../../staff-auth.ts';
-
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-  422: ErrorBodySchema,
-};
+import { staffErrors as errors } from './error-responses.ts';
 
 /** Routing rules as data: read (all staff), edit and reorder (city administrators), and try a message against them. */
 export const routingRuleRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext }> = async (app, { ctx }) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBodySchema, OutboxListSchema, StaffListSchema, TemplateSchema, TemplateUpdateSchema } from '../../../../../contracts/api.ts';
+import { OutboxListSchema, StaffListSchema, TemplateSchema, TemplateUpdateSchema } from '../../../../../contracts/api.ts';
 import { DELIVERY_STATUSES, LOCALES } from '../../../../../contracts/enums.ts';
 import { getAckTemplate, updateAckTemplate } from '../../../commands/ack-template.ts';
 import { requireAction } from '../../../commands/authorize.ts';
@@ -8,8 +8,7 @@ import type { CommandContext } from '../../../commands/context.ts';
 import { listOutboxForStaff, retryOutbound } from '../../../commands/outbox.ts';
 import { listStaffOfUnit } from '../../../db/repositories/staff.repo.ts';
 import { requireStaff, staffOf } from '../../staff-auth.ts';
-
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 422: ErrorBodySchema };
+import { staffErrors as errors } from './error-responses.ts';
 
 /** Unit settings: staff list, acknowledgement template, outgoing messages that need attention. */
 export const settingsRoutes: FastifyPluginAsyncZod<{ ctx: CommandContext }> = async (app, { ctx }) => {

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   CaseVisitsSchema,
   CreatedIdSchema,
-  ErrorBodySchema,
   ReportPeriodQuerySchema,
   VisitCancelSchema,
   VisitCompleteSchema,
@@ -22,8 +21,8 @@ import { markVisitDeparted } from '../../../commands/mark-visit-departed.ts';
 import { offerFieldVisit } from '../../../commands/offer-field-visit.ts';
 import { reportFieldVisits } from '../../../commands/report-field-visits.ts';
 import { requireStaff, staffOf } from '../../staff-auth.ts';
+import { staffErrors as errors } from './error-responses.ts';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 422: ErrorBodySchema };
 const CaseParams = z.object({ id: z.string().uuid() });
 const StepResult = z.object({ state: z.enum(VISIT_STATES) });
 const step = (summary: string) => ({ schema: { tags: ['staff'], summary, params: CaseParams, response: { 200: StepResult, ...errors } } });
