@@ -27,7 +27,7 @@ export async function bulkCaseAction(ctx: CommandContext, actor: StaffRow, caseI
           // Checked (scope, role) before "already so", so a case out of scope is refused rather than skipped.
           const current = await getCaseForActor(tx, actor, caseId, 'case.status', true);
           if (current.status === action.status) continue;
-          await changeCaseStatusInTransaction(ctx, tx, actor, caseId, action.status, action.reason, at);
+          await changeCaseStatusInTransaction(ctx, tx, actor, current, action.status, action.reason, at);
           n += 1;
         }
       } catch (err) {

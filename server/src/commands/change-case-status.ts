@@ -1,7 +1,7 @@
 import type { CaseStatus } from '../../../contracts/enums.ts';
 import type { Queryable } from '../db/client.ts';
 import { appendCaseEvent } from '../db/repositories/case-events.repo.ts';
-import { updateCaseStatus } from '../db/repositories/cases.repo.ts';
+import { updateCaseStatus, type CaseRow } from '../db/repositories/cases.repo.ts';
 import type { StaffRow } from '../db/repositories/staff.repo.ts';
 import { canTransition } from '../domain/case/transitions.ts';
 import { AppError } from '../lib/app-error.ts';
@@ -24,22 +24,26 @@ export async function changeCaseStatus(
   reason: string | undefined,
 ): Promise<{ from: CaseStatus; to: CaseStatus }> {
   const at = ctx.clock.now();
-  const result = await ctx.db.transaction((tx) => changeCaseStatusInTransaction(ctx, tx, actor, caseId, to, reason, at));
+  const result = await ctx.db.transaction(async (tx) =>
+    changeCaseStatusInTransaction(ctx, tx, actor, await getCaseForActor(tx, actor, caseId, 'case.status', true), to, reason, at),
+  );
   ctx.notifyOutbox();
   return result;
 }
 
-/** The work of `changeCaseStatus` inside the caller's transaction (bulk actions); the caller wakes the outbox. */
+/**
+ * The work of `changeCaseStatus` inside the caller's transaction (bulk actions), on a case the caller loaded, locked
+ * and authorised for `case.status` (getCaseForActor); the caller wakes the outbox.
+ */
 export async function changeCaseStatusInTransaction(
   ctx: Pick<CommandContext, 'publicUrl'>,
   tx: Queryable,
   actor: StaffRow,
-  caseId: string,
+  c: CaseRow,
   to: CaseStatus,
   reason: string | undefined,
   at: Date,
 ): Promise<{ from: CaseStatus; to: CaseStatus }> {
-  const c = await getCaseForActor(tx, actor, caseId, 'case.status', true);
   if (!canTransition(c.status, to)) throw new AppError('STATUS_TRANSITION_NOT_ALLOWED', { from: c.status, to });
   await updateCaseStatus(tx, c.id, to, at);
   // Legal clocks pause while the case waits on the citizen (docs/domain/deadlines.md), and every pause is recorded.

@@ -1,4 +1,5 @@
 import type { OnTimeCounts } from '../../domain/accountability/on-time-rate.ts';
+import { formatDayIndex, instantAt, localDayOf } from '../../domain/deadline/local-date.ts';
 import type { Queryable } from '../client.ts';
 
 export type OnTimeRow = OnTimeCounts & { unitCode: string; unitName: string; category: string | null };
@@ -78,21 +79,17 @@ export async function countOnTimeByUnitAndCategory(q: Queryable, f: { scopePath:
   }));
 }
 
-const DAY_MS = 86_400_000;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
 /**
  * The whole Vietnamese calendar days inside [from, to): days [firstDay, endDay) (ISO dates) covering the instants
  * [start, end); undefined when there is none. The rest of the period, [from, start) and [end, to), is partial days.
  */
 export function wholeVietnamDays(from: Date, to: Date): { start: Date; end: Date; firstDay: string; endDay: string } | undefined {
-  // Day numbers count Vietnamese midnights: the local day of an instant is floor((t + 7 h) / 24 h).
-  const firstDay = Math.ceil((from.getTime() + VIETNAM_OFFSET_MS) / DAY_MS);
-  const endDay = Math.floor((to.getTime() + VIETNAM_OFFSET_MS) / DAY_MS);
+  // The first day that starts at or after `from`, and the day `to` falls in (it ends after `to`).
+  const fromDay = localDayOf(from);
+  const firstDay = instantAt(fromDay, 0) === from.getTime() ? fromDay : fromDay + 1;
+  const endDay = localDayOf(to);
   if (endDay <= firstDay) return undefined;
-  const instant = (day: number) => new Date(day * DAY_MS - VIETNAM_OFFSET_MS);
-  const iso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-  return { start: instant(firstDay), end: instant(endDay), firstDay: iso(firstDay), endDay: iso(endDay) };
+  return { start: new Date(instantAt(firstDay, 0)), end: new Date(instantAt(endDay, 0)), firstDay: formatDayIndex(firstDay), endDay: formatDayIndex(endDay) };
 }
 
 export type MisrouteRow = { unitCode: string; unitName: string; returned: number; passedOnQuickly: number };
