@@ -24,7 +24,7 @@ import { deleteStaleUploads } from './db/repositories/attachments.repo.ts';
 import { createSecretBox, loadSecretKey } from './lib/secret-box.ts';
 import { serveAdminSocket } from './lib/admin-socket.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
-import { fetchWithTimeout } from './lib/fetch-with-timeout.ts';
+import { createHttpClient } from './lib/http-client.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { createMetrics } from './lib/metrics.ts';
 
@@ -112,11 +112,12 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
   let url: string | null = null;
 
   const box = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
+  const ownHttp = options.http ? undefined : createHttpClient({ timeoutMs: options.providerTimeoutMs ?? 10_000 });
   const directory = createChannelDirectory({
     db,
     clock: ctx.clock,
     box,
-    http: options.http ?? fetchWithTimeout(options.providerTimeoutMs ?? 10_000),
+    http: options.http ?? ownHttp!,
     baseUrls: config.providers,
     log,
   });
@@ -189,6 +190,7 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
       await app?.close();
       await stopWakeListener?.();
       await worker?.stop();
+      await ownHttp?.close();
       if (!options.db) await openedDb.close();
       await unlock?.();
     },

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { HttpClient } from '../lib/http-client.ts';
 import type { ChannelId, InboundEvent, OutboundMessage, ReplyMode, SendResult } from '../domain/message/message.ts';
 
 /**
@@ -25,8 +26,8 @@ export type ChannelCapabilities = {
   maxTextLength: number;
 };
 
-/** Something that makes HTTP requests (global fetch in production, a fake in tests). */
-export type HttpClient = (url: string, init: RequestInit) => Promise<Response>;
+/** Something that makes HTTP requests (lib/http-client.ts in production, an emulator or a fake in tests). */
+export type { HttpClient };
 
 export type RawWebhook = { headers: Record<string, string | string[] | undefined>; rawBody: Buffer; query: Record<string, string | undefined> };
 

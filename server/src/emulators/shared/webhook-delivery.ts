@@ -1,3 +1,4 @@
+import { createHttpClient, type PooledHttpClient } from '../../lib/http-client.ts';
 import type { EmulatorClock } from './clock.ts';
 
 /**
@@ -41,14 +42,15 @@ type Options = {
   /** Headers for attempt n (0 = first). Signatures go here. */
   headers: (body: string, attempt: number) => Record<string, string>;
   onGiveUp?: (delivery: WebhookDelivery) => void;
-  fetchImpl?: typeof fetch;
 };
 
 export function createWebhookDeliverer(options: Options): WebhookDeliverer {
   const deliveries: WebhookDelivery[] = [];
   const timers = new Map<number, { timer: NodeJS.Timeout; run: () => Promise<void> }>();
   const inFlight = new Set<Promise<void>>();
-  const doFetch = options.fetchImpl ?? fetch;
+  // Kept-alive connections to the callback, as a provider's delivery fleet would; the policy's timeout bounds
+  // each attempt (the client rejects with a TimeoutError).
+  const http: PooledHttpClient = createHttpClient({ timeoutMs: options.policy.timeoutMs });
   let nextId = 1;
   let closed = false;
 
@@ -69,14 +71,8 @@ export function createWebhookDeliverer(options: Options): WebhookDeliverer {
       isConnectionFailure = true;
     } else {
       try {
-        const res = await doFetch(url, {
-          method: 'POST',
-          headers: options.headers(delivery.body, n),
-          body: delivery.body,
-          signal: AbortSignal.timeout(options.policy.timeoutMs),
-        });
+        const res = await http(url, { method: 'POST', headers: options.headers(delivery.body, n), body: delivery.body });
         record.status = res.status;
-        await res.arrayBuffer().catch(() => undefined);
         if (res.ok) {
           delivery.state = 'delivered';
           return;
@@ -131,6 +127,7 @@ export function createWebhookDeliverer(options: Options): WebhookDeliverer {
       closed = true;
       for (const { timer } of timers.values()) clearTimeout(timer);
       timers.clear();
+      void http.close().catch(() => undefined);
     },
   };
 }
