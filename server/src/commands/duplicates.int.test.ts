@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
 import { describeEachEngine } from '../../test/fresh-db.ts';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
@@ -66,5 +67,22 @@ describeEachEngine('duplicate reports', (db) => {
     assert.equal((await t.app.inject({ method: 'POST', url: `/api/staff/cases/${b.id}/duplicates/${a.id}/dismiss`, headers: officer.headers })).statusCode, 204);
     assert.deepEqual((await detail(b.id)).duplicates, []);
     assert.equal((await t.app.inject({ method: 'POST', url: `/api/staff/cases/${b.id}/merge`, headers: officer.headers, payload: { intoCaseId: b.id } })).statusCode, 400);
+  });
+  test('the stored trigram signature gives the same similarity as pg_trgm on real messages', async () => {
+    // Corpus messages with and without diacritics, short and long: every pair compared both ways.
+    const texts = readFileSync(new URL('../../../reference-data/triage/messages.jsonl', import.meta.url), 'utf8')
+      .split('\n').filter(Boolean).slice(0, 40).map((l) => (JSON.parse(l) as { text: string }).text);
+    texts.push('', '!!!', 'Đèn đường hỏng', 'den duong hong');
+    const rows = await t.ctx.db.query<{ pairs: number; differ: number; close: number }>(
+      `WITH t AS (SELECT f_unaccent(lower(x)) AS f, trgm_signature(f_unaccent(lower(x))) AS s FROM unnest($1::text[]) AS x)
+       SELECT count(*)::int AS pairs,
+              count(*) FILTER (WHERE abs(similarity(a.f, b.f) - coalesce(icount(a.s & b.s)::float4 / nullif(icount(a.s) + icount(b.s) - icount(a.s & b.s), 0), 0)) > 1e-6)::int AS differ,
+              count(*) FILTER (WHERE similarity(a.f, b.f) >= 0.3)::int AS close
+         FROM t a, t b`,
+      [texts],
+    );
+    assert.equal(rows[0]!.pairs, texts.length ** 2);
+    assert.equal(rows[0]!.differ, 0);
+    assert.ok(rows[0]!.close > texts.length, 'some pairs besides each text with itself are similar');
   });
 });

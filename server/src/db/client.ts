@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { intarray } from '@electric-sql/pglite/contrib/intarray';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import pg from 'pg';
@@ -51,7 +52,7 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
 }
 
 async function openPglite(dataDir: string): Promise<Db> {
-  const lite = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm } });
+  const lite = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm, intarray } });
   const run = async <T>(q: { query: PGlite['query'] }, sql: string, params?: readonly unknown[]) =>
     (await q.query<T>(sql, params ? [...params] : undefined)).rows;
   return {

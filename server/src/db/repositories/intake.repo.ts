@@ -74,12 +74,12 @@ export async function insertCaseWithAcknowledgement(
      ), c AS (
        INSERT INTO cases (tracking_code, type, status, unit_id, citizen_id, identity_id, channel, intake_method, description,
                           location_lat, location_lng, created_by_staff_id, created_at, updated_at, last_citizen_message_at,
-                          category, procedure_code, is_urgent, needs_triage, triage, routing, description_folded,
+                          category, procedure_code, is_urgent, needs_triage, triage, routing, description_folded, description_trgm,
                           deadline_rule, clock_started_at, clock_pausable, due_at, due_soon_at, escalate_parent_at, escalate_city_at)
        VALUES ($6, $7, 'new', $8, coalesce($9::uuid, (SELECT id FROM cit)), $10, $11, $12, $13, $14, $15, $16, $4, $4,
                CASE WHEN $16::uuid IS NULL THEN $4::timestamptz END,
                $25, $26, coalesce($27::boolean, false), coalesce($28::boolean, false), $29::jsonb, $30::jsonb,
-               f_unaccent(lower($13)),
+               f_unaccent(lower($13)), trgm_signature(f_unaccent(lower($13))),
                $32, $33, $34, $35, $36, $37, $38)
        ON CONFLICT (tracking_code) DO NOTHING
        RETURNING id, citizen_id
@@ -169,7 +169,7 @@ export async function insertCaseWithAcknowledgement(
       n.audit.actor,
       JSON.stringify(n.audit.payload),
     ],
-    { name: 'intake.insert-case-v6' },
+    { name: 'intake.insert-case-v7' },
   );
   const r = rows[0];
   return r ? { caseId: r.case_id, citizenId: r.citizen_id, messageId: r.message_id, acknowledgementId: r.ack_id } : null;
