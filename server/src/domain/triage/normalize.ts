@@ -172,6 +172,19 @@ function isSentenceEnd(code: number): boolean {
   return code === 46 || code === 63 || code === 33 || code === 10;
 }
 
+/** Number of `tokenize` tokens in folded[from…], without building them. */
+function countTokens(folded: string, from: number): number {
+  let n = 0;
+  let inToken = false;
+  for (let i = from; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (word && !inToken) n++;
+    inToken = word;
+  }
+  return n;
+}
+
 /**
  * Where the last sentence of a text begins (the offset after the sentence end before it), or -1 when the text holds
  * one sentence only. Trailing sentence ends and spaces are ignored ("Tôi cần làm tạm trú. Nộp ở đâu ạ?" → the offset
@@ -210,7 +223,7 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
   const rawTokens = tokenize(folded);
   // The raw token where the last sentence begins (sentence ends are not token characters, so tokens never span one).
   const sentenceAt = lastSentenceStart(folded);
-  const tail = sentenceAt < 0 ? 0 : tokenize(folded.slice(sentenceAt)).length;
+  const tail = sentenceAt < 0 ? 0 : countTokens(folded, sentenceAt);
   const rawLastFrom = tail > 0 && tail < rawTokens.length ? rawTokens.length - tail : -1;
   let lastFrom = -1;
   const lower = aligned ? text.toLowerCase() : '';
