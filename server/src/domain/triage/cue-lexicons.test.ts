@@ -29,3 +29,14 @@ void test('accented forms stay aligned with the matching tokens through teencode
   assert.deepEqual(written.slice(0, 6), [null, 'ơi', null, 'có', 'điện', '3']);
   assert.equal(written[written.length - 1], 'đất');
 });
+
+void test('the cue lexicons of the last sentence are marked, only in a text of several sentences', () => {
+  const last = (text: string) => {
+    const scan = analysisCues(analyzeText(text));
+    return LEXICONS.filter((_, id) => id < 32 && (scan.lastMask >>> id) & 1);
+  };
+  assert.deepEqual(last('Em muốn đăng ký tạm trú. Cho em hỏi nộp ở đâu ạ?'), ['ask']);
+  assert.ok(last('Rác để ở đầu hẻm cả tuần không ai dọn!! Đề xuất phường đặt thêm thùng rác.').includes('suggest'));
+  assert.equal(analysisCues(analyzeText('Cho em hỏi nộp ở đâu ạ?')).lastMask, 0);
+  assert.equal(analysisCues(analyzeText('Cho em hỏi nộp ở đâu ạ???')).lastMask, 0);
+});

@@ -174,7 +174,17 @@ const TOPIC_KIND = LEXICONS.map((name) => (name.charCodeAt(1) === 58 /* ':' */ ?
  * What one pass over the tokens found: phrase counts per lexicon id, the ids found in first-seen order, and the
  * first category topic and first procedure topic named (-1 when none): the main subject usually comes first.
  */
-export type CueScan = { counts: Int32Array; found: number[]; firstCategory: number; firstProcedure: number };
+export type CueScan = {
+  counts: Int32Array;
+  found: number[];
+  firstCategory: number;
+  firstProcedure: number;
+  /**
+   * Cue lexicons (ids below 32: the cue lexicons come first) with a phrase in the last sentence of a text of several
+   * sentences, as a bit set: whether the question or the request is the closing one.
+   */
+  lastMask: number;
+};
 
 /**
  * Whether tokens[from, from + words.length) may be `words` (a phrase written with diacritics): yes when they are
@@ -202,8 +212,8 @@ function mayBeWritten(w: WrittenForms | null | undefined, tokens: readonly strin
  * Scans matching-form tokens. `written` (see TextAnalysis) lets phrases written with diacritics match only the word
  * they name; where it is not known (a text without diacritics) they count like any other phrase.
  */
-export function scanCues(tokens: readonly string[], written?: WrittenForms | null): CueScan {
-  const scan: CueScan = { counts: new Int32Array(LEXICONS.length), found: [], firstCategory: -1, firstProcedure: -1 };
+export function scanCues(tokens: readonly string[], written?: WrittenForms | null, lastFrom = -1): CueScan {
+  const scan: CueScan = { counts: new Int32Array(LEXICONS.length), found: [], firstCategory: -1, firstProcedure: -1, lastMask: 0 };
   const { counts, found } = scan;
   for (let i = 0; i < tokens.length; i++) {
     let node = CUE_TRIE.get(tokens[i] as string);
@@ -220,6 +230,7 @@ export function scanCues(tokens: readonly string[], written?: WrittenForms | nul
           else if (kind === 'p' && scan.firstProcedure < 0) scan.firstProcedure = id;
         }
         counts[id] = (counts[id] as number) + 1;
+        if (lastFrom >= 0 && i >= lastFrom && id < 32) scan.lastMask |= 1 << id;
       }
       node = node.next?.get(tokens[j] ?? '');
     }
@@ -229,7 +240,7 @@ export function scanCues(tokens: readonly string[], written?: WrittenForms | nul
 
 /** The scan of an analysed text's matching-form tokens, computed once and kept on the analysis (shared with urgency). */
 export function analysisCues(a: TextAnalysis): CueScan {
-  return (a.cues ??= scanCues(a.tokens, a.written));
+  return (a.cues ??= scanCues(a.tokens, a.written, a.lastFrom));
 }
 
 /** Counts of cue phrases per lexicon name in a token list (for tests and explanations). */

@@ -5,7 +5,7 @@
  * opening, length bucket). Cue phrases are found in one pass over the tokens through a word trie. Pure.
  */
 import { looksEnglish, mayBeEnglish, translateEnglish } from './english.ts';
-import { analyzeText, foldAccents, tokenize, type TextAnalysis } from './normalize.ts';
+import { analyzeText, foldAccents, lastSentenceStart, tokenize, type TextAnalysis } from './normalize.ts';
 import { analysisCues, CUES, LEXICONS, lexiconId, scanCues, type CueScan } from './cue-lexicons.ts';
 import { TOPICS } from './topic-lexicons.ts';
 
@@ -39,7 +39,14 @@ export function modelTokens(a: TextAnalysis): string[] {
 /** Cue scan of the classifier's tokens (the same object as `analysisCues` unless the message is English). */
 function modelCues(a: TextAnalysis): CueScan {
   const tokens = modelTokens(a);
-  return tokens === a.tokens ? analysisCues(a) : (a.modelCues ??= scanCues(tokens));
+  if (tokens === a.tokens) return analysisCues(a);
+  if (a.modelCues) return a.modelCues;
+  const scan = scanCues(tokens);
+  // The rewrite carries state from word to word, so the last sentence is rewritten and scanned on its own.
+  const plain = foldAccents(a.display);
+  const at = lastSentenceStart(plain);
+  if (at >= 0) for (const id of scanCues(translateEnglish(tokenize(plain.slice(at)))).found) if (id < 32) scan.lastMask |= 1 << id;
+  return (a.modelCues = scan);
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -79,6 +86,9 @@ const ID = {
   hazard: lexiconId('hazard'), acute: lexiconId('acute'), now: lexiconId('now'), habitual: lexiconId('habitual'),
   ask: lexiconId('ask'), own: lexiconId('own'), suggest: lexiconId('suggest'), ad: lexiconId('ad'),
 };
+/** The speech-act lexicons whose presence in the last sentence is a feature (`last:cue:…`). */
+const ACT_IDS = ['ask', 'rule', 'own', 'suggest', 'complain', 'other', 'praise', 'ad'].map(lexiconId);
+const LAST_SENTENCE_NAME = LEXICONS.map((name) => `last:cue:${name}`);
 const LONG_NUMBER_RE = /\d[\d .-]{7,}\d/u;
 
 /** Feature names for a text (exported for tests and explanations). Unigrams/bigrams are `w:`/`b:` names. */
@@ -110,6 +120,9 @@ function emitShapeAndCues(a: TextAnalysis, emit: (name: string) => void): void {
     emit(LEXICON_NAME[id] as string);
     if (LEXICONS[id]?.charCodeAt(1) !== 58) emit(LEXICON_LEVEL_NAME[id]?.[Math.min(counts[id] as number, 3) - 1] as string);
   }
+  // Which speech act closes a message of several sentences: a question after a described problem or one's own
+  // filing ("… Nộp ở đâu ạ?"), a request after a complaint ("… Đề nghị phường xử lý").
+  if (scan.lastMask !== 0) for (const id of ACT_IDS) if ((scan.lastMask >>> id) & 1) emit(LAST_SENTENCE_NAME[id] as string);
   if (FEATURE_FLAGS.firstTopic) {
     if (scan.firstCategory >= 0) emit(FIRST_TOPIC_NAME[scan.firstCategory] as string);
     if (scan.firstProcedure >= 0) emit(FIRST_TOPIC_NAME[scan.firstProcedure] as string);

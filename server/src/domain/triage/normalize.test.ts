@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { foldAccents, normalizeForDisplay, normalizeForMatching, repairTelex, repairVni } from './normalize.ts';
+import { analyzeText, foldAccents, lastSentenceStart, normalizeForDisplay, normalizeForMatching, repairTelex, repairVni } from './normalize.ts';
 
 void test('matching form folds accents, expands teencode and place abbreviations', () => {
   const table: [string, string][] = [
@@ -35,4 +35,13 @@ void test('foldAccents by table equals decomposing, dropping marks, đ → d and
   const samples = ['Đường Nguyễn Huệ bị NGẬP', 'İstanbul Ǆ ǅ ß ẞ Å', 'e\u0301 A\u0323\u0302', 'Привет đèn', 'مرحبا đường', '日本 Đà Lạt', ''];
   for (let c = 0; c < 0x2000; c++) samples.push(`x${String.fromCharCode(c)}Đ`);
   for (const text of samples) assert.equal(foldAccents(text), slow(text), JSON.stringify(text));
+});
+
+void test('the last sentence starts after the last sentence end that has text before it', () => {
+  assert.equal(lastSentenceStart('Một câu thôi?'), -1);
+  assert.equal(lastSentenceStart('Một câu thôi?!  '), -1);
+  assert.equal(lastSentenceStart('Câu một. Câu hai?'), 8);
+  assert.equal(lastSentenceStart('Câu một\nCâu hai'), 8);
+  assert.equal(analyzeText('Tôi cần làm tạm trú. Nộp ở đâu ạ?').lastFrom, 5);
+  assert.equal(analyzeText('ko dc. ad oi').lastFrom, 2);
 });

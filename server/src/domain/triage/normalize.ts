@@ -167,11 +167,49 @@ export function writtenToken(w: WrittenForms | null | undefined, i: number): str
   return w && s >= 0 ? w.lower.slice(s, w.end[i]) : null;
 }
 
+/** Sentence ends: full stop, question and exclamation marks, line breaks. */
+function isSentenceEnd(code: number): boolean {
+  return code === 46 || code === 63 || code === 33 || code === 10;
+}
+
+/** Number of `tokenize` tokens in folded[from…], without building them. */
+function countTokens(folded: string, from: number): number {
+  let n = 0;
+  let inToken = false;
+  for (let i = from; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (word && !inToken) n++;
+    inToken = word;
+  }
+  return n;
+}
+
+/**
+ * Where the last sentence of a text begins (the offset after the sentence end before it), or -1 when the text holds
+ * one sentence only. Trailing sentence ends and spaces are ignored ("Tôi cần làm tạm trú. Nộp ở đâu ạ?" → the offset
+ * of " Nộp…"). A full stop inside a number or an abbreviation also counts as an end: cheap, and rarely wrong about
+ * which sentence comes last.
+ */
+export function lastSentenceStart(text: string): number {
+  let end = text.length - 1;
+  while (end >= 0 && (isSentenceEnd(text.charCodeAt(end)) || text.charCodeAt(end) <= 32)) end--;
+  for (let i = end; i >= 0; i--) {
+    if (!isSentenceEnd(text.charCodeAt(i))) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const c = text.charCodeAt(j);
+      if (!isSentenceEnd(c) && c > 32) return i + 1;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 /**
  * Matching-form tokens of an already display-normalised text and, when asked, where each is written (see
  * WrittenForms; null when the text could not be aligned).
  */
-function matchingTokens(display: string, withWritten = false): { tokens: string[]; written: WrittenForms | null } {
+function matchingTokens(display: string, withWritten = false): { tokens: string[]; written: WrittenForms | null; lastFrom: number } {
   let text = display;
   // Cheap tests first: most messages have no link, and emoji live above U+2000 (Vietnamese letters do not).
   if (text.includes('http') || text.includes('www.')) text = text.replace(URL_RE, ' urltoken ');
@@ -183,6 +221,11 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
     aligned = false;
   }
   const rawTokens = tokenize(folded);
+  // The raw token where the last sentence begins (sentence ends are not token characters, so tokens never span one).
+  const sentenceAt = lastSentenceStart(folded);
+  const tail = sentenceAt < 0 ? 0 : countTokens(folded, sentenceAt);
+  const rawLastFrom = tail > 0 && tail < rawTokens.length ? rawTokens.length - tail : -1;
+  let lastFrom = -1;
   const lower = aligned ? text.toLowerCase() : '';
   const offsets = aligned ? writtenOffsets(lower, rawTokens) : null;
   const out: string[] = [];
@@ -190,6 +233,7 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
   const ends: number[] | null = offsets ? [] : null;
   for (let i = 0; i < rawTokens.length; i++) {
     const raw = rawTokens[i] as string;
+    if (i === rawLastFrom) lastFrom = out.length;
     const expanded = expandToken(raw);
     if (expanded.includes(' ')) {
       for (const part of expanded.split(' ')) {
@@ -203,7 +247,7 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
       ends?.push(offsets ? (offsets[2 * i + 1] as number) : -1);
     }
   }
-  return { tokens: out, written: starts && ends ? { lower, start: Int32Array.from(starts), end: Int32Array.from(ends) } : null };
+  return { tokens: out, written: starts && ends ? { lower, start: Int32Array.from(starts), end: Int32Array.from(ends) } : null, lastFrom };
 }
 
 /**
@@ -232,6 +276,8 @@ export type TextAnalysis = {
    * fold alike ("tối" dark, "tôi" I) can be told apart.
    */
   written?: WrittenForms | null;
+  /** Index of the first token of the last sentence, or -1 for a one-sentence text (see lastSentenceStart). */
+  lastFrom: number;
   /** Cue-lexicon scan, filled on first use (cue-lexicons.ts) and shared by the features and the urgency rule. */
   cues?: CueScan;
   /** The tokens the classifier sees (English rewritten into Vietnamese words, see english.ts), filled by features.ts. */
@@ -245,8 +291,8 @@ const DIACRITIC_RE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽ�
 export function analyzeText(text: string): TextAnalysis {
   const display = normalizeForDisplay(text);
   const hasDiacritics = DIACRITIC_RE.test(display);
-  const { tokens, written } = matchingTokens(display, hasDiacritics);
-  return { display, tokens, padded: ` ${tokens.join(' ')} `, hasDiacritics, written };
+  const { tokens, written, lastFrom } = matchingTokens(display, hasDiacritics);
+  return { display, tokens, padded: ` ${tokens.join(' ')} `, hasDiacritics, written, lastFrom };
 }
 
 /** Share of letters that are Latin (incl. Vietnamese); low values mean another script or no text at all. */
