@@ -25,7 +25,7 @@ import pg from 'pg';
 import { benchDeadlines } from './deadlines.bench.ts';
 import { benchScale, type ScaleReport } from './scale.bench.ts';
 import { benchTriage } from './triage.bench.ts';
-import { benchAckLatency, benchWebhookIntake } from './webhooks.bench.ts';
+import { benchAckLatency, benchWebhookIntake, pidCpuSeconds } from './webhooks.bench.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -54,7 +54,11 @@ function startServer(mode: 'product' | 'baseline', engine: 'pglite' | 'postgres'
     });
     child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
   });
-  return { port, stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))) };
+  return {
+    port,
+    stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
+    cpuSeconds: () => pidCpuSeconds(child.pid),
+  };
 }
 
 async function load(url: string, body: object, seconds: number) {
@@ -128,8 +132,20 @@ async function benchLatency(engine: 'pglite' | 'postgres', target: () => Promise
     value: `p50 ${r.p50} ms, p99 ${r.p99} ms (max ${r.max} ms)`,
     baseline: 'goal: p50 < 100 ms, p99 < 500 ms',
     ratio: '—',
-    notes: `${r.sent} webhooks sent in ${r.sendSeconds.toFixed(1)} s, ${r.acknowledged} acknowledged, ${r.failed} refused or dropped; Zalo emulator echoes and receipts go back to the server`,
+    notes: `${r.sent} webhooks sent in ${r.sendSeconds.toFixed(1)} s, ${r.acknowledged} acknowledged, ${r.failed} refused or dropped; Zalo emulator echoes and receipts go back to the server; ${
+      // CPU per event means something only when every event was processed within the run.
+      r.acknowledged === r.sent ? `CPU per event: ${cpuNote(r.cpuMsPerEvent)}` : 'not every event was processed within the run, so no CPU per event'
+    }`,
   });
+}
+
+/** "server 4.1 ms + PostgreSQL 6.0 ms + load generator and emulator 2.3 ms = 12.4 ms (2 cores: at most 161 events/s)". */
+function cpuNote(c: { server: number | null; worker: number | null; postgres: number | null; loadAndEmulator: number }): string {
+  const parts: [string, number | null][] = [['server', c.server], ['worker process', c.worker], ['PostgreSQL', c.postgres], ['load generator and emulator', c.loadAndEmulator]];
+  const known = parts.filter((p): p is [string, number] => p[1] !== null);
+  const total = known.reduce((sum, [, v]) => sum + v, 0);
+  const cores = os.cpus().length;
+  return `${known.map(([n, v]) => `${n} ${v.toFixed(1)} ms`).join(' + ')} = ${total.toFixed(1)} ms (${cores} cores: at most ${Math.floor((cores * 1000) / total)} events/s)`;
 }
 
 const tmp: string[] = [];

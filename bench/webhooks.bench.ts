@@ -8,13 +8,55 @@
  */
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { startZaloEmulator } from '../server/src/emulators/zalo/index.ts';
 import { signZaloWebhook } from '../server/src/emulators/zalo/signature.ts';
 import { createHttpClient } from '../server/src/lib/http-client.ts';
 
 export const ZALO = { appId: '4242424242', oaId: '579745863508352884', oaSecretKey: 'bench-oa-secret-key', appSecretKey: 'bench-zalo-app-secret' };
 
-export type ServerStarter = (mode: 'product' | 'baseline', env?: Record<string, string>) => { port: Promise<number>; stop: () => Promise<void> };
+export type ServerStarter = (mode: 'product' | 'baseline', env?: Record<string, string>) => {
+  port: Promise<number>;
+  stop: () => Promise<void>;
+  /** CPU seconds the server process has used so far (Linux /proc), null where unknown. */
+  cpuSeconds: () => number | null;
+};
+
+/** CPU seconds used so far by the processes whose command name is `comm` (e.g. the local PostgreSQL server and
+ * its reaped backends), from /proc; null when there is no /proc or no such process. */
+export function processCpuSeconds(comm: string): number | null {
+  try {
+    let ticks = 0;
+    let seen = false;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (!stat.includes(`(${comm})`)) continue;
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]); // utime stime cutime cstime
+        seen = true;
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    return seen ? ticks / 100 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds (user + system) of one process, from /proc; null when unknown. */
+export function pidCpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 
 const TEXTS = [
   'Đèn đường trước số 12 Lê Lợi bị hỏng ba ngày nay, buổi tối rất tối và nguy hiểm cho người đi đường.',
@@ -107,6 +149,9 @@ export async function benchAckLatency(start: ServerStarter, rate: number, second
   // The load generator posts through the same pooled client as the emulators (a fetch per webhook would cost the
   // shared 2 cores about 0.5 ms of CPU more per event).
   const http = createHttpClient({ timeoutMs: 30_000 });
+  // CPU per event of each part sharing the machine: counted from here (the server has started and migrated) to
+  // the end of the drain below.
+  const cpuFrom = { server: server.cpuSeconds(), worker: worker?.cpuSeconds() ?? null, postgres: processCpuSeconds('postgres'), bench: process.cpuUsage() };
   const sentAt = new Map<string, number>();
   let failed = 0;
   let inFlight = 0;
@@ -149,6 +194,16 @@ export async function benchAckLatency(start: ServerStarter, rate: number, second
     if (firstAck.size >= sentAt.size - failed || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 500));
   }
+  const drainedAt = Date.now();
+  const perEvent = (to: number | null, from: number | null) => (to === null || from === null ? null : ((to - from) * 1000) / sentAt.size);
+  const benchCpu = process.cpuUsage(cpuFrom.bench);
+  const cpuMsPerEvent = {
+    server: perEvent(server.cpuSeconds(), cpuFrom.server),
+    worker: worker ? perEvent(worker.cpuSeconds(), cpuFrom.worker) : null,
+    postgres: perEvent(processCpuSeconds('postgres'), cpuFrom.postgres),
+    // The load generator and the Zalo emulator (its CS API, echoes and delivery receipts).
+    loadAndEmulator: ((benchCpu.user + benchCpu.system) / 1000) / sentAt.size,
+  };
   await Promise.all([server.stop(), worker?.stop()]);
   await zalo.close();
   const latencies = [...sentAt].flatMap(([u, t]) => (firstAck.has(u) ? [firstAck.get(u)! - t] : [])).sort((a, b) => a - b);
@@ -160,5 +215,7 @@ export async function benchAckLatency(start: ServerStarter, rate: number, second
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     max: latencies.at(-1) ?? NaN,
+    drainSeconds: (drainedAt - startedAt) / 1000 - sendSeconds,
+    cpuMsPerEvent,
   };
 }
