@@ -5,6 +5,8 @@ import { loadGazetteer } from '../server/src/triage/load-gazetteer.ts';
 import { loadModel } from '../server/src/triage/load-model.ts';
 import { CORPUS_PATH, readExamples } from '../server/src/triage/read-examples.ts';
 
+const REPETITIONS = 5;
+
 type Result = { name: string; value: number; unit: string; baseline?: { name: string; value: number; unit: string }; notes?: string };
 
 function rate(texts: string[], rounds: number, fn: (t: string) => unknown): number {
@@ -28,14 +30,26 @@ export async function benchTriage(): Promise<Result[]> {
   const gazetteer = loadGazetteer();
   // Warm-up rounds so the figure is steady-state throughput (JIT-compiled code, caches filled).
   rate(texts, 3, (t) => classifyMessage(t, model, gazetteer));
-  const classifyRates = rates(texts, 10, (t) => classifyMessage(t, model, gazetteer));
-  const classify = classifyRates.wall;
-  const baseline = rate(texts, 10, (t) => t.normalize('NFC').toLowerCase());
+  // This machine's core changes speed from one minute to the next (back-to-back runs of the same code gave 4,900 to
+  // 8,900 messages/s, and the baseline below moved with it): five repetitions of two rounds, classify and baseline
+  // alternating, and the best of each is reported (the speed of the code when nothing else slowed the core), with
+  // the median in the notes.
+  const classifyRuns: { wall: number; cpu: number }[] = [];
+  const baselineRuns: number[] = [];
+  for (let k = 0; k < REPETITIONS; k++) {
+    classifyRuns.push(rates(texts, 2, (t) => classifyMessage(t, model, gazetteer)));
+    baselineRuns.push(rate(texts, 2, (t) => t.normalize('NFC').toLowerCase()));
+  }
+  const best = (xs: number[]) => Math.max(...xs);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  const classify = best(classifyRuns.map((r) => r.wall));
+  const classifyRates = { cpu: best(classifyRuns.map((r) => r.cpu)), medianWall: median(classifyRuns.map((r) => r.wall)) };
+  const baseline = best(baselineRuns);
   const started = performance.now();
   trainModel(examples);
   const trainMs = performance.now() - started;
   return [
-    { name: 'triage classify', value: Math.round(classify), unit: 'messages/s', baseline: { name: 'NFC + lowercase', value: Math.round(baseline), unit: 'messages/s' }, notes: `${texts.length} corpus messages × 10 after 3 warm-up rounds, one core; ${Math.round(classifyRates.cpu)} per CPU-second` },
+    { name: 'triage classify', value: Math.round(classify), unit: 'messages/s', baseline: { name: 'NFC + lowercase', value: Math.round(baseline), unit: 'messages/s' }, notes: `${texts.length} corpus messages, best of ${REPETITIONS} runs of 2 rounds after 3 warm-up rounds (median ${Math.round(classifyRates.medianWall)}/s), one core; best ${Math.round(classifyRates.cpu)} per CPU-second` },
     { name: 'triage train (corpus)', value: Math.round(trainMs), unit: 'ms', notes: `${examples.length} messages, 4 classifiers` },
   ];
 }
