@@ -68,6 +68,15 @@ describeEachEngine('duplicate reports', (db) => {
     assert.deepEqual((await detail(b.id)).duplicates, []);
     assert.equal((await t.app.inject({ method: 'POST', url: `/api/staff/cases/${b.id}/merge`, headers: officer.headers, payload: { intoCaseId: b.id } })).statusCode, 400);
   });
+  test('an open report without a stored signature (written before migration 0150) is still compared by its text', async () => {
+    const old = await submit('Cột đèn trước nhà văn hóa khu phố 3 bị nghiêng sắp đổ');
+    await t.ctx.db.query('UPDATE cases SET description_trgm = NULL WHERE id = $1', [old.id]);
+    const fresh = await submit('Cột đèn gần nhà văn hóa khu phố 3 bị nghiêng, sắp đổ rồi');
+    const [row] = await t.ctx.db.query<{ signed: boolean }>('SELECT description_trgm IS NOT NULL AS signed FROM cases WHERE id = $1', [fresh.id]);
+    assert.equal(row!.signed, true, 'a new case gets its signature at intake');
+    assert.deepEqual((await detail(fresh.id)).duplicates.map((x) => x.trackingCode), [old.code]);
+  });
+
   test('the stored trigram signature gives the same similarity as pg_trgm on real messages', async () => {
     // Corpus messages with and without diacritics, short and long: every pair compared both ways.
     const texts = readFileSync(new URL('../../../reference-data/triage/messages.jsonl', import.meta.url), 'utf8')
