@@ -22,6 +22,12 @@ export type ServerStarter = (mode: 'product' | 'baseline', env?: Record<string, 
   cpuSeconds: () => number | null;
 };
 
+/** Clock ticks (1/100 s) of a /proc/PID/stat line: user + system, and with `children` also of its reaped children. */
+function statTicks(stat: string, children: boolean): number {
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
+}
+
 /** CPU seconds used so far by the processes whose command name is `comm` (e.g. the local PostgreSQL server and
  * its reaped backends), from /proc; null when there is no /proc or no such process. */
 export function processCpuSeconds(comm: string): number | null {
@@ -33,8 +39,7 @@ export function processCpuSeconds(comm: string): number | null {
       try {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
         if (!stat.includes(`(${comm})`)) continue;
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]); // utime stime cutime cstime
+        ticks += statTicks(stat, true);
         seen = true;
       } catch {
         // The process ended meanwhile.
@@ -50,9 +55,7 @@ export function processCpuSeconds(comm: string): number | null {
 export function pidCpuSeconds(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
+    return statTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'), false) / 100;
   } catch {
     return null;
   }
@@ -180,16 +183,18 @@ export async function benchAckLatency(start: ServerStarter, rate: number, second
     }
     await Promise.all([...pending]);
   };
-  const acknowledged = (sentAt: Map<string, number>) => {
-    const got = new Set(zalo.state.messages.flatMap((m) => (m.direction === 'outbound' ? [m.userId] : [])));
-    return [...sentAt.keys()].every((u) => got.has(u));
+  /** When each of these citizens first received a message from the OA (their acknowledgement). */
+  const firstAcks = (sentAt: Map<string, number>) => {
+    const first = new Map<string, number>();
+    for (const m of zalo.state.messages) if (m.direction === 'outbound' && sentAt.has(m.userId) && !first.has(m.userId)) first.set(m.userId, m.atMs);
+    return first;
   };
   // Warm-up, as the intake benchmarks have: 3 s of events at up to 50/s, not counted, and their acknowledgements
   // awaited (at most 15 s), so the figures are the steady state rather than the first seconds of a new process
   // (compiling, opening pooled connections, preparing statements: the first events of a run waited up to 0.7 s).
   const warmup = new Map<string, number>();
   await stream(3 * Math.min(rate, 50), Math.min(rate, 50), warmup);
-  for (const until = Date.now() + 15_000; !acknowledged(warmup) && Date.now() < until; ) await new Promise((r) => setTimeout(r, 100));
+  for (const until = Date.now() + 15_000; firstAcks(warmup).size < warmup.size && Date.now() < until; ) await new Promise((r) => setTimeout(r, 100));
   failed = 0;
   // CPU per event of each part sharing the machine: counted from here to the end of the drain below.
   const cpuFrom = { server: server.cpuSeconds(), worker: worker?.cpuSeconds() ?? null, postgres: processCpuSeconds('postgres'), bench: process.cpuUsage() };
@@ -199,10 +204,10 @@ export async function benchAckLatency(start: ServerStarter, rate: number, second
   await http.close();
   const sendSeconds = (Date.now() - startedAt) / 1000;
   // Let the outbox drain (bounded).
-  const firstAck = new Map<string, number>();
+  let firstAck = new Map<string, number>();
   const deadline = Date.now() + 60_000;
   for (;;) {
-    for (const m of zalo.state.messages) if (m.direction === 'outbound' && sentAt.has(m.userId) && !firstAck.has(m.userId)) firstAck.set(m.userId, m.atMs);
+    firstAck = firstAcks(sentAt);
     if (firstAck.size >= sentAt.size - failed || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 500));
   }
