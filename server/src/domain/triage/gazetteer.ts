@@ -4,7 +4,7 @@
  * server/src/triage/ reads the files), so this module stays pure.
  */
 import { foldAccents } from './normalize.ts';
-import { HCMC_STREETS } from './streets.ts';
+import { HCMC_STREETS, STREET_ALIASES } from './streets.ts';
 
 export type District2020 = { code: string; name: string; type: string; wardCodes: string[] };
 export type Ward2020 = { code: string; name: string; type: string; districtCode: string };
@@ -23,8 +23,10 @@ export type Gazetteer = {
   districtByFolded: Map<string, string[]>;
   wardByFolded: Map<string, string[]>;
   unit2025ByFolded: Map<string, string[]>;
-  /** Folded street name → spellings (several when folding collides: Lượng/Luông). */
+  /** Folded street name → spellings (several when folding collides: Lượng/Luông), and written aliases. */
   streetByFolded: Map<string, string[]>;
+  /** A written alias among those spellings (CMT8, Ba Tháng Hai) → the official street name it stands for. */
+  streetAliasOf: Map<string, { name: string; keyed: boolean }>;
   landmarks: Landmark[];
   maxStreetWords: number;
 };
@@ -77,7 +79,7 @@ const LANDMARKS: Landmark[] = [
 export function buildGazetteer(input: AdminUnitsInput, extraStreets: readonly string[] = []): Gazetteer {
   const g: Gazetteer = {
     districts: new Map(), wards: new Map(), units2025: new Map(), step2025Jan: new Map(), step2025Jul: new Map(),
-    districtByFolded: new Map(), wardByFolded: new Map(), unit2025ByFolded: new Map(), streetByFolded: new Map(),
+    districtByFolded: new Map(), wardByFolded: new Map(), unit2025ByFolded: new Map(), streetByFolded: new Map(), streetAliasOf: new Map(),
     landmarks: LANDMARKS, maxStreetWords: 1,
   };
   for (const d of input.hcmc2020.province.districts) {
@@ -100,10 +102,15 @@ export function buildGazetteer(input: AdminUnitsInput, extraStreets: readonly st
     g.units2025.set(u.code, { code: u.code, name: modernizeTone(u.name), fullName: modernizeTone(u.full_name) });
     push(g.unit2025ByFolded, foldAccents(u.name), u.code);
   }
-  for (const s of [...HCMC_STREETS, ...extraStreets]) {
+  const addStreet = (s: string) => {
     const folded = foldAccents(s).replace(/[^a-z0-9 ]/gu, ' ').replace(/\s+/gu, ' ').trim();
     push(g.streetByFolded, folded, s);
     g.maxStreetWords = Math.max(g.maxStreetWords, folded.split(' ').length);
+  };
+  for (const s of [...HCMC_STREETS, ...extraStreets]) addStreet(s);
+  for (const a of STREET_ALIASES) {
+    addStreet(a.written);
+    g.streetAliasOf.set(a.written, { name: a.name, keyed: a.keyed ?? false });
   }
   return g;
 }

@@ -36,6 +36,33 @@ void test('streets: canonical spelling, alleys, numbered roads, no false "Phan A
   assert.equal(extractPlaces('Cống nghẹt trên đường Huỳnh Khương Ninh.', g).street, 'Huỳnh Khương Ninh');
 });
 
+void test('streets written by initials, spoken or numeric forms map to the official name', () => {
+  const table: [string, string | null][] = [
+    ['kẹt xe đường CMT8 quận 3', 'Cách Mạng Tháng Tám'],
+    ['ket xe cmt8 gio cao diem', 'Cách Mạng Tháng Tám'],
+    ['duong Cach Mang Thang 8 ngap', 'Cách Mạng Tháng Tám'],
+    ['ngập nặng ở XVNT', 'Xô Viết Nghệ Tĩnh'],
+    ['duong NVL ket xe', 'Nguyễn Văn Linh'],
+    ['đường Ba Tháng Hai có ổ gà', '3 Tháng 2'],
+    ['đường 3/2 quận 10 ngập', '3 Tháng 2'],
+    ['ngã tư 3/2 Lý Thường Kiệt kẹt xe', '3 Tháng 2'],
+    ['tai nạn trên QL1A', 'Quốc lộ 1A'],
+    ['TL10 ngập', 'Tỉnh lộ 10'],
+    // A date, a house number, an alley number and a company's initials are not streets.
+    ['hôm 3/2 tôi đi qua thấy rác', null],
+    ['nhà số 3/2 Lê Lợi bị ngập', 'Lê Lợi'],
+    ['hẻm 3/2 Lê Lợi tối om', 'Lê Lợi'],
+    ['dự án NVL chậm bàn giao', null],
+  ];
+  for (const [text, street] of table) assert.equal(extractPlaces(text, g).street, street, text);
+});
+
+void test('a district named after a junction word or "từ" (from)', () => {
+  assert.equal(extractPlaces('kẹt xe ngã tư Hóc Môn', g).district, 'Hóc Môn');
+  assert.equal(extractPlaces('ngap o nga sau Go Vap', g).district, 'Gò Vấp');
+  assert.equal(extractPlaces('xe buýt từ Cần Giờ vào trung tâm', g).district, 'Cần Giờ');
+});
+
 void test('a merged ward resolves to its 2025 unit with an explanation', () => {
   const r = resolvePlace(extractPlaces('phường Linh Trung, Thủ Đức', g), g);
   assert.equal(g.units2025.get(r.unitCode ?? '')?.fullName, 'Phường Linh Xuân');

@@ -30,6 +30,15 @@ const COUNT_WORDS = new Set(['ngay', 'thang', 'nam', 'gio', 'h', 'tuan', 'lan', 
 const LANDMARK_PREV = new Set(['khu', 'nghiep', 'rac', 'kenh', 'rach', 'song', 'cau', 'vien', 'xe', 'cang', 'ga', 'san', 'truong', 'cong']);
 const NUMBERED_RE = /^(?:duong so|quoc lo|ql|tinh lo|tl|huong lo|hl) (\d{1,3}[a-z]?)$/u;
 const NUMBERED_HEADS = new Set(['duong', 'quoc', 'ql', 'tinh', 'tl', 'huong', 'hl']);
+/** The same written as one token: "QL1A", "TL10". */
+const NUMBERED_TOKEN_RE = /^(ql|tl|hl)(\d{1,3}[a-z]?)$/u;
+const isNumberedToken = (t: string) => t.length >= 3 && t.charCodeAt(1) === 108 /* l */ && t.charCodeAt(2) >= 48 && t.charCodeAt(2) <= 57 && NUMBERED_TOKEN_RE.test(t);
+/** Junction words (ngã tư, ngã ba, ngã sáu), which also fold like "từ", "bà", "sau": a district name may follow. */
+const JUNCTION_WORDS = new Set(['tu', 'ba', 'sau']);
+/** Street words after which an alias that is also a date or a number ("3/2", "30/4") names the street. */
+const STREET_WORDS = new Set(['duong', 'pho', 'street', 'tu', 'doan', 'tuyen', 'tien']);
+/** Initials long enough to be told from other abbreviations count without a street word when written in capitals. */
+const BARE_INITIALS_RE = /^[A-ZĐ0-9]{4,}$/u;
 const DISTRICT_NUMBERS = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 
 function keyAt(tokens: string[], i: number, keys: string[][]): number {
@@ -128,7 +137,14 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] ?? '';
-    if (!ix.heads.has(t) && !(t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57)) continue;
+    if (!ix.heads.has(t) && !(t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57)) {
+      if (isNumberedToken(t)) {
+        const m = NUMBERED_TOKEN_RE.exec(t);
+        streets.push({ name: `${m?.[1] === 'ql' ? 'Quốc lộ' : m?.[1] === 'tl' ? 'Tỉnh lộ' : 'Hương lộ'} ${(m?.[2] ?? '').toUpperCase()}`, at: i });
+        used[i] = true;
+      }
+      continue;
+    }
     const prev = tokens[i - 1] ?? '';
     // Numbered streets: Đường số 8, Quốc lộ 1A, Tỉnh lộ 10, Hương lộ 2.
     const numbered = NUMBERED_RE;
@@ -191,14 +207,18 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
       const key = tokens.slice(start, start + hit.n).join(' ');
       const isAlsoArea = g.wardByFolded.has(key) || g.districtByFolded.has(key);
       const spelled = pickSpelling(hit.hit, display);
+      const alias = g.streetAliasOf.get(spelled);
       const longerWard = longestMatch(tokens, start, 5, (k) => g.wardByFolded.get(k), ix.ward);
+      // Capital initials ("kẹt xe CMT8") name nothing but the street; a bare name needs more care.
       const bareOk =
-        hit.n >= 2 && !isAlsoArea && !PERSON_KEYS.has(prev) &&
-        !LANDMARK_PREV.has(prev) && prev !== 'cho' && isCapitalised(spelled) && !(longerWard && longerWard.n > hit.n);
+        alias !== undefined && BARE_INITIALS_RE.test(spelled)
+          ? !alias.keyed && (/\d/u.test(spelled) || isCapitalised(spelled))
+          : hit.n >= 2 && !alias?.keyed && !isAlsoArea && !PERSON_KEYS.has(prev) &&
+            !LANDMARK_PREV.has(prev) && prev !== 'cho' && isCapitalised(spelled) && !(longerWard && longerWard.n > hit.n);
       const trailingKey = /^(street|st|road)$/u.test(tokens[start + hit.n] ?? '');
-      const keyedOk = (afterKey || trailingKey) && !(longerWard && longerWard.n > hit.n && !STREET_KEYS.has(t));
+      const keyedOk = (afterKey || trailingKey) && !(longerWard && longerWard.n > hit.n && !STREET_KEYS.has(t)) && (!alias?.keyed || (afterKey && STREET_WORDS.has(t)));
       if (keyedOk || bareOk) {
-        let name = spelled;
+        let name = alias?.name ?? spelled;
         const num = tokens[start + hit.n] ?? '';
         // Streets named after a ward plus a number: "Tân Thới Hiệp 07", "Thạnh Xuân 25".
         if (g.wardByFolded.has(key) && /^\d{1,2}$/u.test(num) && !COUNT_WORDS.has(tokens[start + hit.n + 1] ?? '')) name = `${name} ${num}`;
@@ -209,8 +229,10 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
       }
     }
     // Bare district names ("Bình Thạnh", "Gò Vấp") and bare, unambiguous ward names ("Vĩnh Lộc B").
+    // "ngã tư Hóc Môn", "ngã sáu Gò Vấp" name the district (corpus convention), and "từ Cần Giờ" (from Cần Giờ)
+    // folds to the same "tu" as the junction word.
     const d = longestMatch(tokens, i, 3, (k) => (k.includes(' ') ? g.districtByFolded.get(k) : undefined), ix.district);
-    if (d && !STREET_KEYS.has(prev)) {
+    if (d && (!STREET_KEYS.has(prev) || JUNCTION_WORDS.has(prev))) {
       districts.push({ code: d.hit[0] ?? '', at: i });
       mark(i, d.n);
       i += d.n - 1;

@@ -7,7 +7,7 @@ const STREETS = `
 Lê Lợi|Nguyễn Huệ|Đồng Khởi|Hai Bà Trưng|Lê Duẩn|Lê Thánh Tôn|Lý Tự Trọng|Nam Kỳ Khởi Nghĩa|Pasteur|Nguyễn Du|Tôn Đức Thắng|
 Hàm Nghi|Phạm Ngũ Lão|Bùi Viện|Đề Thám|Cống Quỳnh|Nguyễn Trãi|Trần Hưng Đạo|Nguyễn Thị Minh Khai|Điện Biên Phủ|
 Võ Văn Tần|Nguyễn Đình Chiểu|Cách Mạng Tháng Tám|Trần Quốc Thảo|Lê Văn Sỹ|Nguyễn Văn Trỗi|Phan Đình Phùng|
-Hoàng Văn Thụ|Trường Chinh|Cộng Hòa|Lý Thường Kiệt|3 Tháng 2|Ba Tháng Hai|Sư Vạn Hạnh|Lê Hồng Phong|Nguyễn Tri Phương|
+Hoàng Văn Thụ|Trường Chinh|Cộng Hòa|Lý Thường Kiệt|3 Tháng 2|Sư Vạn Hạnh|Lê Hồng Phong|Nguyễn Tri Phương|
 Ngô Gia Tự|Thành Thái|Tô Hiến Thành|Bà Hạt|Vĩnh Viễn|Nguyễn Chí Thanh|Hùng Vương|An Dương Vương|Trần Phú|Nguyễn Văn Cừ|
 Châu Văn Liêm|Hải Thượng Lãn Ông|Trần Bình Trọng|Nguyễn Kim|Lý Nam Đế|Hồng Bàng|Minh Phụng|Lạc Long Quân|Âu Cơ|Lũy Bán Bích|
 Tân Kỳ Tân Quý|Tân Hương|Thoại Ngọc Hầu|Độc Lập|Vườn Lài|Gò Dầu|Lê Trọng Tấn|Tây Thạnh|Chế Lan Viên|Trần Văn Ơn|
@@ -93,4 +93,41 @@ export const HCMC_STREETS: readonly string[] = [
       .filter((s) => s.length > 1)
       .map((s) => s.replace(/^Đường (?=\d)/u, '')),
   ),
+];
+
+/**
+ * Other ways people write a street: the spoken or numeric form of a date-named street, and the initials used for
+ * the long names of the best-known avenues (as on social media and in taxi apps). Each maps to the official
+ * name above. `keyed`: only right after a street word (đường, phố, street), because the bare form is also a
+ * date ("3/2") or a number. Initials count without a street word only when written in capitals ("XVNT").
+ */
+export const STREET_ALIASES: readonly { written: string; name: string; keyed?: boolean }[] = [
+  { written: 'Cách Mạng Tháng 8', name: 'Cách Mạng Tháng Tám' },
+  { written: 'CM Tháng 8', name: 'Cách Mạng Tháng Tám' },
+  { written: 'CMT8', name: 'Cách Mạng Tháng Tám' },
+  { written: 'CMTT', name: 'Cách Mạng Tháng Tám' },
+  { written: 'Ba Tháng Hai', name: '3 Tháng 2' },
+  { written: '3/2', name: '3 Tháng 2', keyed: true },
+  { written: '30/4', name: '30 Tháng 4', keyed: true },
+  { written: 'Ba Mươi Tháng Tư', name: '30 Tháng 4' },
+  { written: 'XVNT', name: 'Xô Viết Nghệ Tĩnh' },
+  { written: 'NKKN', name: 'Nam Kỳ Khởi Nghĩa' },
+  { written: 'ĐBP', name: 'Điện Biên Phủ' },
+  { written: 'NTMK', name: 'Nguyễn Thị Minh Khai' },
+  { written: 'NĐC', name: 'Nguyễn Đình Chiểu' },
+  { written: 'THĐ', name: 'Trần Hưng Đạo' },
+  { written: 'NVL', name: 'Nguyễn Văn Linh' },
+  { written: 'PVĐ', name: 'Phạm Văn Đồng' },
+  { written: 'HTP', name: 'Huỳnh Tấn Phát' },
+  { written: 'NHT', name: 'Nguyễn Hữu Thọ' },
+  { written: 'NHC', name: 'Nguyễn Hữu Cảnh' },
+  { written: 'VVK', name: 'Võ Văn Kiệt' },
+  { written: 'VVN', name: 'Võ Văn Ngân' },
+  { written: 'VNG', name: 'Võ Nguyên Giáp' },
+  { written: 'XLHN', name: 'Xa lộ Hà Nội' },
+  { written: 'KDV', name: 'Kinh Dương Vương' },
+  { written: 'LVS', name: 'Lê Văn Sỹ' },
+  { written: 'HVT', name: 'Hoàng Văn Thụ' },
+  { written: 'PĐL', name: 'Phan Đăng Lưu' },
+  { written: 'LVV', name: 'Lê Văn Việt' },
 ];
