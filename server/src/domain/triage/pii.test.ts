@@ -14,6 +14,17 @@ void test('CCCD, CMND, passport and email', () => {
   assert.equal(redactPii('email yen.hoang@gmail.com ạ'), 'email [email] ạ');
 });
 
+void test('emails and phone numbers written to dodge scrapers', () => {
+  assert.equal(redactPii('email: khoa.tran88 @ gmail.com nhé'), 'email: [email] nhé');
+  assert.equal(redactPii('mail khoatran88 at gmail dot com'), 'mail [email]');
+  assert.equal(redactPii('liên hệ khoa(at)yahoo(dot)com.vn'), 'liên hệ [email]');
+  assert.equal(redactPii('số điện thoại không chín không ba bốn một hai tám tám sáu ạ'), 'số điện thoại [SĐT] ạ');
+  assert.equal(redactPii('sdt khong chin 0 ba 4 mot 2 tam tam sau nhe'), 'sdt [SĐT] nhe');
+  // Not personal data: "at" in an English sentence, counting aloud, a short run of digit words.
+  for (const t of ['I am at the ward office dot com', 'gặp nhau at home', 'đếm không một hai ba', 'hai ba năm nay không ai sửa'])
+    assert.deepEqual(detectPii(t), [], t);
+});
+
 void test("the sender's own address, not a third party's", () => {
   assert.equal(redactPii('Nhà tôi ở 12/3 Lê Lợi, phường 7'), 'Nhà tôi ở [địa chỉ], phường 7');
   assert.equal(redactPii('Địa chỉ: 112/5 Bùi Minh Trực, Phường 5'), 'Địa chỉ: [địa chỉ], Phường 5');

@@ -15,6 +15,14 @@ export const PII_PLACEHOLDERS: Record<PiiKind, string> = {
 };
 
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;
+// An email written to dodge address scrapers: spaces around "@", "(at)", " at ", "a còng"; "dot", "chấm" for the
+// dots (matched on the folded text). It must end in a common top-level domain, so "at home" is never one.
+const DODGED_EMAIL_RE =
+  /[a-z0-9._%+-]+\s*(?:@|\(at\)|\[at\]|\s(?:at|a cong)\s)\s*[a-z0-9-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|cham)\s)\s*[a-z0-9-]+)*?\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|cham)\s)\s*(?:com|vn|net|org|edu|gov|info|io)(?:(?:\.|\(dot\)|\[dot\]|\s(?:dot|cham)\s)(?:vn|com|net|org|edu|gov))?(?![a-z0-9])/gu;
+const DODGED_EMAIL_HINT_RE = /@|\(at\)|\[at\]| at | a cong /u;
+// A phone number spelled out in words ("không chín không ba …"): a zero, then eight or more digits, as words or
+// figures. Counting aloud never starts with zero and runs this long.
+const SPELLED_PHONE_RE = /(?<![a-z])khong(?:[\s.,-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|\d)(?![a-z])){8,11}/gu;
 // A run of digits with the separators people type between groups: spaces, dots, dashes, brackets.
 const NUMBER_RUN_RE = /(?<![\p{L}\d/])\+?\(?\d[\d .\-()]{6,20}\d(?![\d/]|[\p{L}])/gu;
 // Passport numbers vary by country (B1234567, 19FR45821): 6–12 capitals/digits, mostly digits, after the word.
@@ -68,6 +76,8 @@ export function detectPii(text: string): PiiMatch[] {
   const found: PiiMatch[] = [];
   const add = (kind: PiiKind, start: number, end: number) => found.push({ kind, start, end, text: source.slice(start, end) });
   if (source.includes('@')) for (const m of source.matchAll(EMAIL_RE)) add('email', m.index, m.index + m[0].length);
+  if (DODGED_EMAIL_HINT_RE.test(folded)) for (const m of folded.matchAll(DODGED_EMAIL_RE)) add('email', m.index, m.index + m[0].length);
+  if (folded.includes('khong')) for (const m of folded.matchAll(SPELLED_PHONE_RE)) add('phone', m.index, m.index + m[0].length);
   for (const m of source.matchAll(NUMBER_RUN_RE)) {
     const raw = m[0].replace(/[\s.\-(]+$/u, '');
     const digits = raw.replace(/\D/gu, '');
