@@ -30,7 +30,7 @@ const PASSPORT_RE = /(?<![\p{L}\d])(?=(?:[A-Z]*\d){5})[A-Z0-9]{6,12}(?![\p{L}\d]
 const ID_CONTEXT_RE = /(cccd|cmnd|cmt|can cuoc|chung minh|ho chieu|passport|so dinh danh|id)\W{0,12}(so\W{0,4})?$/u;
 // The sender's own address: an ownership phrase, then a house number, then the street words.
 const OWN_ADDRESS_RE =
-  /(?:dia chi|d\/c|thuong tru(?: tai| o)?|cu tru tai|tam tru tai|nha (?:toi|em|minh|chung toi)(?: o)?|(?:toi|em|minh) (?:o|song o|dang o)|cua (?:toi|em|minh)|can ho|my address is|i live at)[\s:,(]*(?:(?:tai|o)\s+)?(?:(?:so|nha so|no\.?)\s*)?(\d{1,5}[a-z]?(?:\/\d{1,5}[a-z]?)*(?:\s*(?:hem|kiet|ngo)\s*\d{1,5}(?:\/\d{1,5})*)?[\s,]+(?:(?:duong|pho)\s+)?[a-z][a-z0-9 ]{1,40}?)(?=\s*(?:[,.\n;:)(]|$|\s(?:phuong|quan|huyen|xa|p\s?\d|q\s?\d|tp|khu pho|ap)\b))/gu;
+  /(?:dia chi(?: (?:lien he|lien lac|nha|nha rieng|hien tai|hien nay|thuong tru|tam tru|cu tru|cua (?:toi|em|minh)))?|d\/c|thuong tru(?: tai| o)?|cu tru tai|tam tru tai|cu ngu tai|cho o(?: hien tai| hien nay)?|nha (?:toi|em|minh|chung toi)(?: o)?|(?:toi|em|minh) (?:o|song o|song tai|dang o|o tro|thue tro)(?: tai| o)?|cua (?:toi|em|minh)|can ho|my address is|i live at)[\s:,(]*(?:(?:tai|o)\s+)?(?:(?:so|nha so|no\.?)\s*)?(\d{1,5}[a-z]?(?:\/\d{1,5}[a-z]?)*(?:\s*(?:hem|kiet|ngo)\s*\d{1,5}(?:\/\d{1,5})*)?[\s,]+(?:(?:duong|pho)\s+)?[a-z][a-z0-9 ]{1,40}?)(?=\s*(?:[,.\n;:)(]|$|\s(?:phuong|quan|huyen|xa|p\s?\d|q\s?\d|tp|khu pho|ap)\b))/gu;
 
 /** Folded form of every UTF-16 code unit below U+2000 (Latin, Vietnamese): lower case, no diacritics, đ → d. */
 const FOLD_TABLE = (() => {
