@@ -91,6 +91,8 @@ export const CUES: Record<string, readonly string[]> = {
     'phat no', 'no lon', 'chan ngang', 'do chan', 'nga de', 'de len', 'nuoc vao nha', 'ngap vao nha', 'tran vao nha',
     'tran vo nha', 'nuoc vo nha', 'ngap vo nha', 'vao nha roi', 'bat tinh', 'nam bat dong', 'dot quy', 'ngung tho', 'khong tho', 'kho tho',
     'duoi nuoc', 'chet duoi', 'nhay song', 'nhay cau', 'di lac', 'mac ket', 'ket trong', 'ro ri gas', 'xi gas', 'mui gas',
+    'bi dien giat', 'bi giat dien', 'bi roi xuong', 'bi te xuong', 'bi nga xuong', 'bi lot xuong', 'te xuong ho',
+    'electrocuted', 'fell into',
     'fire', 'explosion', 'collapsed', 'unconscious', 'injured', 'accident', 'trapped', 'drowning', 'gas leak', 'bleeding',
     'flooding into', 'fight',
   ],
@@ -120,7 +122,7 @@ export const CUES: Record<string, readonly string[]> = {
   habitual: [
     'thuong xuyen', 'ngay nao cung', 'dem nao cung', 'toi nao cung', 'sang nao cung', 'chieu nao cung', 'nam nao cung',
     'thang nao cung', 'mua nao cung', 'moi lan', 'moi khi', 'moi ngay', 'moi dem', 'lau nay', 'nhieu thang', 'nhieu nam',
-    'hay bi', 'cu den', 'tu lau', 'hoài', 'ca ngay', 'suot ngay', 'lan nao', 'hom nao', 'cu mua',
+    'hay bi', 'cu den', 'tu lau', 'hoài', 'ca ngay', 'suot ngay', 'lan nao', 'hom nao', 'cu mua', 'nhieu lan', 'may lan',
     'thuong hay', 'thuong bi', 'every', 'always', 'often', 'for months', 'sap toi', 'sẽ',
   ],
 };

@@ -14,6 +14,8 @@ void test('urgency rule: acute events, or hazards happening now', () => {
     'cot dien dang nghieng dan ra giua duong, nguy hiem lam',
     'Nước đã tràn vào nhà, ông bà tôi không tự đi được',
     'There is a fire in the market, please send help',
+    'co nguoi bi dien giat o tru dien dau hem 12',
+    'Một bé trai bị rơi xuống hố ga chưa có nắp',
   ])
     assert.equal(urgent(text), true, text);
 });
@@ -25,6 +27,8 @@ void test('urgency rule: habitual, risk-only, past or static hazards are not urg
     'Cột điện trong hẻm bị nghiêng',
     'Tối qua có trộm vào nhà hàng xóm',
     'Đề nghị phường làm thêm đèn đường',
+    'Lá cây rơi xuống hố ga làm nghẹt cống',
+    'Hẻm này nhiều lần người đi đường bị té xuống hố',
   ])
     assert.equal(urgent(text), false, text);
 });
