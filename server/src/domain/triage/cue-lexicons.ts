@@ -122,7 +122,7 @@ export const CUES: Record<string, readonly string[]> = {
   habitual: [
     'thuong xuyen', 'ngay nao cung', 'dem nao cung', 'toi nao cung', 'sang nao cung', 'chieu nao cung', 'nam nao cung',
     'thang nao cung', 'mua nao cung', 'moi lan', 'moi khi', 'moi ngay', 'moi dem', 'lau nay', 'nhieu thang', 'nhieu nam',
-    'hay bi', 'cu den', 'tu lau', 'hoài', 'ca ngay', 'suot ngay', 'lan nao', 'hom nao', 'cu mua', 'nhieu lan', 'may lan',
+    'hay bi', 'cu den', 'tu lau', 'hoài', 'ca ngay', 'suot ngay', 'lan nao', 'hom nao', 'cu mua',
     'thuong hay', 'thuong bi', 'every', 'always', 'often', 'for months', 'sap toi', 'sẽ',
   ],
 };
