@@ -9,6 +9,9 @@ const plain = (text: string) => tokenize(foldAccents(text));
 void test('English is recognised; Vietnamese without diacritics, teencode and code-mixing are not', () => {
   assert.ok(looksEnglish(plain('Hello, where can I register the birth of my daughter? Thank you')));
   assert.ok(looksEnglish(plain('Is there a fee for certified copies of a passport?')));
+  // Short messages with a single marker word, when most words cannot be Vietnamese.
+  assert.ok(looksEnglish(plain('a tree fell on a car, someone is trapped')));
+  assert.ok(looksEnglish(plain('My neighbor is building an extra floor without a permit')));
   for (const vi of [
     'cho em hoi lam the bhyt cho con o dau a',
     'the can cuoc cua toi bi mat, lam lai o dau',

@@ -30,7 +30,8 @@ export function mayBeEnglish(tokens: readonly string[]): boolean {
 
 /**
  * True for English: at least two distinct English marker words, and at least 35 % of the words are not possible
- * Vietnamese syllables ("register", "household" are not; place names and abbreviations such as "bhyt" are few).
+ * Vietnamese syllables ("register", "household" are not; place names and abbreviations such as "bhyt" are few), or
+ * one marker word and at least half the words foreign (short messages).
  */
 export function looksEnglish(tokens: readonly string[]): boolean {
   if (tokens.length < 3) return false;
@@ -44,7 +45,8 @@ export function looksEnglish(tokens: readonly string[]): boolean {
       if (!VI_SYLLABLE.test(t)) foreign++;
     }
   }
-  return seen.size >= 2 && foreign >= 0.35 * words;
+  // One marker is enough when half the words cannot be Vietnamese ("a tree fell on a car, someone is trapped").
+  return (seen.size >= 2 && foreign >= 0.35 * words) || (seen.size >= 1 && words >= 4 && foreign >= 0.5 * words);
 }
 
 /** Dropped when not part of a glossary phrase: articles, prepositions, auxiliaries, fillers. */
@@ -136,6 +138,11 @@ const GLOSSARY: Record<string, string> = {
   waiting: 'cho', wait: 'cho', rude: 'thai do', bribe: 'tien boi duong', 'every day': 'ngay nao cung', 'every night': 'dem nao cung',
   'every weekend': 'cuoi tuan nao cung', always: 'thuong xuyen', often: 'thuong xuyen', weeks: 'may tuan', months: 'nhieu thang',
   broken: 'hu', damaged: 'hu hong', dangerous: 'nguy hiem', danger: 'nguy hiem', illegal: 'trai phep', illegally: 'trai phep',
+  'without a permit': 'khong phep', 'without permission': 'khong phep', blocked: 'chan', blocking: 'chan ngang',
+  overflowing: 'tran', leaking: 'ro ri', leak: 'ro ri', cracked: 'nut', cracks: 'vet nut', collapsed: 'bi sap',
+  fell: 'do', fallen: 'do', trapped: 'mac ket', injured: 'bi thuong', accident: 'tai nan', fire: 'chay',
+  electrocuted: 'bi dien giat', dumped: 'do', dumping: 'do', 'empty lot': 'dat trong', floor: 'tang', extra: 'them',
+  stray: 'hoang', smelly: 'boc mui', unbearable: 'khong chiu noi', annoying: 'buc xuc', 'no response': 'chua tra loi',
   // City-issue topics.
   garbage: 'rac', trash: 'rac', rubbish: 'rac', waste: 'rac thai', litter: 'xa rac', burn: 'dot', burning: 'dot',
   smoke: 'khoi', dust: 'bui', pollution: 'o nhiem', smell: 'mui hoi', stink: 'boc mui', sewage: 'nuoc thai',
