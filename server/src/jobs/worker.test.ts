@@ -62,3 +62,81 @@ test('a failing task is logged and retried on the next poll, not fatal', async (
   await worker.stop();
   assert.ok(calls >= 2);
 });
+
+test('a queue with two loops takes a new batch while its first batch is still in hand', async () => {
+  let release: () => void = () => undefined;
+  const firstBlocked = new Promise<void>((r) => (release = r));
+  let runs = 0;
+  let pending = 0;
+  const handled: number[] = [];
+  const worker = startWorker({
+    drains: [
+      {
+        name: 'deliver',
+        batchSize: 10,
+        loops: 2,
+        run: async () => {
+          runs += 1;
+          const n = pending;
+          pending = 0;
+          if (n === 0) return 0;
+          // The first batch holds a slow provider call.
+          if (handled.length === 0) {
+            handled.push(n);
+            await firstBlocked;
+            return n;
+          }
+          handled.push(n);
+          return n;
+        },
+      },
+    ],
+    now: () => Date.now(),
+    pollMs: 60_000,
+    lingerMs: 0,
+    log,
+  });
+  try {
+    for (let i = 0; i < 200 && runs < 2; i++) await new Promise((r) => setTimeout(r, 5));
+    pending = 4;
+    worker.wake();
+    for (let i = 0; i < 200 && handled.length < 1; i++) await new Promise((r) => setTimeout(r, 5));
+    assert.deepEqual(handled, [4], 'the first batch is in hand');
+    pending = 2;
+    worker.wake();
+    for (let i = 0; i < 200 && handled.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+    assert.deepEqual(handled, [4, 2], 'the second loop took the next batch while the first was blocked');
+  } finally {
+    release();
+    await worker.stop();
+  }
+});
+
+test('with one loop, a new batch waits for the one in hand', async () => {
+  let release: () => void = () => undefined;
+  const firstBlocked = new Promise<void>((r) => (release = r));
+  let pending = 0;
+  const handled: number[] = [];
+  const worker = startWorker({
+    drains: [{ name: 'deliver', batchSize: 10, run: async () => { const n = pending; pending = 0; if (n === 0) return 0; handled.push(n); if (handled.length === 1) await firstBlocked; return n; } }],
+    now: () => Date.now(),
+    pollMs: 60_000,
+    lingerMs: 0,
+    log,
+  });
+  try {
+    pending = 4;
+    worker.wake();
+    for (let i = 0; i < 200 && handled.length < 1; i++) await new Promise((r) => setTimeout(r, 5));
+    pending = 2;
+    worker.wake();
+    await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(handled, [4], 'nothing else ran while the only loop was blocked');
+    release();
+    for (let i = 0; i < 200 && handled.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+    assert.deepEqual(handled, [4, 2], 'the rest was taken once the loop was free');
+  } finally {
+    release();
+    await worker.stop();
+  }
+});
