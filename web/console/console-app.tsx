@@ -26,6 +26,7 @@ import { TemplatePage } from './features/settings/template-page.tsx';
 import { ShortcutsDialog } from './features/shortcuts/shortcuts-dialog.tsx';
 import { useShortcuts } from './features/shortcuts/use-shortcuts.ts';
 import { parseRoute, paths, type ConsoleRoute } from './routes.ts';
+import { SetupMenu } from './setup-menu.tsx';
 
 type SessionState = { kind: 'loading' } | { kind: 'signed-out' } | { kind: 'failed'; error: unknown } | { kind: 'signed-in'; session: Session };
 
@@ -119,26 +120,18 @@ function Shell({ session, onSignedOut }: { session: Session; onSignedOut: () => 
           <Link href={paths.outbox()} aria-current={current('outbox')}>
             {t('nav.outbox')}
           </Link>
-          <Link href={paths.settings()} aria-current={current('settings')}>
-            {t('nav.settings')}
-          </Link>
-          <Link href={paths.replyTemplates()} aria-current={current('replyTemplates')}>
-            {t('nav.replyTemplates')}
-          </Link>
           <Link href={paths.reports()} aria-current={current('reports')}>
             {t('nav.reports')}
           </Link>
-          <Link href={paths.calendar()} aria-current={current('calendar')}>
-            {t('nav.calendar')}
-          </Link>
-          <Link href={paths.routing()} aria-current={current('routing')}>
-            {t('nav.routing')}
-          </Link>
-          {canManageChannels(session.user.role) && (
-            <Link href={paths.channels()} aria-current={current('channels')}>
-              {t('nav.channels')}
-            </Link>
-          )}
+          <SetupMenu
+            links={[
+              { href: paths.settings(), label: t('nav.settings'), isCurrent: route.name === 'settings' },
+              { href: paths.replyTemplates(), label: t('nav.replyTemplates'), isCurrent: route.name === 'replyTemplates' },
+              { href: paths.calendar(), label: t('nav.calendar'), isCurrent: route.name === 'calendar' },
+              { href: paths.routing(), label: t('nav.routing'), isCurrent: route.name === 'routing' },
+              ...(canManageChannels(session.user.role) ? [{ href: paths.channels(), label: t('nav.channels'), isCurrent: route.name === 'channels' }] : []),
+            ]}
+          />
         </nav>
         <span className="spacer" />
         <NotificationBell isCurrent={route.name === 'notifications'} />

@@ -53,8 +53,13 @@ void test('a city admin connects a Zalo OA through the form and watches its heal
   });
   await signIn(desk, 'city_admin');
 
+  // The set-up pages sit behind one menu in the bar; every link stays visible at 1366 px.
+  await desk.getByRole('button', { name: 'Thiết lập' }).click();
+  await shot(desk, 'ch-00-setup-menu');
   await desk.getByRole('link', { name: 'Kênh kết nối' }).click();
   await desk.getByRole('heading', { name: 'Kênh kết nối', level: 1 }).waitFor();
+  assert.equal(await desk.getByRole('button', { name: 'Thiết lập: Kênh kết nối' }).count(), 1, 'the menu button names the open set-up page');
+  assert.equal(await desk.getByRole('link', { name: 'Mẫu xác nhận' }).count(), 0, 'the menu closed on navigation');
   await desk.getByText('Chưa có kênh nào được kết nối.').waitFor();
   await shot(desk, 'ch-01-empty');
 
@@ -161,6 +166,12 @@ void test('a city admin connects a Zalo OA through the form and watches its heal
 void test('an officer sees no channel administration in the navigation', async () => {
   const desk = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
   await signIn(desk, 'officer');
+  await desk.getByRole('button', { name: 'Thiết lập' }).click();
+  await desk.getByRole('link', { name: 'Lịch làm việc' }).waitFor();
   assert.equal(await desk.getByRole('link', { name: 'Kênh kết nối' }).count(), 0);
+  // Escape closes the menu and gives the focus back to its button.
+  await desk.keyboard.press('Escape');
+  assert.equal(await desk.getByRole('link', { name: 'Lịch làm việc' }).count(), 0);
+  assert.equal(await desk.evaluate(() => document.activeElement?.textContent?.trim()), 'Thiết lập ▾');
   await desk.close();
 });

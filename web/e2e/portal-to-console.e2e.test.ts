@@ -159,6 +159,7 @@ void test('an officer records a phone call, sees the code to read out, and opens
 
   await desk.getByRole('button', { name: 'Đăng xuất' }).click();
   await submitConsoleLogin(desk, admin);
+  await desk.getByRole('button', { name: 'Thiết lập' }).click();
   await desk.getByRole('link', { name: 'Mẫu xác nhận' }).click();
   const body = desk.getByLabel('Nội dung mẫu');
   await body.waitFor();

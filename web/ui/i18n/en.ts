@@ -193,6 +193,8 @@ export const en: Catalogue = {
   'nav.outbox': 'Failed messages',
   'nav.settings': 'Acknowledgement',
   'nav.channels': 'Channels',
+  'nav.setup': 'Set-up',
+  'nav.setupCurrent': 'Set-up: {page}',
   'nav.logout': 'Sign out',
   'nav.shortcuts': 'Shortcuts',
 

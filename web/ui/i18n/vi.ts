@@ -194,6 +194,8 @@ export const vi = {
   'nav.outbox': 'Tin nhắn lỗi',
   'nav.settings': 'Mẫu xác nhận',
   'nav.channels': 'Kênh kết nối',
+  'nav.setup': 'Thiết lập',
+  'nav.setupCurrent': 'Thiết lập: {page}',
   'nav.logout': 'Đăng xuất',
   'nav.shortcuts': 'Phím tắt',
 
