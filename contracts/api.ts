@@ -18,6 +18,8 @@ import {
   REPLY_MODES,
   STAFF_ROLES,
   TIMELINE_KINDS,
+  TRIAGE_CATEGORIES,
+  TRIAGE_PROCEDURES,
   TRIAGE_TYPES,
   UNIT_KINDS,
   VISIT_RESULT_RETURNS,
@@ -283,8 +285,9 @@ export type MentionableStaff = z.infer<typeof MentionableStaffSchema>;
 /** An officer's correction of the first pass; with unitCode, the case also moves to that unit (in scope). */
 export const TriageCorrectionSchema = z.object({
   type: z.enum(CASE_TYPES),
-  category: z.string().trim().max(40).nullable(),
-  procedure: z.string().trim().max(60).nullable(),
+  // The model's own codes only: a correction is a training label, and a typo would teach it a class that is not.
+  category: z.enum(TRIAGE_CATEGORIES).nullable(),
+  procedure: z.enum(TRIAGE_PROCEDURES).nullable(),
   urgent: z.boolean(),
   unitCode: z.string().trim().min(1).max(20).optional(),
 });

@@ -39,7 +39,7 @@ describeEachEngine('audit log', (db) => {
     await post('/assign', { assigneeId: me.user.id });
     await post('/status', { status: 'in_progress' });
     await post('/replies', { body: 'Phường đã tiếp nhận và đang xử lý.' });
-    await post('/triage', { type: 'phan_anh', category: 've_sinh', procedure: null, urgent: false });
+    await post('/triage', { type: 'phan_anh', category: 'moi_truong', procedure: null, urgent: false });
     await post('/coordinating-units', { unitCode: '26800' });
     await post('/transfers', { unitCode: 'SXD', reason: 'Thử chuyển' });
   });

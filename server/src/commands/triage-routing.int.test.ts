@@ -72,13 +72,13 @@ describeEachEngine('triage at intake and routing', (db) => {
     const queue = (await t.app.inject({ url: '/api/staff/cases?view=triage', headers: admin.headers })).json() as { items: { id: string; needsTriage: boolean }[] };
     assert.ok(queue.items.some((i) => i.id === id && i.needsTriage));
     const officer = await t.login('canbo.saigon@gandan.local');
-    const outside = await t.app.inject({ method: 'POST', url: `/api/staff/cases/${id}/triage`, headers: officer.headers, payload: { type: 'phan_anh', category: 'rac_ve_sinh', procedure: null, urgent: false } });
+    const outside = await t.app.inject({ method: 'POST', url: `/api/staff/cases/${id}/triage`, headers: officer.headers, payload: { type: 'phan_anh', category: 'moi_truong', procedure: null, urgent: false } });
     assert.equal(outside.statusCode, 404, 'a ward officer cannot see the city queue');
     const fix = await t.app.inject({
       method: 'POST',
       url: `/api/staff/cases/${id}/triage`,
       headers: admin.headers,
-      payload: { type: 'phan_anh', category: 'rac_ve_sinh', procedure: null, urgent: false, unitCode: '26740' },
+      payload: { type: 'phan_anh', category: 'moi_truong', procedure: null, urgent: false, unitCode: '26740' },
     });
     assert.deepEqual(fix.json(), { moved: true });
     d = await detail(id);
@@ -86,12 +86,25 @@ describeEachEngine('triage at intake and routing', (db) => {
     assert.equal(d.case.needsTriage, false);
     assert.deepEqual(d.timeline.filter((e) => e.kind === 'case.routed').at(-1)?.data, { from: '79', to: '26740' });
     const [label] = await t.ctx.db.query<{ category: string; text: string }>('SELECT category, text FROM triage_labels WHERE case_id = $1', [id]);
-    assert.equal(label?.category, 'rac_ve_sinh');
+    assert.equal(label?.category, 'moi_truong');
     assert.match(label!.text, /^Rác ở đầu hẻm/);
     const queueAfter = (await t.app.inject({ url: '/api/staff/cases?view=triage', headers: admin.headers })).json() as { items: { id: string }[] };
     assert.ok(!queueAfter.items.some((i) => i.id === id));
     const bad = await t.app.inject({ method: 'POST', url: `/api/staff/cases/${id}/triage`, headers: admin.headers, payload: { type: 'nonsense', category: null, procedure: null, urgent: false } });
     assert.equal(bad.statusCode, 400);
+    // A category or procedure the model does not know is refused and changes nothing (no label, no new type).
+    const labels = async () => (await t.ctx.db.query('SELECT 1 FROM triage_labels WHERE case_id = $1', [id])).length;
+    const before = await labels();
+    for (const payload of [
+      { type: 'phan_anh', category: 'rac_ve_sinh', procedure: null, urgent: false },
+      { type: 'thu_tuc', category: null, procedure: 'lam_so_do', urgent: false },
+    ]) {
+      const refused = await t.app.inject({ method: 'POST', url: `/api/staff/cases/${id}/triage`, headers: admin.headers, payload });
+      assert.equal(refused.statusCode, 400, refused.body);
+      assert.equal((refused.json() as { error: { code: string } }).error.code, 'VALIDATION_FAILED');
+    }
+    assert.equal(await labels(), before);
+    assert.equal((await detail(id)).case.type, 'phan_anh');
   });
 
   test('urgent danger is flagged and listed in the urgent view', async () => {

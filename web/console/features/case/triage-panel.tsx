@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { CASE_TYPES, type CaseType } from '../../../../contracts/enums.ts';
+import { CASE_TYPES, TRIAGE_CATEGORIES, TRIAGE_PROCEDURES, type CaseType } from '../../../../contracts/enums.ts';
 import { api } from '../../../ui/api.ts';
 import type { CaseDetail, Unit } from '../../../ui/api-types.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorMessage } from '../../../ui/components/error-message.tsx';
-import { SelectField, TextField } from '../../../ui/components/field.tsx';
+import { SelectField } from '../../../ui/components/field.tsx';
 import { UnitPicker } from '../../../ui/components/unit-picker.tsx';
 import { useI18n } from '../../../ui/i18n/i18n.tsx';
 import { useAsync } from '../../../ui/use-async.ts';
@@ -19,8 +19,10 @@ export function TriagePanel({ detail, onChanged, canCorrect }: { detail: CaseDet
   const tr = detail.triage;
   const units = useAsync(() => api.get<Unit[]>('/api/public/units'), []);
   const [type, setType] = useState<CaseType>(c.type);
-  const [category, setCategory] = useState(tr?.category ?? '');
-  const [procedure, setProcedure] = useState(tr?.procedure ?? '');
+  // The model's codes, picked by their names; a value it does not know (older data) starts as none.
+  const known = <T extends string>(codes: readonly T[], value: string | null | undefined) => ((codes as readonly string[]).includes(value ?? '') ? (value as T) : '');
+  const [category, setCategory] = useState(known(TRIAGE_CATEGORIES, tr?.category));
+  const [procedure, setProcedure] = useState(known(TRIAGE_PROCEDURES, tr?.procedure));
   const [urgent, setUrgent] = useState(c.isUrgent);
   const [unitCode, setUnitCode] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,8 +36,8 @@ export function TriagePanel({ detail, onChanged, canCorrect }: { detail: CaseDet
     try {
       await api.post(`/api/staff/cases/${c.id}/triage`, {
         type,
-        category: category.trim() || null,
-        procedure: procedure.trim() || null,
+        category: category || null,
+        procedure: procedure || null,
         urgent,
         ...(unitCode ? { unitCode } : {}),
       });
@@ -83,9 +85,23 @@ export function TriagePanel({ detail, onChanged, canCorrect }: { detail: CaseDet
               </option>
             ))}
           </SelectField>
-          <TextField label={t('triage.category')} value={category} onChange={(e) => setCategory(e.target.value)} optional />
-          <TextField label={t('triage.procedure')} value={procedure} onChange={(e) => setProcedure(e.target.value)} optional />
-          <label className="row">
+          <SelectField label={t('triage.category')} value={category} onChange={(e) => setCategory(e.target.value as typeof category)} optional>
+            <option value="">{t('triage.noneChosen')}</option>
+            {TRIAGE_CATEGORIES.map((code) => (
+              <option key={code} value={code}>
+                {t(`category.${code}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('triage.procedure')} value={procedure} onChange={(e) => setProcedure(e.target.value as typeof procedure)} optional>
+            <option value="">{t('triage.noneChosen')}</option>
+            {TRIAGE_PROCEDURES.map((code) => (
+              <option key={code} value={code}>
+                {t(`procedure.${code}`)}
+              </option>
+            ))}
+          </SelectField>
+          <label className="row" style={{ margin: '0.6rem 0' }}>
             <input type="checkbox" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} /> {t('triage.urgentLabel')}
           </label>
           <UnitPicker key={units.data ? 'loaded' : 'loading'} units={units.data ?? []} value={unitCode} onChange={setUnitCode} label={t('triage.unit')} optional />
