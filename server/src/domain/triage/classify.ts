@@ -82,11 +82,41 @@ export function routingCategoryOf(category: string | null, input: string | TextA
   return a.padded.includes(' bu ') && BUS_RE.test(foldAccents(a.display)) ? 'xe_buyt' : category;
 }
 
-function unreadable(display: string): boolean {
-  // Fast path: only ASCII/Latin letters (with Vietnamese) and no other script.
-  if (!/[^\u0000-\u024F\u0300-\u036F\u1E00-\u1EFF\u2000-\u2BFF\uFE0F\u{1F000}-\u{1FAFF}]/u.test(display)) {
-    return !/[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][^]*[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/u.test(display);
+/**
+ * True when a text is empty, has fewer than two letters, or is mostly written in another script than Latin.
+ * Exported for tests.
+ */
+export function unreadable(display: string): boolean {
+  // Fast path, in one loop over the code units: when every character is Latin (with Vietnamese), a combining mark,
+  // punctuation or symbols (U+2000–2BFF), a variation selector or an emoji (U+1F000–1FAFF), the text is unreadable
+  // when it has fewer than two letters A–Z, a–z, U+00C0–024F or U+1E00–1EFF.
+  let letters = 0;
+  for (let i = 0; i < display.length; i++) {
+    const c = display.charCodeAt(i);
+    if (c <= 0x24f) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) letters++;
+      continue;
+    }
+    if (c >= 0x1e00 && c <= 0x1eff) {
+      letters++;
+      continue;
+    }
+    if ((c >= 0x300 && c <= 0x36f) || (c >= 0x2000 && c <= 0x2bff) || c === 0xfe0f) continue;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < display.length) {
+      const low = display.charCodeAt(i + 1);
+      const point = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+      if (low >= 0xdc00 && low <= 0xdfff && point >= 0x1f000 && point <= 0x1faff) {
+        i++;
+        continue;
+      }
+    }
+    return unreadableScript(display);
   }
+  return letters < 2;
+}
+
+/** The general case of `unreadable`: other scripts are present. */
+function unreadableScript(display: string): boolean {
   const letters = display.replace(/\P{L}+/gu, '').length;
   if (letters < 2) return true;
   const nonLatin = display.replace(/[\P{L}\p{Script=Latin}]+/gu, '').length;

@@ -60,7 +60,7 @@ function fnvStr(h: number, text: string): number {
 const SEED_W = fnvStr(FNV_OFFSET, 'w:');
 const SEED_B = fnvStr(FNV_OFFSET, 'b:');
 
-function hashName(name: string): number {
+export function hashName(name: string): number {
   return (fnvStr(FNV_OFFSET, name) >>> 0) & HASH_MASK;
 }
 
@@ -104,15 +104,29 @@ export function featureNames(input: string | TextAnalysis): string[] {
   return out;
 }
 
+/** The features named after a word at the start or end of a message: `first:w`, `first2:w_next`, `last:w`. */
+type EdgePrefix = 'first:' | 'first2:' | 'last:';
+
+/**
+ * Receives the cue and shape features of a text: `name` for a feature with a fixed name, `edge` for one named after
+ * the message's words (`${prefix}${word}`, or `${prefix}${word}_${next}`), which the vector path hashes without
+ * building its name.
+ */
+type Emitter = { name: (name: string) => void; edge: (prefix: EdgePrefix, word: string, next?: string) => void };
+
 /** Cue and shape features (everything except the word n-grams). */
 export function shapeAndCueNames(a: TextAnalysis): string[] {
   const out: string[] = [];
-  emitShapeAndCues(a, (name) => out.push(name));
+  emitShapeAndCues(a, {
+    name: (name) => out.push(name),
+    edge: (prefix, word, next) => out.push(next === undefined ? `${prefix}${word}` : `${prefix}${word}_${next}`),
+  });
   return out;
 }
 
-/** Emits the name of every cue and shape feature of a text, in a fixed order (one code path for names and vectors). */
-function emitShapeAndCues(a: TextAnalysis, emit: (name: string) => void): void {
+/** Emits every cue and shape feature of a text, in a fixed order (one code path for names and vectors). */
+function emitShapeAndCues(a: TextAnalysis, out: Emitter): void {
+  const emit = out.name;
   const scan = modelCues(a);
   const { counts } = scan;
   const tokens = modelTokens(a);
@@ -149,9 +163,9 @@ function emitShapeAndCues(a: TextAnalysis, emit: (name: string) => void): void {
     // Where a word sits matters: requests and questions open ("Đề nghị…", "Cho hỏi…") or close a message.
     let start = 0;
     while (start < n && OPENERS.has(tokens[start] ?? '')) start++;
-    for (let i = start; i < Math.min(n, start + 2); i++) emit(`first:${tokens[i]}`);
-    if (start + 1 < n) emit(`first2:${tokens[start]}_${tokens[start + 1]}`);
-    for (let i = Math.max(0, n - 2); i < n; i++) emit(`last:${tokens[i]}`);
+    for (let i = start; i < Math.min(n, start + 2); i++) out.edge('first:', tokens[i] as string);
+    if (start + 1 < n) out.edge('first2:', tokens[start] as string, tokens[start + 1] as string);
+    for (let i = Math.max(0, n - 2); i < n; i++) out.edge('last:', tokens[i] as string);
   }
   if (longNumber) emit('shape:longnumber');
 }
@@ -171,6 +185,20 @@ function bumpName(name: string): void {
   const h = nameHash(name);
   slotIsCue[bump(h & HASH_MASK)] = h >>> HASH_BITS;
 }
+
+/** FNV state after each edge prefix: the hash of `${prefix}${word}` continues from it over the word. */
+const EDGE_SEED: Record<EdgePrefix, number> = { 'first:': fnvStr(FNV_OFFSET, 'first:'), 'first2:': fnvStr(FNV_OFFSET, 'first2:'), 'last:': fnvStr(FNV_OFFSET, 'last:') };
+/** The hash of an edge feature's name (see Emitter), computed over its parts: equal to `hashName` of the name. */
+export function edgeHash(prefix: EdgePrefix, word: string, next?: string): number {
+  let h = fnvStr(EDGE_SEED[prefix], word);
+  if (next !== undefined) h = fnvStr(fnvStr(h, '_'), next);
+  return (h >>> 0) & HASH_MASK;
+}
+/** Edge features are cue/shape features (kind 1), like every name that does not start with "topic:". */
+function bumpEdge(prefix: EdgePrefix, word: string, next?: string): void {
+  slotIsCue[bump(edgeHash(prefix, word, next))] = 1;
+}
+const VECTOR_EMITTER: Emitter = { name: bumpName, edge: bumpEdge };
 
 // A small open-addressing table reused across calls (the module is synchronous, so calls never interleave):
 // feature index → count. Small enough to stay in cache, unlike an array over the whole hash space.
@@ -217,7 +245,7 @@ export function vectorize(input: string | TextAnalysis): SparseVector {
     bump((fnvStr(SEED_W, w) >>> 0) & HASH_MASK);
     if (i + 1 < words.length) bump((fnvStr(fnvStr(fnvStr(SEED_B, w), '_'), words[i + 1] ?? '') >>> 0) & HASH_MASK);
   }
-  emitShapeAndCues(a, bumpName);
+  emitShapeAndCues(a, VECTOR_EMITTER);
   const n = TOUCHED.length;
   // Indices stay in first-seen order (deterministic; nothing downstream needs them sorted).
   const indices = new Int32Array(n);

@@ -11,10 +11,15 @@ const EMOJI_RE = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictograp
 // C0/C1 controls except tab and newline, lone surrogates, the replacement character.
 const CONTROL_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]|[\uD800-\uDFFF]/gu;
 
+/** Whether `[ \t\u00A0]+` would change anything: a tab, a no-break space or two spaces in a row. */
+const SPACE_RUN_TEST_RE = /[\t\u00A0]| {2}/u;
+
 /** Display form: NFC, control characters dropped, whitespace runs collapsed, capped at 20 000 characters. */
 export function normalizeForDisplay(raw: string): string {
   const text = raw.length > MAX_CHARS * 2 ? raw.slice(0, MAX_CHARS * 2) : raw;
-  let out = text.normalize('NFC').replace(CONTROL_RE, ' ').replace(/[ \t\u00A0]+/gu, ' ');
+  let out = text.normalize('NFC').replace(CONTROL_RE, ' ');
+  // Replacing every single space by a space builds a new string for nothing: only when there is a run or a tab.
+  if (SPACE_RUN_TEST_RE.test(out)) out = out.replace(/[ \t\u00A0]+/gu, ' ');
   // Most messages are one line; the line-break pattern is costly to try at every position, so only when needed.
   if (out.includes('\n')) out = out.replace(/\s*\n\s*/gu, '\n');
   return out.trim().slice(0, MAX_CHARS);
@@ -27,7 +32,7 @@ export function foldAccents(text: string): string {
   // scripts take the general path, where decomposition may reorder marks.
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    const folded = LATIN_FOLD.get(text.charCodeAt(i));
+    const folded = LATIN_FOLD[text.charCodeAt(i)];
     if (folded === undefined) return foldAccentsSlowly(text);
     out += folded;
   }
@@ -42,11 +47,14 @@ function foldAccentsSlowly(text: string): string {
     .toLowerCase();
 }
 
-/** `foldAccentsSlowly` of each code unit of Latin (U+0000–024F), combining marks and Latin Extended Additional. */
-const LATIN_FOLD: ReadonlyMap<number, string> = (() => {
-  const table = new Map<number, string>();
+/**
+ * `foldAccentsSlowly` of each code unit of Latin (U+0000–024F), combining marks and Latin Extended Additional, by
+ * code unit (undefined for the others, and past the end of the array).
+ */
+const LATIN_FOLD: readonly (string | undefined)[] = (() => {
+  const table = new Array<string | undefined>(0x1f00).fill(undefined);
   for (const [from, to] of [[0x0000, 0x024f], [0x0300, 0x036f], [0x1e00, 0x1eff]] as const)
-    for (let c = from; c <= to; c++) table.set(c, foldAccentsSlowly(String.fromCharCode(c)));
+    for (let c = from; c <= to; c++) table[c] = foldAccentsSlowly(String.fromCharCode(c));
   return table;
 })();
 
@@ -99,6 +107,21 @@ export function tokenize(folded: string): string[] {
 
 /** Expansion of one folded token (teencode, Telex/VNI repair, q12/p7), memoised: the vocabulary is small. */
 const TOKEN_MEMO = new Map<string, string>();
+/** The words of the expansions that are several words ("mn" → ["moi", "nguoi"]), memoised. */
+const PARTS_MEMO = new Map<string, string[]>();
+function expansionParts(expanded: string): string[] {
+  let parts = PARTS_MEMO.get(expanded);
+  if (!parts) {
+    parts = expanded.split(' ');
+    if (PARTS_MEMO.size > 10_000) PARTS_MEMO.clear();
+    PARTS_MEMO.set(expanded, parts);
+  }
+  return parts;
+}
+
+/** Scratch offsets of the written forms, reused from message to message (grown when needed). */
+let startScratch = new Int32Array(256);
+let endScratch = new Int32Array(256);
 const ABBREV_RE = /^(q|p|f|quan|phuong)(\d{1,2})$/u;
 function expandToken(raw: string): string {
   const hit = TOKEN_MEMO.get(raw);
@@ -205,6 +228,19 @@ export function lastSentenceStart(text: string): number {
   return -1;
 }
 
+/** Records where output token `at` is written, in the scratch arrays. */
+function setWritten(at: number, start: number, end: number): void {
+  if (at >= startScratch.length) {
+    const grownStart = new Int32Array(startScratch.length * 2);
+    const grownEnd = new Int32Array(startScratch.length * 2);
+    grownStart.set(startScratch);
+    grownEnd.set(endScratch);
+    [startScratch, endScratch] = [grownStart, grownEnd];
+  }
+  startScratch[at] = start;
+  endScratch[at] = end;
+}
+
 /**
  * Matching-form tokens of an already display-normalised text and, when asked, where each is written (see
  * WrittenForms; null when the text could not be aligned).
@@ -229,25 +265,21 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
   const lower = aligned ? text.toLowerCase() : '';
   const offsets = aligned ? writtenOffsets(lower, rawTokens) : null;
   const out: string[] = [];
-  const starts: number[] | null = offsets ? [] : null;
-  const ends: number[] | null = offsets ? [] : null;
   for (let i = 0; i < rawTokens.length; i++) {
     const raw = rawTokens[i] as string;
     if (i === rawLastFrom) lastFrom = out.length;
     const expanded = expandToken(raw);
     if (expanded.includes(' ')) {
-      for (const part of expanded.split(' ')) {
+      for (const part of expansionParts(expanded)) {
+        if (offsets) setWritten(out.length, -1, -1);
         out.push(part);
-        starts?.push(-1);
-        ends?.push(-1);
       }
     } else {
+      if (offsets) setWritten(out.length, expanded === raw ? (offsets[2 * i] as number) : -1, offsets[2 * i + 1] as number);
       out.push(expanded);
-      starts?.push(offsets && expanded === raw ? (offsets[2 * i] as number) : -1);
-      ends?.push(offsets ? (offsets[2 * i + 1] as number) : -1);
     }
   }
-  return { tokens: out, written: starts && ends ? { lower, start: Int32Array.from(starts), end: Int32Array.from(ends) } : null, lastFrom };
+  return { tokens: out, written: offsets ? { lower, start: startScratch.slice(0, out.length), end: endScratch.slice(0, out.length) } : null, lastFrom };
 }
 
 /**

@@ -35,19 +35,26 @@ const FOLD_TABLE = (() => {
   return table;
 })();
 
+/** FOLD_TABLE as one-character strings, so that a folded text is built by concatenation (cheaper than a code array). */
+const FOLD_CHAR = Array.from(FOLD_TABLE, (c) => String.fromCharCode(c));
+
 /** Lower case without diacritics, one output code unit per input code unit, so offsets carry over. */
-function foldSameLength(text: string): string {
+export function foldSameLength(text: string): string {
   // Fast path: plain ASCII only needs lower-casing, which keeps length.
   if (/^[\x00-\x7f]*$/u.test(text)) return text.toLowerCase();
-  const out = new Uint16Array(text.length);
+  let result = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    out[i] = c < 0x2000 ? (FOLD_TABLE[c] as number) : c;
+    result += c < 0x2000 ? (FOLD_CHAR[c] as string) : text[i];
   }
-  let result = '';
-  for (let i = 0; i < out.length; i += 8192) result += String.fromCharCode(...out.subarray(i, i + 8192));
   return result;
 }
+
+/**
+ * Cheap pre-test: every kind of personal data needs a digit (phone, ID, passport numbers, the house number of an
+ * address) or an '@' (email). No folded character is a digit or '@' unless it was one (checked in pii.test.ts).
+ */
+const DIGIT_OR_AT_RE = /[0-9@]/u;
 
 function classifyNumber(digits: string, hasPlus: boolean, before: string): PiiKind | null {
   const idContext = ID_CONTEXT_RE.test(before);
@@ -61,35 +68,56 @@ function classifyNumber(digits: string, hasPlus: boolean, before: string): PiiKi
   return null;
 }
 
-/** Every piece of personal data in the text, in order, non-overlapping. */
-export function detectPii(text: string): PiiMatch[] {
-  const source = text.normalize('NFC');
-  const folded = foldSameLength(source);
+/**
+ * Every piece of personal data in an NFC text, in the order the detectors find them (overlaps not yet removed).
+ * With `firstOnly`, stops at the first one: enough to tell whether there is any.
+ */
+function findPii(source: string, firstOnly: boolean): PiiMatch[] {
   const found: PiiMatch[] = [];
+  if (!DIGIT_OR_AT_RE.test(source)) return found;
   const add = (kind: PiiKind, start: number, end: number) => found.push({ kind, start, end, text: source.slice(start, end) });
-  if (source.includes('@')) for (const m of source.matchAll(EMAIL_RE)) add('email', m.index, m.index + m[0].length);
+  if (source.includes('@')) for (const m of source.matchAll(EMAIL_RE)) {
+    add('email', m.index, m.index + m[0].length);
+    if (firstOnly) return found;
+  }
+  let folded: string | undefined;
   for (const m of source.matchAll(NUMBER_RUN_RE)) {
     const raw = m[0].replace(/[\s.\-(]+$/u, '');
     const digits = raw.replace(/\D/gu, '');
+    folded ??= foldSameLength(source);
     const kind = classifyNumber(digits, raw.startsWith('+'), folded.slice(Math.max(0, m.index - 30), m.index));
-    if (kind) add(kind, m.index, m.index + raw.length);
+    if (kind) {
+      add(kind, m.index, m.index + raw.length);
+      if (firstOnly) return found;
+    }
   }
+  folded ??= foldSameLength(source);
   if (/ho chieu|passport/u.test(folded)) for (const m of source.matchAll(PASSPORT_RE))
-    if (/(ho chieu|passport)/u.test(folded.slice(Math.max(0, m.index - 40), m.index)) && !found.some((f) => f.start === m.index)) add('id', m.index, m.index + m[0].length);
+    if (/(ho chieu|passport)/u.test(folded.slice(Math.max(0, m.index - 40), m.index)) && !found.some((f) => f.start === m.index)) {
+      add('id', m.index, m.index + m[0].length);
+      if (firstOnly) return found;
+    }
   for (const m of folded.matchAll(OWN_ADDRESS_RE)) {
     const group = m[1] ?? '';
     const start = m.index + m[0].lastIndexOf(group);
     add('address', start, start + group.trimEnd().length);
+    if (firstOnly) return found;
   }
+  return found;
+}
+
+/** Every piece of personal data in the text, in order, non-overlapping. */
+export function detectPii(text: string): PiiMatch[] {
+  const found = findPii(text.normalize('NFC'), false);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const result: PiiMatch[] = [];
   for (const f of found) if (!result.some((r) => f.start < r.end && r.start < f.end)) result.push(f);
   return result;
 }
 
-/** True when the text holds any personal data. */
+/** True when the text holds any personal data (the first piece found is enough: overlaps only remove later ones). */
 export function hasPii(text: string): boolean {
-  return detectPii(text).length > 0;
+  return findPii(text.normalize('NFC'), true).length > 0;
 }
 
 /** The text with every piece of personal data replaced by a placeholder ([SĐT], [CCCD], [email], [địa chỉ]). */

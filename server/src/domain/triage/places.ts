@@ -2,7 +2,7 @@
  * Extracts the ward, district and street a message names, as official names with diacritics, from the
  * accent-folded matching form (so "phuong 7 quan 3", "P7 Q3" and "phường 7, quận 3" read alike). Pure.
  */
-import type { Gazetteer } from './gazetteer.ts';
+import type { Gazetteer, Landmark } from './gazetteer.ts';
 import { analyzeText, type TextAnalysis } from './normalize.ts';
 
 export type ExtractedPlaces = {
@@ -21,6 +21,7 @@ export type ExtractedPlaces = {
 };
 
 const DISTRICT_KEYS = new Set(['quan', 'huyen', 'district', 'q']);
+/** City and ward keywords (their first words start a place mention); `cityKeyAt` and `wardKeyAt` test for them. */
 const CITY_KEYS = [['thanh', 'pho'], ['tp']];
 const WARD_KEYS = [['thi', 'tran'], ['phuong'], ['xa'], ['ward'], ['commune'], ['p'], ['f']];
 const STREET_KEYS = new Set(['duong', 'hem', 'kiet', 'ngo', 'pho', 'street', 'mat', 'tien', 'nga', 'tu', 'ba', 'sau', 'doan', 'tuyen']);
@@ -32,26 +33,42 @@ const NUMBERED_RE = /^(?:duong so|quoc lo|ql|tinh lo|tl|huong lo|hl) (\d{1,3}[a-
 const NUMBERED_HEADS = new Set(['duong', 'quoc', 'ql', 'tinh', 'tl', 'huong', 'hl']);
 const DISTRICT_NUMBERS = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 
-function keyAt(tokens: string[], i: number, keys: string[][]): number {
-  for (const key of keys) if (key.every((k, j) => tokens[i + j] === k)) return key.length;
-  return 0;
+/** Length of the ward keyword at token i ("thị trấn", "phường", "xã", "p"…; see WARD_KEYS), or 0. */
+function wardKeyAt(tokens: string[], i: number): number {
+  const t = tokens[i];
+  if (t === 'thi') return tokens[i + 1] === 'tran' ? 2 : 0;
+  return t === 'phuong' || t === 'xa' || t === 'ward' || t === 'commune' || t === 'p' || t === 'f' ? 1 : 0;
 }
 
-/** The gazetteer's folded names word by word: `end` where a whole name stops (built once per gazetteer). */
-type NameTrie = { children: Map<string, NameTrie>; end: boolean };
-type FirstTokenIndex = { street: NameTrie; ward: NameTrie; district: NameTrie; heads: Set<string> };
+/** Length of the city keyword at token i ("thành phố", "tp"; see CITY_KEYS), or 0. */
+function cityKeyAt(tokens: string[], i: number): number {
+  const t = tokens[i];
+  if (t === 'thanh') return tokens[i + 1] === 'pho' ? 2 : 0;
+  return t === 'tp' ? 1 : 0;
+}
+
+/**
+ * The gazetteer's folded names word by word: `key` is the whole folded name where one stops, else null (built once
+ * per gazetteer, so that a match needs no string building).
+ */
+type NameTrie = { children: Map<string, NameTrie>; key: string | null };
+type FirstTokenIndex = {
+  street: NameTrie; ward: NameTrie; district: NameTrie; heads: Set<string>;
+  /** Each landmark's pattern with a space on each side, for a test on the padded matching form. */
+  landmarkKeys: string[];
+};
 const indexCache = new WeakMap<Gazetteer, FirstTokenIndex>();
 function nameTrie(...maps: Map<string, unknown>[]): NameTrie {
-  const root: NameTrie = { children: new Map(), end: false };
+  const root: NameTrie = { children: new Map(), key: null };
   for (const map of maps)
     for (const key of map.keys()) {
       let node = root;
       for (const word of key.split(' ')) {
         let next = node.children.get(word);
-        if (!next) node.children.set(word, (next = { children: new Map(), end: false }));
+        if (!next) node.children.set(word, (next = { children: new Map(), key: null }));
         node = next;
       }
-      node.end = true;
+      node.key = key;
     }
   return root;
 }
@@ -64,7 +81,7 @@ function indexOf(g: Gazetteer): FirstTokenIndex {
     // Every token that can start a place mention; any other token is skipped at once.
     const heads = new Set<string>([...street.children.keys(), ...ward.children.keys(), ...district.children.keys(), ...STREET_KEYS, ...DISTRICT_KEYS, ...NUMBERED_HEADS, 'so',
       ...WARD_KEYS.map((k) => k[0] ?? ''), ...CITY_KEYS.map((k) => k[0] ?? '')]);
-    idx = { street, ward, district, heads };
+    idx = { street, ward, district, heads, landmarkKeys: g.landmarks.map((l) => ` ${l.pattern} `) };
     indexCache.set(g, idx);
   }
   return idx;
@@ -75,17 +92,27 @@ function indexOf(g: Gazetteer): FirstTokenIndex {
  * a gazetteer name ends (walking `names` word by word) are looked up, so most tokens cost one map read.
  */
 function longestMatch<T>(tokens: string[], i: number, maxWords: number, lookup: (key: string) => T | undefined, names: NameTrie) {
-  const ends: number[] = [];
+  // The names ending along the walk, shortest first (a name has few words: no array is allocated for them).
+  let k1: string | null = null;
+  let n1 = 0;
+  let more: { key: string; n: number }[] | null = null;
   let node: NameTrie | undefined = names;
   for (let n = 1; n <= maxWords && i + n <= tokens.length; n++) {
-    node = node.children.get(tokens[i + n - 1] ?? '');
+    node = node.children.get(tokens[i + n - 1] as string);
     if (!node) break;
-    if (node.end) ends.push(n);
+    if (node.key === null) continue;
+    if (k1 === null) [k1, n1] = [node.key, n];
+    else (more ??= []).push({ key: node.key, n });
   }
-  for (let e = ends.length - 1; e >= 0; e--) {
-    const n = ends[e]!;
-    const hit = lookup(n === 1 ? (tokens[i] ?? '') : tokens.slice(i, i + n).join(' '));
-    if (hit !== undefined) return { hit, n };
+  if (more)
+    for (let e = more.length - 1; e >= 0; e--) {
+      const { key, n } = more[e] as { key: string; n: number };
+      const hit = lookup(key);
+      if (hit !== undefined) return { hit, n };
+    }
+  if (k1 !== null) {
+    const hit = lookup(k1);
+    if (hit !== undefined) return { hit, n: n1 };
   }
   return undefined;
 }
@@ -97,6 +124,18 @@ function titleCaseStreet(raw: string): string {
 /** Accent-free text that keeps letter case, to tell "Phan Anh" (a street) from "phản ánh" (to report). */
 function foldKeepCase(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D');
+}
+
+/** `foldKeepCase` of gazetteer names, memoised: the same few hundred names are tested again and again. */
+const FOLDED_NAME = new Map<string, string>();
+function foldNameKeepCase(name: string): string {
+  let folded = FOLDED_NAME.get(name);
+  if (folded === undefined) {
+    folded = foldKeepCase(name);
+    if (FOLDED_NAME.size > 10_000) FOLDED_NAME.clear();
+    FOLDED_NAME.set(name, folded);
+  }
+  return folded;
 }
 
 /** The spelling among several that the text itself uses, else the first. */
@@ -111,20 +150,22 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
   const ix = indexOf(g);
   let caseFolded: string | undefined;
   // A name found without a keyword must be written capitalised, as names are.
-  const isCapitalised = (name: string) => (caseFolded ??= foldKeepCase(display).replace(/\s+/gu, ' ')).includes(foldKeepCase(name));
-  const used = new Array<boolean>(tokens.length).fill(false);
-  const mark = (i: number, n: number) => { for (let j = i; j < i + n; j++) used[j] = true; };
+  const isCapitalised = (name: string) => (caseFolded ??= foldKeepCase(display).replace(/\s+/gu, ' ')).includes(foldNameKeepCase(name));
+  const used = new Uint8Array(tokens.length);
+  const mark = (i: number, n: number) => { for (let j = i; j < i + n; j++) used[j] = 1; };
   const out: ExtractedPlaces = { ward: null, wardCodes: [], unit2025Code: null, district: null, districtCode: null, street: null, mentions: [], hasSeveralWards: false };
   const wards: { name: string; codes: string[]; unit2025: string | null; at: number }[] = [];
   const districts: { code: string; at: number }[] = [];
   const streets: { name: string; at: number }[] = [];
 
-  for (const l of g.landmarks)
-    if (padded.includes(` ${l.pattern} `)) {
+  for (let li = 0; li < g.landmarks.length; li++) {
+    const l = g.landmarks[li] as Landmark;
+    if (padded.includes(ix.landmarkKeys[li] as string)) {
       const codes = [...g.wards.values()].filter((w) => w.name === l.ward && w.districtCode === l.districtCode).map((w) => w.code);
       wards.push({ name: l.ward, codes, unit2025: null, at: padded.indexOf(l.pattern) / 4 });
       out.mentions.push(`landmark:${l.pattern}`);
     }
+  }
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] ?? '';
@@ -144,7 +185,7 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
     }
     if (used[i]) continue;
     // Ward keyword + number or name.
-    const wk = keyAt(tokens, i, WARD_KEYS);
+    const wk = wardKeyAt(tokens, i);
     if (wk > 0 && !(wk === 1 && (t === 'p' || t === 'f') && !/^\d+$/u.test(tokens[i + 1] ?? ''))) {
       const next = tokens[i + wk] ?? '';
       if (/^\d{1,2}$/u.test(next) && Number(next) >= 1 && Number(next) <= 30 && !COUNT_WORDS.has(tokens[i + wk + 1] ?? '')) {
@@ -166,7 +207,7 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
       }
     }
     // District keyword + number or name; "thành phố Thủ Đức".
-    const ck = keyAt(tokens, i, CITY_KEYS);
+    const ck = cityKeyAt(tokens, i);
     if (DISTRICT_KEYS.has(t) || ck > 0) {
       const k = ck > 0 ? ck : 1;
       const next = tokens[i + k] ?? '';
