@@ -45,3 +45,14 @@ void test('the last sentence starts after the last sentence end that has text be
   assert.equal(analyzeText('Tôi cần làm tạm trú. Nộp ở đâu ạ?').lastFrom, 5);
   assert.equal(analyzeText('ko dc. ad oi').lastFrom, 2);
 });
+
+void test('display form: the pre-tests skip only replacements that would change nothing', () => {
+  // The unconditional form of normalizeForDisplay before its pre-tests, as the reference.
+  const reference = (raw: string) => {
+    const out = raw.normalize('NFC').replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]|[\uD800-\uDFFF]/gu, ' ').replace(/[ \t\u00A0]+/gu, ' ');
+    return (out.includes('\n') ? out.replace(/\s*\n\s*/gu, '\n') : out).trim();
+  };
+  const samples = ['Xin chào', 'a  b', 'a\tb', 'a\u00A0b', 'a\u0085b', 'x\u007Fy', 'ok 😀 ok', 'lone \uD800 x', 'lone \uDC00', '\uFFFD', 'a\r\nb', ' \n '];
+  for (let c = 0; c < 0x3000; c += 7) samples.push(`a${String.fromCharCode(c)}b c`);
+  for (const t of samples) assert.equal(normalizeForDisplay(t), reference(t), JSON.stringify(t));
+});

@@ -11,13 +11,26 @@ const EMOJI_RE = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictograp
 // C0/C1 controls except tab and newline, lone surrogates, the replacement character.
 const CONTROL_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]|[\uD800-\uDFFF]/gu;
 
+/**
+ * Cheap pre-test for CONTROL_RE (a unicode-mode pattern, slow to run over every message): a control character,
+ * the replacement character or any surrogate, paired or not (emoji take the pattern's exact path).
+ */
+function mayHoldControls(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 ? c !== 9 && c !== 10 : (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffd) return true;
+  }
+  return false;
+}
+
 /** Whether `[ \t\u00A0]+` would change anything: a tab, a no-break space or two spaces in a row. */
 const SPACE_RUN_TEST_RE = /[\t\u00A0]| {2}/u;
 
 /** Display form: NFC, control characters dropped, whitespace runs collapsed, capped at 20 000 characters. */
 export function normalizeForDisplay(raw: string): string {
   const text = raw.length > MAX_CHARS * 2 ? raw.slice(0, MAX_CHARS * 2) : raw;
-  let out = text.normalize('NFC').replace(CONTROL_RE, ' ');
+  let out = text.normalize('NFC');
+  if (mayHoldControls(out)) out = out.replace(CONTROL_RE, ' ');
   // Replacing every single space by a space builds a new string for nothing: only when there is a run or a tab.
   if (SPACE_RUN_TEST_RE.test(out)) out = out.replace(/[ \t\u00A0]+/gu, ' ');
   // Most messages are one line; the line-break pattern is costly to try at every position, so only when needed.

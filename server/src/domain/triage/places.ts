@@ -54,8 +54,10 @@ function cityKeyAt(tokens: string[], i: number): number {
 type NameTrie = { children: Map<string, NameTrie>; key: string | null };
 type FirstTokenIndex = {
   street: NameTrie; ward: NameTrie; district: NameTrie; heads: Set<string>;
-  /** Each landmark's pattern with a space on each side, for a test on the padded matching form. */
-  landmarkKeys: string[];
+  /** Each landmark's pattern as words (a pattern is in the padded matching form iff its words follow each other in the tokens). */
+  landmarkWords: string[][];
+  /** Landmark numbers by the first word of their pattern. */
+  landmarksByHead: Map<string, number[]>;
 };
 const indexCache = new WeakMap<Gazetteer, FirstTokenIndex>();
 function nameTrie(...maps: Map<string, unknown>[]): NameTrie {
@@ -81,7 +83,10 @@ function indexOf(g: Gazetteer): FirstTokenIndex {
     // Every token that can start a place mention; any other token is skipped at once.
     const heads = new Set<string>([...street.children.keys(), ...ward.children.keys(), ...district.children.keys(), ...STREET_KEYS, ...DISTRICT_KEYS, ...NUMBERED_HEADS, 'so',
       ...WARD_KEYS.map((k) => k[0] ?? ''), ...CITY_KEYS.map((k) => k[0] ?? '')]);
-    idx = { street, ward, district, heads, landmarkKeys: g.landmarks.map((l) => ` ${l.pattern} `) };
+    const landmarkWords = g.landmarks.map((l) => l.pattern.split(' '));
+    const landmarksByHead = new Map<string, number[]>();
+    landmarkWords.forEach((words, li) => landmarksByHead.set(words[0] ?? '', [...(landmarksByHead.get(words[0] ?? '') ?? []), li]));
+    idx = { street, ward, district, heads, landmarkWords, landmarksByHead };
     indexCache.set(g, idx);
   }
   return idx;
@@ -122,9 +127,30 @@ function titleCaseStreet(raw: string): string {
 }
 
 /** Accent-free text that keeps letter case, to tell "Phan Anh" (a street) from "phản ánh" (to report). */
-function foldKeepCase(text: string): string {
+export function foldKeepCase(text: string): string {
+  // Precomposed Latin and Vietnamese letters decompose to a letter and marks of U+0300–036F, none of which moves
+  // across characters: folded one at a time from a table. Anything else (a loose combining mark, another script)
+  // takes the general path.
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const folded = KEEP_CASE_FOLD[text.charCodeAt(i)];
+    if (folded === undefined) return foldKeepCaseSlowly(text);
+    out += folded;
+  }
+  return out;
+}
+
+function foldKeepCaseSlowly(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D');
 }
+
+/** `foldKeepCaseSlowly` of each code unit of U+0000–02FF and U+1E00–1EFF, by code unit (undefined for the others). */
+const KEEP_CASE_FOLD: readonly (string | undefined)[] = (() => {
+  const table = new Array<string | undefined>(0x1f00).fill(undefined);
+  for (const [from, to] of [[0x0000, 0x02ff], [0x1e00, 0x1eff]] as const)
+    for (let c = from; c <= to; c++) table[c] = foldKeepCaseSlowly(String.fromCharCode(c));
+  return table;
+})();
 
 /** `foldKeepCase` of gazetteer names, memoised: the same few hundred names are tested again and again. */
 const FOLDED_NAME = new Map<string, string>();
@@ -143,6 +169,25 @@ function pickSpelling(spellings: string[], display: string): string {
   return spellings.find((s) => display.includes(s)) ?? spellings[0] ?? '';
 }
 
+/**
+ * The landmarks whose pattern the message names (`padded` contains ` ${pattern} `, i.e. the pattern's words follow
+ * each other in the tokens), found from the tokens that start one; null when there are none.
+ */
+function landmarksNamed(tokens: readonly string[], ix: FirstTokenIndex): Set<number> | null {
+  let named: Set<number> | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = ix.landmarksByHead.get(tokens[i] as string);
+    if (!candidates) continue;
+    for (const li of candidates) {
+      const words = ix.landmarkWords[li] as string[];
+      let k = 1;
+      while (k < words.length && tokens[i + k] === words[k]) k++;
+      if (k === words.length) (named ??= new Set()).add(li);
+    }
+  }
+  return named;
+}
+
 /** Names the message gives for ward, district and street. Never throws. */
 export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): ExtractedPlaces {
   const a = typeof input === 'string' ? analyzeText(input) : input;
@@ -158,9 +203,10 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
   const districts: { code: string; at: number }[] = [];
   const streets: { name: string; at: number }[] = [];
 
-  for (let li = 0; li < g.landmarks.length; li++) {
+  const named = landmarksNamed(tokens, ix);
+  if (named) for (let li = 0; li < g.landmarks.length; li++) {
     const l = g.landmarks[li] as Landmark;
-    if (padded.includes(ix.landmarkKeys[li] as string)) {
+    if (named.has(li)) {
       const codes = [...g.wards.values()].filter((w) => w.name === l.ward && w.districtCode === l.districtCode).map((w) => w.code);
       wards.push({ name: l.ward, codes, unit2025: null, at: padded.indexOf(l.pattern) / 4 });
       out.mentions.push(`landmark:${l.pattern}`);
