@@ -52,12 +52,13 @@ function cityKeyAt(tokens: string[], i: number): number {
  * per gazetteer, so that a match needs no string building).
  */
 type NameTrie = { children: Map<string, NameTrie>; key: string | null };
+/** What a word can start: a street, ward or district name (the trie node after it), a landmark, a place mention. */
+type FirstWord = { head: boolean; street?: NameTrie; ward?: NameTrie; district?: NameTrie; landmarks?: number[] };
 type FirstTokenIndex = {
-  street: NameTrie; ward: NameTrie; district: NameTrie; heads: Set<string>;
+  /** Every word that starts a name, a keyword or a landmark (one map read per token of a message). */
+  words: Map<string, FirstWord>;
   /** Each landmark's pattern as words (a pattern is in the padded matching form iff its words follow each other in the tokens). */
   landmarkWords: string[][];
-  /** Landmark numbers by the first word of their pattern. */
-  landmarksByHead: Map<string, number[]>;
 };
 const indexCache = new WeakMap<Gazetteer, FirstTokenIndex>();
 function nameTrie(...maps: Map<string, unknown>[]): NameTrie {
@@ -77,33 +78,39 @@ function nameTrie(...maps: Map<string, unknown>[]): NameTrie {
 function indexOf(g: Gazetteer): FirstTokenIndex {
   let idx = indexCache.get(g);
   if (!idx) {
-    const street = nameTrie(g.streetByFolded);
-    const ward = nameTrie(g.wardByFolded, g.unit2025ByFolded);
-    const district = nameTrie(g.districtByFolded);
-    // Every token that can start a place mention; any other token is skipped at once.
-    const heads = new Set<string>([...street.children.keys(), ...ward.children.keys(), ...district.children.keys(), ...STREET_KEYS, ...DISTRICT_KEYS, ...NUMBERED_HEADS, 'so',
-      ...WARD_KEYS.map((k) => k[0] ?? ''), ...CITY_KEYS.map((k) => k[0] ?? '')]);
+    const words = new Map<string, FirstWord>();
+    const entry = (word: string) => {
+      let e = words.get(word);
+      if (!e) words.set(word, (e = { head: false }));
+      return e;
+    };
+    for (const [kind, trie] of [['street', nameTrie(g.streetByFolded)], ['ward', nameTrie(g.wardByFolded, g.unit2025ByFolded)], ['district', nameTrie(g.districtByFolded)]] as const)
+      for (const [word, node] of trie.children) Object.assign(entry(word), { head: true, [kind]: node });
+    // Every token that can start a place mention is a head; any other token is skipped at once.
+    for (const word of [...STREET_KEYS, ...DISTRICT_KEYS, ...NUMBERED_HEADS, 'so', ...WARD_KEYS.map((k) => k[0] ?? ''), ...CITY_KEYS.map((k) => k[0] ?? '')]) entry(word).head = true;
     const landmarkWords = g.landmarks.map((l) => l.pattern.split(' '));
-    const landmarksByHead = new Map<string, number[]>();
-    landmarkWords.forEach((words, li) => landmarksByHead.set(words[0] ?? '', [...(landmarksByHead.get(words[0] ?? '') ?? []), li]));
-    idx = { street, ward, district, heads, landmarkWords, landmarksByHead };
+    landmarkWords.forEach((w, li) => {
+      const e = entry(w[0] ?? '');
+      (e.landmarks ??= []).push(li);
+    });
+    idx = { words, landmarkWords };
     indexCache.set(g, idx);
   }
   return idx;
 }
 
 /**
- * Longest folded name starting at token i (up to maxWords tokens) that `lookup` accepts. Only the lengths at which
- * a gazetteer name ends (walking `names` word by word) are looked up, so most tokens cost one map read.
+ * Longest folded name starting at token i (up to maxWords tokens) that `lookup` accepts, walking the name trie from
+ * `first`, the node of tokens[i] (see FirstWord). Only the lengths at which a gazetteer name ends are looked up.
  */
-function longestMatch<T>(tokens: string[], i: number, maxWords: number, lookup: (key: string) => T | undefined, names: NameTrie) {
+function longestMatch<T>(first: NameTrie | undefined, tokens: string[], i: number, maxWords: number, lookup: (key: string) => T | undefined) {
   // The names ending along the walk, shortest first (a name has few words: no array is allocated for them).
   let k1: string | null = null;
   let n1 = 0;
   let more: { key: string; n: number }[] | null = null;
-  let node: NameTrie | undefined = names;
-  for (let n = 1; n <= maxWords && i + n <= tokens.length; n++) {
-    node = node.children.get(tokens[i + n - 1] as string);
+  let node: NameTrie | undefined = first;
+  for (let n = 1; node && n <= maxWords && i + n <= tokens.length; n++) {
+    if (n > 1) node = node.children.get(tokens[i + n - 1] as string);
     if (!node) break;
     if (node.key === null) continue;
     if (k1 === null) [k1, n1] = [node.key, n];
@@ -120,6 +127,16 @@ function longestMatch<T>(tokens: string[], i: number, maxWords: number, lookup: 
     if (hit !== undefined) return { hit, n: n1 };
   }
   return undefined;
+}
+
+/** `/^\d+$/u.test(t)` without a pattern. */
+function isDigits(t: string): boolean {
+  if (t.length === 0) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function titleCaseStreet(raw: string): string {
@@ -169,25 +186,6 @@ function pickSpelling(spellings: string[], display: string): string {
   return spellings.find((s) => display.includes(s)) ?? spellings[0] ?? '';
 }
 
-/**
- * The landmarks whose pattern the message names (`padded` contains ` ${pattern} `, i.e. the pattern's words follow
- * each other in the tokens), found from the tokens that start one; null when there are none.
- */
-function landmarksNamed(tokens: readonly string[], ix: FirstTokenIndex): Set<number> | null {
-  let named: Set<number> | null = null;
-  for (let i = 0; i < tokens.length; i++) {
-    const candidates = ix.landmarksByHead.get(tokens[i] as string);
-    if (!candidates) continue;
-    for (const li of candidates) {
-      const words = ix.landmarkWords[li] as string[];
-      let k = 1;
-      while (k < words.length && tokens[i + k] === words[k]) k++;
-      if (k === words.length) (named ??= new Set()).add(li);
-    }
-  }
-  return named;
-}
-
 /** Names the message gives for ward, district and street. Never throws. */
 export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): ExtractedPlaces {
   const a = typeof input === 'string' ? analyzeText(input) : input;
@@ -203,7 +201,19 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
   const districts: { code: string; at: number }[] = [];
   const streets: { name: string; at: number }[] = [];
 
-  const named = landmarksNamed(tokens, ix);
+  // Each token's entry in the index, read once; the landmarks the message names (their words follow each other).
+  const entries = new Array<FirstWord | undefined>(tokens.length);
+  let named: Set<number> | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const e = ix.words.get(tokens[i] as string);
+    entries[i] = e;
+    if (e?.landmarks) for (const li of e.landmarks) {
+      const words = ix.landmarkWords[li] as string[];
+      let k = 1;
+      while (k < words.length && tokens[i + k] === words[k]) k++;
+      if (k === words.length) (named ??= new Set()).add(li);
+    }
+  }
   if (named) for (let li = 0; li < g.landmarks.length; li++) {
     const l = g.landmarks[li] as Landmark;
     if (named.has(li)) {
@@ -215,7 +225,7 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] ?? '';
-    if (!ix.heads.has(t) && !(t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57)) continue;
+    if (!entries[i]?.head && !(t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57)) continue;
     const prev = tokens[i - 1] ?? '';
     // Numbered streets: Đường số 8, Quốc lộ 1A, Tỉnh lộ 10, Hương lộ 2.
     const numbered = NUMBERED_RE;
@@ -232,14 +242,14 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
     if (used[i]) continue;
     // Ward keyword + number or name.
     const wk = wardKeyAt(tokens, i);
-    if (wk > 0 && !(wk === 1 && (t === 'p' || t === 'f') && !/^\d+$/u.test(tokens[i + 1] ?? ''))) {
+    if (wk > 0 && !(wk === 1 && (t === 'p' || t === 'f') && !isDigits(tokens[i + 1] ?? ''))) {
       const next = tokens[i + wk] ?? '';
       if (/^\d{1,2}$/u.test(next) && Number(next) >= 1 && Number(next) <= 30 && !COUNT_WORDS.has(tokens[i + wk + 1] ?? '')) {
         wards.push({ name: `Phường ${Number(next)}`, codes: g.wardByFolded.get(String(Number(next))) ?? [], unit2025: null, at: i });
         mark(i, wk + 1);
         continue;
       }
-      const hit = longestMatch(tokens, i + wk, 5, (k) => /^\d/u.test(k) ? undefined : g.wardByFolded.get(k) ?? (g.unit2025ByFolded.has(k) ? [] : undefined), ix.ward);
+      const hit = longestMatch(entries[i + wk]?.ward, tokens, i + wk, 5, (k) => /^\d/u.test(k) ? undefined : g.wardByFolded.get(k) ?? (g.unit2025ByFolded.has(k) ? [] : undefined));
       if (hit) {
         const key = tokens.slice(i + wk, i + wk + hit.n).join(' ');
         const codes = hit.hit;
@@ -262,7 +272,7 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
         mark(i, k + 1);
         continue;
       }
-      const hit = longestMatch(tokens, i + k, 3, (key) => (/^\d/u.test(key) ? undefined : g.districtByFolded.get(key)), ix.district);
+      const hit = longestMatch(entries[i + k]?.district, tokens, i + k, 3, (key) => (/^\d/u.test(key) ? undefined : g.districtByFolded.get(key)));
       if (hit) {
         districts.push({ code: hit.hit[0] ?? '', at: i });
         mark(i, k + hit.n);
@@ -271,14 +281,14 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
       }
     }
     // Street keyword (đường, hẻm 51, số 12) + known street name.
-    const afterKey = STREET_KEYS.has(t) || /^\d+$/u.test(t) || (t === 'so' && /^\d/u.test(tokens[i + 1] ?? ''));
+    const afterKey = STREET_KEYS.has(t) || isDigits(t) || (t === 'so' && /^\d/u.test(tokens[i + 1] ?? ''));
     const start = afterKey ? i + 1 : i;
-    const hit = longestMatch(tokens, start, g.maxStreetWords, (k) => g.streetByFolded.get(k), ix.street);
+    const hit = longestMatch(entries[start]?.street, tokens, start, g.maxStreetWords, (k) => g.streetByFolded.get(k));
     if (hit && !used[start]) {
       const key = tokens.slice(start, start + hit.n).join(' ');
       const isAlsoArea = g.wardByFolded.has(key) || g.districtByFolded.has(key);
       const spelled = pickSpelling(hit.hit, display);
-      const longerWard = longestMatch(tokens, start, 5, (k) => g.wardByFolded.get(k), ix.ward);
+      const longerWard = longestMatch(entries[start]?.ward, tokens, start, 5, (k) => g.wardByFolded.get(k));
       const bareOk =
         hit.n >= 2 && !isAlsoArea && !PERSON_KEYS.has(prev) &&
         !LANDMARK_PREV.has(prev) && prev !== 'cho' && isCapitalised(spelled) && !(longerWard && longerWard.n > hit.n);
@@ -296,14 +306,14 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
       }
     }
     // Bare district names ("Bình Thạnh", "Gò Vấp") and bare, unambiguous ward names ("Vĩnh Lộc B").
-    const d = longestMatch(tokens, i, 3, (k) => (k.includes(' ') ? g.districtByFolded.get(k) : undefined), ix.district);
+    const d = longestMatch(entries[i]?.district, tokens, i, 3, (k) => (k.includes(' ') ? g.districtByFolded.get(k) : undefined));
     if (d && !STREET_KEYS.has(prev)) {
       districts.push({ code: d.hit[0] ?? '', at: i });
       mark(i, d.n);
       i += d.n - 1;
       continue;
     }
-    const w = longestMatch(tokens, i, 5, (k) => (k.includes(' ') && !g.districtByFolded.has(k) ? g.wardByFolded.get(k) : undefined), ix.ward);
+    const w = longestMatch(entries[i]?.ward, tokens, i, 5, (k) => (k.includes(' ') && !g.districtByFolded.has(k) ? g.wardByFolded.get(k) : undefined));
     // Without a keyword, a ward name in a text with diacritics must be written capitalised ("tán thành" is a verb,
     // not Phường Tân Thành); texts without diacritics give no such signal and are taken as written.
     const wardName = w ? (g.wards.get(w.hit[0] ?? '')?.name ?? '') : '';
