@@ -5,7 +5,7 @@
  */
 import type { Gazetteer } from './gazetteer.ts';
 import { analyzeText, foldAccents, type TextAnalysis } from './normalize.ts';
-import { vectorize } from './features.ts';
+import { vectorizeTransient } from './features.ts';
 import { hasPii } from './pii.ts';
 import { extractPlaces } from './places.ts';
 import { predictLabels } from './predict-labels.ts';
@@ -140,7 +140,7 @@ export function classifyMessage(text: string, model: TriageModel, gazetteer: Gaz
       legalTrack: null, unitCandidates: [], explanation: vi, explanationEn: en,
     };
   }
-  const labels = predictLabels(model, analysis, vectorize(analysis));
+  const labels = predictLabels(model, analysis, vectorizeTransient(analysis));
   const places = extractPlaces(analysis, gazetteer);
   const resolution = resolvePlace(places, gazetteer);
   let unitCode = resolution.unitCode;

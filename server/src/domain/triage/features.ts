@@ -18,7 +18,13 @@ const HASH_MASK = (1 << HASH_BITS) - 1;
  * A sparse feature vector. `values` weight cue features for the type and urgency models; `topicValues` (same
  * indices) weight them less, for the category and procedure models, which depend on topic words.
  */
-export type SparseVector = { indices: Int32Array; values: Float32Array; topicValues?: Float32Array };
+export type SparseVector = {
+  indices: Int32Array;
+  values: Float32Array;
+  topicValues?: Float32Array;
+  /** When set, only the first `count` entries are the vector's (see vectorizeTransient); otherwise all of them. */
+  count?: number;
+};
 
 
 
@@ -206,6 +212,7 @@ let slotKeys = new Int32Array(4096).fill(-1);
 let slotCounts = new Float32Array(4096);
 let slotIsCue = new Uint8Array(4096);
 let rawScratch = new Float32Array(1024);
+let indexScratch = new Int32Array(1024);
 let isCueScratch = new Uint8Array(1024);
 const TOUCHED: number[] = [];
 function bump(h: number): number {
@@ -237,6 +244,42 @@ function ensureCapacity(features: number): void {
 /** Hashed, de-duplicated, L2-normalised sparse vector (log-scaled counts). */
 export function vectorize(input: string | TextAnalysis): SparseVector {
   const a = typeof input === 'string' ? analyzeText(input) : input;
+  const n = countFeatures(a);
+  const F = FEATURE_FLAGS;
+  return {
+    indices: indexScratch.slice(0, n),
+    values: scaled(rawScratch, isCueScratch, n, F.typeCueScale, F.typeTopicScale, new Float32Array(n)),
+    topicValues: scaled(rawScratch, isCueScratch, n, F.topicCueScale, F.topicTopicScale, new Float32Array(n)),
+  };
+}
+
+/**
+ * `vectorize` into arrays reused from call to call: the same numbers, in arrays that may be longer than `count` and
+ * that the next call overwrites. For the classifier, which uses the vector at once and keeps nothing of it.
+ */
+export function vectorizeTransient(a: TextAnalysis): SparseVector & { count: number } {
+  const n = countFeatures(a);
+  if (typeScratch.length < n) {
+    typeScratch = new Float32Array(indexScratch.length);
+    topicScratch = new Float32Array(indexScratch.length);
+  }
+  const F = FEATURE_FLAGS;
+  return {
+    indices: indexScratch,
+    values: scaled(rawScratch, isCueScratch, n, F.typeCueScale, F.typeTopicScale, typeScratch),
+    topicValues: scaled(rawScratch, isCueScratch, n, F.topicCueScale, F.topicTopicScale, topicScratch),
+    count: n,
+  };
+}
+let typeScratch = new Float32Array(1024);
+let topicScratch = new Float32Array(1024);
+
+/**
+ * Counts the features of a text into the scratch arrays: their indices in first-seen order (deterministic; nothing
+ * downstream needs them sorted) in `indexScratch`, log-scaled counts in `rawScratch`, kinds in `isCueScratch`.
+ * Returns how many there are.
+ */
+function countFeatures(a: TextAnalysis): number {
   TOUCHED.length = 0;
   const words = modelTokens(a);
   ensureCapacity(words.length * 2 + 64);
@@ -247,14 +290,14 @@ export function vectorize(input: string | TextAnalysis): SparseVector {
   }
   emitShapeAndCues(a, VECTOR_EMITTER);
   const n = TOUCHED.length;
-  // Indices stay in first-seen order (deterministic; nothing downstream needs them sorted).
-  const indices = new Int32Array(n);
   if (rawScratch.length < n) {
     rawScratch = new Float32Array(n * 2);
     isCueScratch = new Uint8Array(n * 2);
+    indexScratch = new Int32Array(n * 2);
   }
   const raw = rawScratch;
   const isCue = isCueScratch;
+  const indices = indexScratch;
   for (let i = 0; i < n; i++) {
     const s = TOUCHED[i] as number;
     indices[i] = slotKeys[s] as number;
@@ -265,13 +308,11 @@ export function vectorize(input: string | TextAnalysis): SparseVector {
     slotIsCue[s] = 0;
     slotKeys[s] = -1;
   }
-  const F = FEATURE_FLAGS;
-  return { indices, values: scaled(raw, isCue, n, F.typeCueScale, F.typeTopicScale), topicValues: scaled(raw, isCue, n, F.topicCueScale, F.topicTopicScale) };
+  return n;
 }
 
-/** Log-scaled counts with cue/shape features multiplied by `cueScale`, then L2-normalised. */
-function scaled(raw: Float32Array, isCue: Uint8Array, n: number, cueScale: number, topicScale: number): Float32Array {
-  const out = new Float32Array(n);
+/** Log-scaled counts with cue/shape features multiplied by `cueScale`, then L2-normalised, into out[0, n). */
+function scaled(raw: Float32Array, isCue: Uint8Array, n: number, cueScale: number, topicScale: number, out: Float32Array): Float32Array {
   let norm = 0;
   for (let i = 0; i < n; i++) {
     const kind = isCue[i];
@@ -280,6 +321,6 @@ function scaled(raw: Float32Array, isCue: Uint8Array, n: number, cueScale: numbe
     norm += v * v;
   }
   const k = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * k;
+  for (let i = 0; i < n; i++) out[i] = (out[i] as number) * k;
   return out;
 }

@@ -106,13 +106,14 @@ const found: FoundRows = { rows: new Int32Array(256), at: new Int32Array(256), c
 
 function findRows(c: Compiled, x: SparseVector): FoundRows {
   const idx = x.indices;
-  if (found.rows.length < idx.length) {
-    found.rows = new Int32Array(idx.length * 2);
-    found.at = new Int32Array(idx.length * 2);
+  const n = x.count ?? idx.length;
+  if (found.rows.length < n) {
+    found.rows = new Int32Array(n * 2);
+    found.at = new Int32Array(n * 2);
   }
   const { rows, at } = found;
   let count = 0;
-  for (let i = 0; i < idx.length; i++) {
+  for (let i = 0; i < n; i++) {
     const row = rankOf(c.rank, idx[i] as number);
     if (row < 0) continue;
     rows[count] = row;
@@ -235,6 +236,9 @@ function best(model: LinearModel, probs: number[], allowNull: boolean): { label:
   return { label: label === NULL_LABEL ? null : label, p };
 }
 
+/** Scores of the four models for one message, reused from call to call (calls never interleave). */
+let scoreScratch = new Float64Array(64);
+
 /**
  * Predicts the four labels for a text (or its analysis and vector, when the caller already has them). Urgency is
  * the rule in urgency.ts applied to complaints; the urgency model's probability only sets its confidence.
@@ -246,7 +250,8 @@ export function predictLabels(model: TriageModel, text: string | TextAnalysis, x
   // go to separate columns of one array.
   const c = compile(model);
   const f = findRows(c, x);
-  const scores = new Float64Array(c.width);
+  if (scoreScratch.length < c.width) scoreScratch = new Float64Array(c.width);
+  const scores = scoreScratch.fill(0);
   scoreTypeAndUrgency(c, f, x, scores);
   const probs = { type: modelProbs(c, 0, scores), urgent: modelProbs(c, 1, scores) };
   const ranked = probs.type.map((p, k) => ({ type: model.type.classes[k] as MessageType, p })).sort((a, b) => b.p - a.p);
