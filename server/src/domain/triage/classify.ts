@@ -60,8 +60,9 @@ const TYPE_VI: Record<MessageType, string> = { thu_tuc: 'thủ tục', phan_anh:
 /** Formal complaint / denunciation wording (Luật Khiếu nại 2011, Luật Tố cáo 2018). */
 export function detectLegalTrack(input: string | TextAnalysis): LegalTrack | null {
   const f = (typeof input === 'string' ? analyzeText(input) : input).padded;
-  if (/ (don to cao|to cao hanh vi|xin to cao|toi to cao|chung toi to cao|noi dung to cao|nguoi bi to cao) /u.test(f)) return 'to_cao';
-  if (/ (don khieu nai|khieu nai quyet dinh|khieu nai hanh vi|xin khieu nai|toi khieu nai|chung toi khieu nai|noi dung khieu nai|nguoi khieu nai) /u.test(f)) return 'khieu_nai';
+  // Every phrase of each pattern contains "to cao" or "khieu nai": a plain substring test first.
+  if (f.includes('to cao') && / (don to cao|to cao hanh vi|xin to cao|toi to cao|chung toi to cao|noi dung to cao|nguoi bi to cao) /u.test(f)) return 'to_cao';
+  if (f.includes('khieu nai') && / (don khieu nai|khieu nai quyet dinh|khieu nai hanh vi|xin khieu nai|toi khieu nai|chung toi khieu nai|noi dung khieu nai|nguoi khieu nai) /u.test(f)) return 'khieu_nai';
   return null;
 }
 

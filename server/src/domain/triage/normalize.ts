@@ -167,13 +167,18 @@ function isWordUnit(code: number): boolean {
   return w === 2;
 }
 
+let offsetScratch = new Int32Array(512);
+
 /**
  * Where each token of `tokenize(foldAccents(text))` is written in the lower-cased text (start offsets, and the end
  * offsets after them), or null when the two tokenisations do not line up (a character that folds to several letters
- * or none). Offsets rather than strings: this runs for every message with diacritics.
+ * or none). Offsets rather than strings: this runs for every message with diacritics. The array is reused by the next
+ * call.
  */
 function writtenOffsets(lower: string, folded: string[]): Int32Array | null {
-  const at = new Int32Array(folded.length * 2);
+  // A scratch array reused from message to message: the offsets are read at once by matchingTokens.
+  if (offsetScratch.length < folded.length * 2) offsetScratch = new Int32Array(folded.length * 4);
+  const at = offsetScratch;
   let n = 0;
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {

@@ -353,6 +353,8 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
 /** "đường Xuân Hồng" in a text with diacritics, for streets missing from the gazetteer. */
 function findCapitalisedStreet(display: string, hasDiacritics: boolean): string | null {
   if (!hasDiacritics) return null;
+  // The pattern needs "đường"/"Đường", "hẻm"/"Hẻm" or "số"/"Số": plain substring tests first.
+  if (!display.includes('ường') && !display.includes('ẻm') && !display.includes('số') && !display.includes('Số')) return null;
   // "đường X", and the address forms "hẻm 51 X", "số 12 X": the capitalised words after them name a street.
   const m = /(?:^|[\s(,])(?:đường|Đường|(?:hẻm|Hẻm|số|Số)\s+\d+[a-zA-Z]?(?:\/\d+)*)\s+(\p{Lu}[\p{Ll}\d]*(?:\s+\p{Lu}[\p{Ll}\d]*){0,3})(?![\p{L}\d])/u.exec(display);
   if (!m || !m[1]) return null;
