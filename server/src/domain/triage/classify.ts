@@ -157,18 +157,30 @@ export function classifyMessage(text: string, model: TriageModel, gazetteer: Gaz
   // wrong best (docs/triage.md). Category/procedure probabilities are reported separately for the officer.
   const confidence = c.type;
   const legalTrack = detectLegalTrack(analysis);
-  say({ vi: `Loại: ${TYPE_VI[labels.type]} (độ tin cậy ${c.type.toFixed(2)}; kế tiếp: ${TYPE_VI[labels.secondType.type]} ${labels.secondType.p.toFixed(2)})`,
-    en: `type ${labels.type} (confidence ${c.type.toFixed(2)}; runner-up ${labels.secondType.type} ${labels.secondType.p.toFixed(2)})` });
-  if (labels.category) say({ vi: `Lĩnh vực: ${labels.category} (${c.category.toFixed(2)}${c.category < 0.5 ? '; chưa chắc, cán bộ xác nhận' : ''})`, en: `category ${labels.category} (${c.category.toFixed(2)}${c.category < 0.5 ? '; uncertain, officer to confirm' : ''})` });
+  // Each probability is formatted once for both languages.
+  const typeP = c.type.toFixed(2);
+  const secondP = labels.secondType.p.toFixed(2);
+  say({ vi: `Loại: ${TYPE_VI[labels.type]} (độ tin cậy ${typeP}; kế tiếp: ${TYPE_VI[labels.secondType.type]} ${secondP})`,
+    en: `type ${labels.type} (confidence ${typeP}; runner-up ${labels.secondType.type} ${secondP})` });
+  if (labels.category) {
+    const p = c.category.toFixed(2);
+    say({ vi: `Lĩnh vực: ${labels.category} (${p}${c.category < 0.5 ? '; chưa chắc, cán bộ xác nhận' : ''})`, en: `category ${labels.category} (${p}${c.category < 0.5 ? '; uncertain, officer to confirm' : ''})` });
+  }
   const routingCategory = routingCategoryOf(labels.category, analysis);
   if (routingCategory !== labels.category) say({ vi: 'Liên quan xe buýt, vận tải công cộng (định tuyến theo lĩnh vực này)', en: 'about buses or public transport (routed as that category)' });
-  if (labels.procedure) say({ vi: `Thủ tục: ${labels.procedure} (${c.procedure.toFixed(2)})`, en: `procedure ${labels.procedure} (${c.procedure.toFixed(2)})` });
-  if (labels.urgent) say({ vi: `Khẩn cấp (${c.urgent.toFixed(2)})`, en: `urgent (${c.urgent.toFixed(2)})` });
+  if (labels.procedure) {
+    const p = c.procedure.toFixed(2);
+    say({ vi: `Thủ tục: ${labels.procedure} (${p})`, en: `procedure ${labels.procedure} (${p})` });
+  }
+  if (labels.urgent) {
+    const p = c.urgent.toFixed(2);
+    say({ vi: `Khẩn cấp (${p})`, en: `urgent (${p})` });
+  }
   if (legalTrack) say({ vi: `Có dấu hiệu ${legalTrack === 'to_cao' ? 'tố cáo' : 'khiếu nại'} chính thức — xử lý theo luật, cán bộ xác nhận`, en: `looks like a formal ${legalTrack === 'to_cao' ? 'denunciation' : 'complaint'} — legal track, officer to confirm` });
   for (const e of resolution.explanation) say(e);
   if (piiFound) say({ vi: 'Có dữ liệu cá nhân (SĐT, CCCD, email hoặc địa chỉ riêng)', en: 'contains personal data (phone, ID, email or own address)' });
   const needsHumanTriage = confidence < threshold || legalTrack !== null;
-  if (confidence < threshold) say({ vi: `Độ tin cậy ${confidence.toFixed(2)} dưới ngưỡng ${threshold}; chuyển cán bộ phân loại`, en: `confidence ${confidence.toFixed(2)} below ${threshold}; sent to human triage` });
+  if (confidence < threshold) say({ vi: `Độ tin cậy ${typeP} dưới ngưỡng ${threshold}; chuyển cán bộ phân loại`, en: `confidence ${typeP} below ${threshold}; sent to human triage` });
   return {
     type: labels.type, category: labels.category, routingCategory, procedure: labels.procedure, urgent: labels.urgent,
     ward: places.ward, district: places.district, street: places.street, unitCode, hasPii: piiFound,
