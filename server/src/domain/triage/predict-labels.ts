@@ -67,7 +67,8 @@ function compile(model: TriageModel): Compiled {
   const features = new Set<number>();
   for (const m of models) for (const idx of m.weights.keys()) if (idx >= 0 && idx < 1 << HASH_BITS) features.add(idx);
   const rank = buildFeatureRank(features, HASH_BITS);
-  const plain = widths.map((w) => ({ weights: new Float32Array(rank.size * w), width: w }));
+  // Rows padded with zeros to a multiple of 4 numbers, so that scoring always reads 4 columns at a time.
+  const plain = widths.map((w) => ({ weights: new Float32Array(rank.size * Math.ceil(w / 4) * 4), width: Math.ceil(w / 4) * 4 }));
   for (const idx of features) {
     const row = rankOf(rank, idx);
     models.forEach((m, mi) => {
@@ -126,17 +127,19 @@ function findRows(c: Compiled, x: SparseVector): FoundRows {
 
 /**
  * Adds the weights of one group (columns [lo, hi) of it) for the found features into scores, from scores[at], in
- * the order of the vector's features (the same sums, bit for bit, whatever the layout). Four columns at a time, summed
- * in local variables rather than in the array.
+ * the order of the vector's features (the same sums, bit for bit, whatever the layout). Four columns at a time,
+ * summed in local variables rather than in the array; columns past `hi` in the last four (the row's padding or the
+ * next model's columns) are summed and dropped.
  */
 function accumulate(c: Compiled, group: number, f: FoundRows, vals: Float32Array, scores: Float64Array, at: number, lo: number, hi: number): void {
   const g = c.groups[group];
   if (!g) return;
   const shift = at - lo;
   let k = lo;
-  for (; k + 4 <= hi; k += 4) {
-    const sums = sum4(g, f, vals, k, scores[k + shift] as number, scores[k + shift + 1] as number, scores[k + shift + 2] as number, scores[k + shift + 3] as number);
-    for (let d = 0; d < 4; d++) scores[k + shift + d] = sums[d] as number;
+  for (; k < hi && k + 4 <= g.width; k += 4) {
+    const n = Math.min(4, hi - k);
+    const sums = sum4(g, f, vals, k, scores[k + shift] as number, n > 1 ? (scores[k + shift + 1] as number) : 0, n > 2 ? (scores[k + shift + 2] as number) : 0, n > 3 ? (scores[k + shift + 3] as number) : 0);
+    for (let d = 0; d < n; d++) scores[k + shift + d] = sums[d] as number;
   }
   for (; k < hi; k++) scores[k + shift] = sum1(g, f, vals, k, scores[k + shift] as number);
 }
@@ -236,6 +239,22 @@ function best(model: LinearModel, probs: number[], allowNull: boolean): { label:
   return { label: label === NULL_LABEL ? null : label, p };
 }
 
+/**
+ * The most and second most probable types: the first two of the types sorted by falling probability, ties kept in
+ * class order (as a stable sort would), without sorting. Exported for tests.
+ */
+export function topTwo(classes: MessageType[], probs: number[]): { top: { type: MessageType; p: number }; second: { type: MessageType; p: number } } {
+  let first = -1;
+  let next = -1;
+  for (let k = 0; k < probs.length; k++) {
+    const p = probs[k] as number;
+    if (first < 0 || p > (probs[first] as number)) [first, next] = [k, first];
+    else if (next < 0 || p > (probs[next] as number)) next = k;
+  }
+  const at = (k: number) => (k < 0 ? { type: 'khac' as MessageType, p: 0 } : { type: classes[k] as MessageType, p: probs[k] as number });
+  return { top: at(first), second: at(next) };
+}
+
 /** Scores of the four models for one message, reused from call to call (calls never interleave). */
 let scoreScratch = new Float64Array(64);
 
@@ -254,9 +273,7 @@ export function predictLabels(model: TriageModel, text: string | TextAnalysis, x
   const scores = scoreScratch.fill(0);
   scoreTypeAndUrgency(c, f, x, scores);
   const probs = { type: modelProbs(c, 0, scores), urgent: modelProbs(c, 1, scores) };
-  const ranked = probs.type.map((p, k) => ({ type: model.type.classes[k] as MessageType, p })).sort((a, b) => b.p - a.p);
-  const top = ranked[0] ?? { type: 'khac' as MessageType, p: 0 };
-  const second = ranked[1] ?? { type: 'khac' as MessageType, p: 0 };
+  const { top, second } = topTwo(model.type.classes as MessageType[], probs.type);
   let category: { label: string | null; p: number } = { label: null, p: 1 };
   let procedure: { label: string | null; p: number } = { label: null, p: 1 };
   if (top.type === 'phan_anh' || top.type === 'gop_y') {
