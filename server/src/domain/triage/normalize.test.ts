@@ -56,3 +56,13 @@ void test('display form: the pre-tests skip only replacements that would change 
   for (let c = 0; c < 0x3000; c += 7) samples.push(`a${String.fromCharCode(c)}b c`);
   for (const t of samples) assert.equal(normalizeForDisplay(t), reference(t), JSON.stringify(t));
 });
+
+void test('interned tokens: a growing and then restarted table keeps every token as it is written', () => {
+  // 210 000 distinct tokens that no expansion changes ("zk" + a number): past the table's cap it starts again.
+  const chunk = (from: number) => Array.from({ length: 2000 }, (_, k) => `zk${from + k}`).join(' ');
+  for (let from = 0; from < 210_000; from += 2000) {
+    const text = chunk(from);
+    assert.equal(normalizeForMatching(text), text);
+  }
+  assert.equal(normalizeForMatching('zk5 ko dc zk209999 P7'), 'zk5 khong duoc zk209999 phuong 7');
+});

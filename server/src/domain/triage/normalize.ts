@@ -118,36 +118,94 @@ export function tokenize(folded: string): string[] {
   return folded.match(/[a-z0-9]+/gu) ?? [];
 }
 
-/** Expansion of one folded token (teencode, Telex/VNI repair, q12/p7), memoised: the vocabulary is small. */
-const TOKEN_MEMO = new Map<string, string>();
-/** The words of the expansions that are several words ("mn" → ["moi", "nguoi"]), memoised. */
-const PARTS_MEMO = new Map<string, string[]>();
-function expansionParts(expanded: string): string[] {
-  let parts = PARTS_MEMO.get(expanded);
-  if (!parts) {
-    parts = expanded.split(' ');
-    if (PARTS_MEMO.size > 10_000) PARTS_MEMO.clear();
-    PARTS_MEMO.set(expanded, parts);
+/** A raw token (a run of a–z, 0–9 in the folded text, as `tokenize` finds them) and the words it expands to. */
+type TokenEntry = { raw: string; words: string[]; unchanged: boolean };
+
+/**
+ * Raw tokens seen so far, interned by a hash of their characters (open addressing), so that a known token costs one
+ * pass over its characters and no new string; a new one is sliced out, expanded and kept. The vocabulary of real
+ * messages is small; past MAX_INTERNED tokens (a flood of random words) the table starts again empty.
+ */
+const MAX_INTERNED = 200_000;
+let internEntries = new Array<TokenEntry | undefined>(1 << 12).fill(undefined);
+let internHashes = new Int32Array(1 << 12);
+let internCount = 0;
+
+/** Whether text[from, from + key.length) is `key`. */
+function sameChars(key: string, text: string, from: number): boolean {
+  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
+}
+
+function insertEntry(entry: TokenEntry, hash: number): void {
+  const mask = internEntries.length - 1;
+  let slot = hash & mask;
+  while (internEntries[slot] !== undefined) slot = (slot + 1) & mask;
+  internEntries[slot] = entry;
+  internHashes[slot] = hash;
+  internCount++;
+}
+
+/** The entry of the token folded[start, end), whose characters hash to `hash` (see tokenEntries). */
+function internToken(folded: string, start: number, end: number, hash: number): TokenEntry {
+  const mask = internEntries.length - 1;
+  const length = end - start;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const e = internEntries[slot];
+    if (e === undefined) break;
+    if (internHashes[slot] === hash && e.raw.length === length && sameChars(e.raw, folded, start)) return e;
   }
-  return parts;
+  const raw = folded.slice(start, end);
+  const expanded = expandToken(raw);
+  const entry: TokenEntry = { raw, words: expanded.split(' '), unchanged: expanded === raw };
+  if (internCount >= MAX_INTERNED) {
+    internEntries = new Array<TokenEntry | undefined>(1 << 12).fill(undefined);
+    internHashes = new Int32Array(1 << 12);
+    internCount = 0;
+  } else if ((internCount + 1) * 2 > internEntries.length) {
+    const old = internEntries;
+    const oldHashes = internHashes;
+    internEntries = new Array<TokenEntry | undefined>(old.length * 2).fill(undefined);
+    internHashes = new Int32Array(old.length * 2);
+    internCount = 0;
+    for (let slot = 0; slot < old.length; slot++) {
+      const e = old[slot];
+      if (e !== undefined) insertEntry(e, oldHashes[slot] as number);
+    }
+  }
+  insertEntry(entry, hash);
+  return entry;
+}
+
+/** The raw tokens of a folded text (the runs `tokenize` finds), as interned entries. */
+function tokenEntries(folded: string): TokenEntry[] {
+  const out: TokenEntry[] = [];
+  let start = -1;
+  let hash = 0;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) [start, hash] = [i, 0x811c9dc5 | 0];
+      hash = Math.imul(hash ^ c, 0x01000193);
+    } else if (start >= 0) {
+      out.push(internToken(folded, start, i, hash));
+      start = -1;
+    }
+  }
+  return out;
 }
 
 /** Scratch offsets of the written forms, reused from message to message (grown when needed). */
 let startScratch = new Int32Array(256);
 let endScratch = new Int32Array(256);
 const ABBREV_RE = /^(q|p|f|quan|phuong)(\d{1,2})$/u;
+/** Expansion of one folded token (teencode, Telex/VNI repair, q12/p7); interned with the token (see internToken). */
 function expandToken(raw: string): string {
-  const hit = TOKEN_MEMO.get(raw);
-  if (hit !== undefined) return hit;
   const token = repairVni(repairTelex(raw));
-  let out = TEENCODE[token];
-  if (out === undefined) {
-    const abbrev = ABBREV_RE.exec(token);
-    out = abbrev ? `${abbrev[1] === 'q' || abbrev[1] === 'quan' ? 'quan' : 'phuong'} ${Number(abbrev[2])}` : token;
-  }
-  if (TOKEN_MEMO.size > 200_000) TOKEN_MEMO.clear();
-  TOKEN_MEMO.set(raw, out);
-  return out;
+  const out = TEENCODE[token];
+  if (out !== undefined) return out;
+  const abbrev = ABBREV_RE.exec(token);
+  return abbrev ? `${abbrev[1] === 'q' || abbrev[1] === 'quan' ? 'quan' : 'phuong'} ${Number(abbrev[2])}` : token;
 }
 
 const QP_RE = /\b([qpf])\s*[.-]\s*(\d{1,2})\b/gu;
@@ -175,7 +233,7 @@ let offsetScratch = new Int32Array(512);
  * or none). Offsets rather than strings: this runs for every message with diacritics. The array is reused by the next
  * call.
  */
-function writtenOffsets(lower: string, folded: string[]): Int32Array | null {
+function writtenOffsets(lower: string, folded: readonly TokenEntry[]): Int32Array | null {
   // A scratch array reused from message to message: the offsets are read at once by matchingTokens.
   if (offsetScratch.length < folded.length * 2) offsetScratch = new Int32Array(folded.length * 4);
   const at = offsetScratch;
@@ -186,7 +244,7 @@ function writtenOffsets(lower: string, folded: string[]): Int32Array | null {
       if (start < 0) start = i;
     } else if (start >= 0) {
       // Vietnamese letters are one code unit in NFC and fold to one letter: lengths must agree.
-      if (n >= folded.length || (folded[n] as string).length !== i - start) return null;
+      if (n >= folded.length || (folded[n] as TokenEntry).raw.length !== i - start) return null;
       at[2 * n] = start;
       at[2 * n + 1] = i;
       n++;
@@ -274,7 +332,7 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
     folded = folded.replace(QP_RE, '$1$2');
     aligned = false;
   }
-  const rawTokens = tokenize(folded);
+  const rawTokens = tokenEntries(folded);
   // The raw token where the last sentence begins (sentence ends are not token characters, so tokens never span one).
   const sentenceAt = lastSentenceStart(folded);
   const tail = sentenceAt < 0 ? 0 : countTokens(folded, sentenceAt);
@@ -284,17 +342,16 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
   const offsets = aligned ? writtenOffsets(lower, rawTokens) : null;
   const out: string[] = [];
   for (let i = 0; i < rawTokens.length; i++) {
-    const raw = rawTokens[i] as string;
+    const { words, unchanged } = rawTokens[i] as TokenEntry;
     if (i === rawLastFrom) lastFrom = out.length;
-    const expanded = expandToken(raw);
-    if (expanded.includes(' ')) {
-      for (const part of expansionParts(expanded)) {
+    if (words.length > 1) {
+      for (const part of words) {
         if (offsets) setWritten(out.length, -1, -1);
         out.push(part);
       }
     } else {
-      if (offsets) setWritten(out.length, expanded === raw ? (offsets[2 * i] as number) : -1, offsets[2 * i + 1] as number);
-      out.push(expanded);
+      if (offsets) setWritten(out.length, unchanged ? (offsets[2 * i] as number) : -1, offsets[2 * i + 1] as number);
+      out.push(words[0] as string);
     }
   }
   return { tokens: out, written: offsets ? { lower, start: startScratch.slice(0, out.length), end: endScratch.slice(0, out.length) } : null, lastFrom };
