@@ -11,16 +11,22 @@ const EMOJI_RE = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictograp
 // C0/C1 controls except tab and newline, lone surrogates, the replacement character.
 const CONTROL_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]|[\uD800-\uDFFF]/gu;
 
+const MAY_HOLD_CONTROLS = 1;
+const SPACE_RUN = 2;
+
 /**
- * Cheap pre-test for CONTROL_RE (a unicode-mode pattern, slow to run over every message): a control character,
- * the replacement character or any surrogate, paired or not (emoji take the pattern's exact path).
+ * Cheap pre-tests, in one pass: MAY_HOLD_CONTROLS for CONTROL_RE (a unicode-mode pattern, slow to run over every
+ * message): a control character, the replacement character or any surrogate, paired or not (emoji take the
+ * pattern's exact path); SPACE_RUN for SPACE_RUN_TEST_RE: a tab, a no-break space or two spaces in a row.
  */
-function mayHoldControls(text: string): boolean {
+function displayScan(text: string): number {
+  let found = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 ? c !== 9 && c !== 10 : (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffd) return true;
+    if (c < 0x20 ? c !== 9 && c !== 10 : (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffd) return MAY_HOLD_CONTROLS;
+    if (c === 9 || c === 0xa0 || (c === 32 && text.charCodeAt(i + 1) === 32)) found = SPACE_RUN;
   }
-  return false;
+  return found;
 }
 
 /** Whether `[ \t\u00A0]+` would change anything: a tab, a no-break space or two spaces in a row. */
@@ -30,9 +36,12 @@ const SPACE_RUN_TEST_RE = /[\t\u00A0]| {2}/u;
 export function normalizeForDisplay(raw: string): string {
   const text = raw.length > MAX_CHARS * 2 ? raw.slice(0, MAX_CHARS * 2) : raw;
   let out = text.normalize('NFC');
-  if (mayHoldControls(out)) out = out.replace(CONTROL_RE, ' ');
   // Replacing every single space by a space builds a new string for nothing: only when there is a run or a tab.
-  if (SPACE_RUN_TEST_RE.test(out)) out = out.replace(/[ \t\u00A0]+/gu, ' ');
+  const found = displayScan(out);
+  if (found & MAY_HOLD_CONTROLS) {
+    out = out.replace(CONTROL_RE, ' ');
+    if (SPACE_RUN_TEST_RE.test(out)) out = out.replace(/[ \t\u00A0]+/gu, ' ');
+  } else if (found & SPACE_RUN) out = out.replace(/[ \t\u00A0]+/gu, ' ');
   // Most messages are one line; the line-break pattern is costly to try at every position, so only when needed.
   if (out.includes('\n')) out = out.replace(/\s*\n\s*/gu, '\n');
   return out.trim().slice(0, MAX_CHARS);
@@ -210,7 +219,11 @@ function expandToken(raw: string): string {
 
 const QP_RE = /\b([qpf])\s*[.-]\s*(\d{1,2})\b/gu;
 const QP_TEST_RE = /\b[qpf]\s*[.-]\s*\d/u;
-const HIGH_CHAR_RE = /[\u2000-\u{10FFFF}]/u;
+/** Whether a code unit at or above U+2000 is present (emoji and other symbols; Vietnamese letters are below). */
+function hasHighChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2000) return true;
+  return false;
+}
 
 /**
  * Whether a lower-case UTF-16 code unit folds to a token character (a–z, 0–9): 0 not known yet, 1 no, 2 yes, for
@@ -325,7 +338,7 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
   let text = display;
   // Cheap tests first: most messages have no link, and emoji live above U+2000 (Vietnamese letters do not).
   if (text.includes('http') || text.includes('www.')) text = text.replace(URL_RE, ' urltoken ');
-  if (HIGH_CHAR_RE.test(text)) text = text.replace(EMOJI_RE, ' emojitoken ');
+  if (hasHighChar(text)) text = text.replace(EMOJI_RE, ' emojitoken ');
   let folded = foldAccents(text);
   let aligned = withWritten;
   if (QP_TEST_RE.test(folded)) {

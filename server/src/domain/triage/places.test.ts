@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadGazetteer } from '../../triage/load-gazetteer.ts';
-import { extractPlaces, foldKeepCase } from './places.ts';
+import { collapseSpaces, extractPlaces, foldKeepCase } from './places.ts';
 import { resolvePlace, findUnitAtPoint } from './resolve-place.ts';
 import { loadWardBoundaries } from '../../triage/load-boundaries.ts';
 
@@ -65,4 +65,10 @@ void test('landmarks are found as whole words only', () => {
   assert.equal(extractPlaces('rác ở chợ Bà Chiểu quá', g).ward, 'Phường 1');
   assert.equal(extractPlaces('rác ở chợ Bà Chiểuu', g).ward, null);
   assert.deepEqual(extractPlaces('gần landmark 81 và chợ Bến Thành', g).mentions.filter((m) => m.startsWith('landmark:')), ['landmark:landmark 81', 'landmark:cho ben thanh']);
+});
+
+void test('collapseSpaces collapses every run of white space to one space, as /\\s+/ does', () => {
+  const samples = ['a b', 'a  b', ' a ', 'a\nb', 'a \n b', 'a\tb', 'x\u00A0y', 'x\u2003y', 'x\uFEFFy', 'x\u3000 y', '', ' ', 'no-space'];
+  for (let c = 0; c < 0x10000; c += 1) samples.push(`a${String.fromCharCode(c)}b c`);
+  for (const t of samples) assert.equal(collapseSpaces(t), t.replace(/\s+/gu, ' '), JSON.stringify(t));
 });

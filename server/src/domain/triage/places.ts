@@ -169,6 +169,21 @@ const KEEP_CASE_FOLD: readonly (string | undefined)[] = (() => {
   return table;
 })();
 
+/** ECMAScript white space and line terminators (what `\s` matches). */
+function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `text.replace(/\s+/gu, ' ')`, without building a new string when every run is already a single space. */
+export function collapseSpaces(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isJsSpace(c) && (c !== 32 || (i + 1 < text.length && isJsSpace(text.charCodeAt(i + 1))))) return text.replace(/\s+/gu, ' ');
+  }
+  return text;
+}
+
 /** `foldKeepCase` of gazetteer names, memoised: the same few hundred names are tested again and again. */
 const FOLDED_NAME = new Map<string, string>();
 function foldNameKeepCase(name: string): string {
@@ -193,7 +208,7 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
   const ix = indexOf(g);
   let caseFolded: string | undefined;
   // A name found without a keyword must be written capitalised, as names are.
-  const isCapitalised = (name: string) => (caseFolded ??= foldKeepCase(display).replace(/\s+/gu, ' ')).includes(foldNameKeepCase(name));
+  const isCapitalised = (name: string) => (caseFolded ??= collapseSpaces(foldKeepCase(display))).includes(foldNameKeepCase(name));
   const used = new Uint8Array(tokens.length);
   const mark = (i: number, n: number) => { for (let j = i; j < i + n; j++) used[j] = 1; };
   const out: ExtractedPlaces = { ward: null, wardCodes: [], unit2025Code: null, district: null, districtCode: null, street: null, mentions: [], hasSeveralWards: false };
