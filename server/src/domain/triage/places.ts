@@ -48,30 +48,37 @@ function cityKeyAt(tokens: string[], i: number): number {
 }
 
 /**
- * The gazetteer's folded names word by word: `key` is the whole folded name where one stops, else null (built once
- * per gazetteer, so that a match needs no string building).
+ * The gazetteer's folded names word by word, street, ward (with 2025 unit) and district names in one trie: `names[kind]`
+ * is the whole folded name of that kind where one stops, else null (built once per gazetteer, so that a match needs
+ * no string building, and the three kinds are looked up in one walk).
  */
-type NameTrie = { children: Map<string, NameTrie>; key: string | null };
-/** What a word can start: a street, ward or district name (the trie node after it), a landmark, a place mention. */
-type FirstWord = { head: boolean; street?: NameTrie; ward?: NameTrie; district?: NameTrie; landmarks?: number[] };
+type NameTrie = { children: Map<string, NameTrie>; names: [string | null, string | null, string | null] };
+const STREET = 0;
+const WARD = 1;
+const DISTRICT = 2;
+type NameKind = typeof STREET | typeof WARD | typeof DISTRICT;
+/** What a word can start: a name (the trie node after it), a landmark, a place mention (a keyword), a street key. */
+export type FirstWord = { head: boolean; streetKey: boolean; districtKey: boolean; numberedHead: boolean; node?: NameTrie; landmarks?: number[] };
 type FirstTokenIndex = {
   /** Every word that starts a name, a keyword or a landmark (one map read per token of a message). */
   words: Map<string, FirstWord>;
   /** Each landmark's pattern as words (a pattern is in the padded matching form iff its words follow each other in the tokens). */
   landmarkWords: string[][];
+  /** The most words a walk down the trie needs (the longest street name, or 5 for wards). */
+  maxWords: number;
 };
 const indexCache = new WeakMap<Gazetteer, FirstTokenIndex>();
-function nameTrie(...maps: Map<string, unknown>[]): NameTrie {
-  const root: NameTrie = { children: new Map(), key: null };
-  for (const map of maps)
+function nameTrie(byKind: [NameKind, Map<string, unknown>][]): NameTrie {
+  const root: NameTrie = { children: new Map(), names: [null, null, null] };
+  for (const [kind, map] of byKind)
     for (const key of map.keys()) {
       let node = root;
       for (const word of key.split(' ')) {
         let next = node.children.get(word);
-        if (!next) node.children.set(word, (next = { children: new Map(), key: null }));
+        if (!next) node.children.set(word, (next = { children: new Map(), names: [null, null, null] }));
         node = next;
       }
-      node.key = key;
+      node.names[kind] = key;
     }
   return root;
 }
@@ -81,11 +88,11 @@ function indexOf(g: Gazetteer): FirstTokenIndex {
     const words = new Map<string, FirstWord>();
     const entry = (word: string) => {
       let e = words.get(word);
-      if (!e) words.set(word, (e = { head: false }));
+      if (!e) words.set(word, (e = { head: false, streetKey: STREET_KEYS.has(word), districtKey: DISTRICT_KEYS.has(word), numberedHead: NUMBERED_HEADS.has(word) }));
       return e;
     };
-    for (const [kind, trie] of [['street', nameTrie(g.streetByFolded)], ['ward', nameTrie(g.wardByFolded, g.unit2025ByFolded)], ['district', nameTrie(g.districtByFolded)]] as const)
-      for (const [word, node] of trie.children) Object.assign(entry(word), { head: true, [kind]: node });
+    const trie = nameTrie([[STREET, g.streetByFolded], [WARD, g.wardByFolded], [WARD, g.unit2025ByFolded], [DISTRICT, g.districtByFolded]]);
+    for (const [word, node] of trie.children) Object.assign(entry(word), { head: true, node });
     // Every token that can start a place mention is a head; any other token is skipped at once.
     for (const word of [...STREET_KEYS, ...DISTRICT_KEYS, ...NUMBERED_HEADS, 'so', ...WARD_KEYS.map((k) => k[0] ?? ''), ...CITY_KEYS.map((k) => k[0] ?? '')]) entry(word).head = true;
     const landmarkWords = g.landmarks.map((l) => l.pattern.split(' '));
@@ -93,28 +100,27 @@ function indexOf(g: Gazetteer): FirstTokenIndex {
       const e = entry(w[0] ?? '');
       (e.landmarks ??= []).push(li);
     });
-    idx = { words, landmarkWords };
+    idx = { words, landmarkWords, maxWords: Math.max(g.maxStreetWords, 5) };
     indexCache.set(g, idx);
   }
   return idx;
 }
 
 /**
- * Longest folded name starting at token i (up to maxWords tokens) that `lookup` accepts, walking the name trie from
- * `first`, the node of tokens[i] (see FirstWord). Only the lengths at which a gazetteer name ends are looked up.
+ * Longest folded name of one kind along `path` (the trie nodes after tokens i, i..i+1, …; see extractPlaces), up to
+ * maxWords words, that `lookup` accepts. Only the lengths at which a gazetteer name of that kind ends are looked up.
  */
-function longestMatch<T>(first: NameTrie | undefined, tokens: string[], i: number, maxWords: number, lookup: (key: string) => T | undefined) {
+function longestMatch<T>(path: readonly NameTrie[], kind: NameKind, maxWords: number, lookup: (key: string) => T | undefined) {
   // The names ending along the walk, shortest first (a name has few words: no array is allocated for them).
   let k1: string | null = null;
   let n1 = 0;
   let more: { key: string; n: number }[] | null = null;
-  let node: NameTrie | undefined = first;
-  for (let n = 1; node && n <= maxWords && i + n <= tokens.length; n++) {
-    if (n > 1) node = node.children.get(tokens[i + n - 1] as string);
-    if (!node) break;
-    if (node.key === null) continue;
-    if (k1 === null) [k1, n1] = [node.key, n];
-    else (more ??= []).push({ key: node.key, n });
+  const last = Math.min(maxWords, path.length);
+  for (let n = 1; n <= last; n++) {
+    const key = (path[n - 1] as NameTrie).names[kind];
+    if (key === null) continue;
+    if (k1 === null) [k1, n1] = [key, n];
+    else (more ??= []).push({ key, n });
   }
   if (more)
     for (let e = more.length - 1; e >= 0; e--) {
@@ -216,6 +222,21 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
   const districts: { code: string; at: number }[] = [];
   const streets: { name: string; at: number }[] = [];
 
+  // The trie nodes after tokens i, i..i+1, … (as far as some name goes), walked once per starting token.
+  const paths = new Array<NameTrie[] | undefined>(tokens.length);
+  const pathAt = (i: number): NameTrie[] => {
+    let path = paths[i];
+    if (path === undefined) {
+      path = [];
+      let node = entries[i]?.node;
+      for (let n = 1; node && n <= ix.maxWords && i + n <= tokens.length; n++) {
+        path.push(node);
+        node = i + n < tokens.length ? node.children.get(tokens[i + n] as string) : undefined;
+      }
+      paths[i] = path;
+    }
+    return path;
+  };
   // Each token's entry in the index, read once; the landmarks the message names (their words follow each other).
   const entries = new Array<FirstWord | undefined>(tokens.length);
   let named: Set<number> | null = null;
@@ -244,7 +265,8 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
     const prev = tokens[i - 1] ?? '';
     // Numbered streets: Đường số 8, Quốc lộ 1A, Tỉnh lộ 10, Hương lộ 2.
     const numbered = NUMBERED_RE;
-    if (NUMBERED_HEADS.has(t)) for (const n of [3, 2]) {
+    const entry = entries[i];
+    if (entry?.numberedHead) for (const n of [3, 2]) {
       const seq = tokens.slice(i, i + n).join(' ');
       const m = numbered.exec(seq);
       if (!m || (n === 2 && /^(duong|quoc|tinh|huong)$/u.test(t))) continue;
@@ -264,7 +286,7 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
         mark(i, wk + 1);
         continue;
       }
-      const hit = longestMatch(entries[i + wk]?.ward, tokens, i + wk, 5, (k) => /^\d/u.test(k) ? undefined : g.wardByFolded.get(k) ?? (g.unit2025ByFolded.has(k) ? [] : undefined));
+      const hit = longestMatch(pathAt(i + wk), WARD, 5, (k) => /^\d/u.test(k) ? undefined : g.wardByFolded.get(k) ?? (g.unit2025ByFolded.has(k) ? [] : undefined));
       if (hit) {
         const key = tokens.slice(i + wk, i + wk + hit.n).join(' ');
         const codes = hit.hit;
@@ -279,7 +301,7 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
     }
     // District keyword + number or name; "thành phố Thủ Đức".
     const ck = cityKeyAt(tokens, i);
-    if (DISTRICT_KEYS.has(t) || ck > 0) {
+    if (entry?.districtKey || ck > 0) {
       const k = ck > 0 ? ck : 1;
       const next = tokens[i + k] ?? '';
       if (ck === 0 && /^\d{1,2}$/u.test(next) && DISTRICT_NUMBERS.has(Number(next))) {
@@ -287,7 +309,7 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
         mark(i, k + 1);
         continue;
       }
-      const hit = longestMatch(entries[i + k]?.district, tokens, i + k, 3, (key) => (/^\d/u.test(key) ? undefined : g.districtByFolded.get(key)));
+      const hit = longestMatch(pathAt(i + k), DISTRICT, 3, (key) => (/^\d/u.test(key) ? undefined : g.districtByFolded.get(key)));
       if (hit) {
         districts.push({ code: hit.hit[0] ?? '', at: i });
         mark(i, k + hit.n);
@@ -296,14 +318,14 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
       }
     }
     // Street keyword (đường, hẻm 51, số 12) + known street name.
-    const afterKey = STREET_KEYS.has(t) || isDigits(t) || (t === 'so' && /^\d/u.test(tokens[i + 1] ?? ''));
+    const afterKey = entry?.streetKey || isDigits(t) || (t === 'so' && /^\d/u.test(tokens[i + 1] ?? ''));
     const start = afterKey ? i + 1 : i;
-    const hit = longestMatch(entries[start]?.street, tokens, start, g.maxStreetWords, (k) => g.streetByFolded.get(k));
+    const hit = longestMatch(pathAt(start), STREET, g.maxStreetWords, (k) => g.streetByFolded.get(k));
     if (hit && !used[start]) {
       const key = tokens.slice(start, start + hit.n).join(' ');
       const isAlsoArea = g.wardByFolded.has(key) || g.districtByFolded.has(key);
       const spelled = pickSpelling(hit.hit, display);
-      const longerWard = longestMatch(entries[start]?.ward, tokens, start, 5, (k) => g.wardByFolded.get(k));
+      const longerWard = longestMatch(pathAt(start), WARD, 5, (k) => g.wardByFolded.get(k));
       const bareOk =
         hit.n >= 2 && !isAlsoArea && !PERSON_KEYS.has(prev) &&
         !LANDMARK_PREV.has(prev) && prev !== 'cho' && isCapitalised(spelled) && !(longerWard && longerWard.n > hit.n);
@@ -321,14 +343,14 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
       }
     }
     // Bare district names ("Bình Thạnh", "Gò Vấp") and bare, unambiguous ward names ("Vĩnh Lộc B").
-    const d = longestMatch(entries[i]?.district, tokens, i, 3, (k) => (k.includes(' ') ? g.districtByFolded.get(k) : undefined));
+    const d = longestMatch(pathAt(i), DISTRICT, 3, (k) => (k.includes(' ') ? g.districtByFolded.get(k) : undefined));
     if (d && !STREET_KEYS.has(prev)) {
       districts.push({ code: d.hit[0] ?? '', at: i });
       mark(i, d.n);
       i += d.n - 1;
       continue;
     }
-    const w = longestMatch(entries[i]?.ward, tokens, i, 5, (k) => (k.includes(' ') && !g.districtByFolded.has(k) ? g.wardByFolded.get(k) : undefined));
+    const w = longestMatch(pathAt(i), WARD, 5, (k) => (k.includes(' ') && !g.districtByFolded.has(k) ? g.wardByFolded.get(k) : undefined));
     // Without a keyword, a ward name in a text with diacritics must be written capitalised ("tán thành" is a verb,
     // not Phường Tân Thành); texts without diacritics give no such signal and are taken as written.
     const wardName = w ? (g.wards.get(w.hit[0] ?? '')?.name ?? '') : '';
