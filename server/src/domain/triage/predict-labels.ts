@@ -67,8 +67,8 @@ function compile(model: TriageModel): Compiled {
   const features = new Set<number>();
   for (const m of models) for (const idx of m.weights.keys()) if (idx >= 0 && idx < 1 << HASH_BITS) features.add(idx);
   const rank = buildFeatureRank(features, HASH_BITS);
-  // Rows padded with zeros to a multiple of 4 numbers, so that scoring always reads 4 columns at a time.
-  const plain = widths.map((w) => ({ weights: new Float32Array(rank.size * Math.ceil(w / 4) * 4), width: Math.ceil(w / 4) * 4 }));
+  // Rows padded with zeros to a multiple of 8 numbers, so that scoring always reads 8 columns at a time.
+  const plain = widths.map((w) => ({ weights: new Float32Array(rank.size * Math.ceil(w / 8) * 8), width: Math.ceil(w / 8) * 8 }));
   for (const idx of features) {
     const row = rankOf(rank, idx);
     models.forEach((m, mi) => {
@@ -127,8 +127,8 @@ function findRows(c: Compiled, x: SparseVector): FoundRows {
 
 /**
  * Adds the weights of one group (columns [lo, hi) of it) for the found features into scores, from scores[at], in
- * the order of the vector's features (the same sums, bit for bit, whatever the layout). Four columns at a time,
- * summed in local variables rather than in the array; columns past `hi` in the last four (the row's padding or the
+ * the order of the vector's features (the same sums, bit for bit, whatever the layout). Eight columns at a time,
+ * summed in local variables rather than in the array; columns past `hi` in the last eight (the row's padding or the
  * next model's columns) are summed and dropped.
  */
 function accumulate(c: Compiled, group: number, f: FoundRows, vals: Float32Array, scores: Float64Array, at: number, lo: number, hi: number): void {
@@ -136,20 +136,25 @@ function accumulate(c: Compiled, group: number, f: FoundRows, vals: Float32Array
   if (!g) return;
   const shift = at - lo;
   let k = lo;
-  for (; k < hi && k + 4 <= g.width; k += 4) {
-    const n = Math.min(4, hi - k);
-    const sums = sum4(g, f, vals, k, scores[k + shift] as number, n > 1 ? (scores[k + shift + 1] as number) : 0, n > 2 ? (scores[k + shift + 2] as number) : 0, n > 3 ? (scores[k + shift + 3] as number) : 0);
+  for (; k < hi && k + 8 <= g.width; k += 8) {
+    const n = Math.min(8, hi - k);
+    for (let d = 0; d < 8; d++) START[d] = d < n ? (scores[k + shift + d] as number) : 0;
+    const sums = sum8(g, f, vals, k);
     for (let d = 0; d < n; d++) scores[k + shift + d] = sums[d] as number;
   }
   for (; k < hi; k++) scores[k + shift] = sum1(g, f, vals, k, scores[k + shift] as number);
 }
 
-const SUMS = new Float64Array(4);
+/** The sums' starting values, then their results (see sum8). */
+const START = new Float64Array(8);
+const SUMS = new Float64Array(8);
 
-/** Column k to k + 3 of the found rows, times each feature's value, added to s0…s3 in feature order. */
-function sum4(g: WeightRows, f: FoundRows, vals: Float32Array, k: number, s0: number, s1: number, s2: number, s3: number): Float64Array {
+/** Columns k to k + 7 of the found rows, times each feature's value, added to START[0…7] in feature order, into SUMS. */
+function sum8(g: WeightRows, f: FoundRows, vals: Float32Array, k: number): Float64Array {
   const { width, codes, values } = g;
   const { rows, at, count } = f;
+  let s0 = START[0] as number, s1 = START[1] as number, s2 = START[2] as number, s3 = START[3] as number;
+  let s4 = START[4] as number, s5 = START[5] as number, s6 = START[6] as number, s7 = START[7] as number;
   if (codes) {
     for (let j = 0; j < count; j++) {
       const v = vals[at[j] as number] as number;
@@ -158,6 +163,10 @@ function sum4(g: WeightRows, f: FoundRows, vals: Float32Array, k: number, s0: nu
       s1 += (values[codes[base + 1] as number] as number) * v;
       s2 += (values[codes[base + 2] as number] as number) * v;
       s3 += (values[codes[base + 3] as number] as number) * v;
+      s4 += (values[codes[base + 4] as number] as number) * v;
+      s5 += (values[codes[base + 5] as number] as number) * v;
+      s6 += (values[codes[base + 6] as number] as number) * v;
+      s7 += (values[codes[base + 7] as number] as number) * v;
     }
   } else {
     for (let j = 0; j < count; j++) {
@@ -167,12 +176,20 @@ function sum4(g: WeightRows, f: FoundRows, vals: Float32Array, k: number, s0: nu
       s1 += (values[base + 1] as number) * v;
       s2 += (values[base + 2] as number) * v;
       s3 += (values[base + 3] as number) * v;
+      s4 += (values[base + 4] as number) * v;
+      s5 += (values[base + 5] as number) * v;
+      s6 += (values[base + 6] as number) * v;
+      s7 += (values[base + 7] as number) * v;
     }
   }
   SUMS[0] = s0;
   SUMS[1] = s1;
   SUMS[2] = s2;
   SUMS[3] = s3;
+  SUMS[4] = s4;
+  SUMS[5] = s5;
+  SUMS[6] = s6;
+  SUMS[7] = s7;
   return SUMS;
 }
 
