@@ -4,7 +4,7 @@
  * Pure: the model, gazetteer and ward boundaries are passed in.
  */
 import type { Gazetteer } from './gazetteer.ts';
-import { analyzeText, foldAccents, type TextAnalysis } from './normalize.ts';
+import { analyzeText, foldAccents, paddedForm, type TextAnalysis } from './normalize.ts';
 import { vectorizeTransient } from './features.ts';
 import { hasPii } from './pii.ts';
 import { extractPlaces } from './places.ts';
@@ -57,12 +57,22 @@ export type ClassifyOptions = {
 
 const TYPE_VI: Record<MessageType, string> = { thu_tuc: 'thủ tục', phan_anh: 'phản ánh', hoi_dap: 'hỏi đáp', gop_y: 'góp ý', khac: 'khác' };
 
+/** Whether `first` is followed by `second` somewhere in the tokens. */
+function hasWordPair(tokens: readonly string[], first: string, second: string): boolean {
+  for (let i = 0; i + 1 < tokens.length; i++) if (tokens[i] === first && tokens[i + 1] === second) return true;
+  return false;
+}
+
 /** Formal complaint / denunciation wording (Luật Khiếu nại 2011, Luật Tố cáo 2018). */
 export function detectLegalTrack(input: string | TextAnalysis): LegalTrack | null {
-  const f = (typeof input === 'string' ? analyzeText(input) : input).padded;
-  // Every phrase of each pattern contains "to cao" or "khieu nai": a plain substring test first.
-  if (f.includes('to cao') && / (don to cao|to cao hanh vi|xin to cao|toi to cao|chung toi to cao|noi dung to cao|nguoi bi to cao) /u.test(f)) return 'to_cao';
-  if (f.includes('khieu nai') && / (don khieu nai|khieu nai quyet dinh|khieu nai hanh vi|xin khieu nai|toi khieu nai|chung toi khieu nai|noi dung khieu nai|nguoi khieu nai) /u.test(f)) return 'khieu_nai';
+  const a = typeof input === 'string' ? analyzeText(input) : input;
+  // Every phrase of each pattern contains the words "to cao" or "khieu nai": a test on the tokens first.
+  const toCao = hasWordPair(a.tokens, 'to', 'cao');
+  const khieuNai = hasWordPair(a.tokens, 'khieu', 'nai');
+  if (!toCao && !khieuNai) return null;
+  const f = paddedForm(a);
+  if (toCao && / (don to cao|to cao hanh vi|xin to cao|toi to cao|chung toi to cao|noi dung to cao|nguoi bi to cao) /u.test(f)) return 'to_cao';
+  if (khieuNai && / (don khieu nai|khieu nai quyet dinh|khieu nai hanh vi|xin khieu nai|toi khieu nai|chung toi khieu nai|noi dung khieu nai|nguoi khieu nai) /u.test(f)) return 'khieu_nai';
   return null;
 }
 
@@ -79,8 +89,9 @@ const BUS_RE = /\bbus(?:es)?\b/u;
 export function routingCategoryOf(category: string | null, input: string | TextAnalysis): string | null {
   if (category !== 'giao_thong') return category;
   const a = typeof input === 'string' ? analyzeText(input) : input;
-  if (PUBLIC_TRANSPORT_RE.test(a.padded)) return 'xe_buyt';
-  return a.padded.includes(' bu ') && BUS_RE.test(foldAccents(a.display)) ? 'xe_buyt' : category;
+  const padded = paddedForm(a);
+  if (PUBLIC_TRANSPORT_RE.test(padded)) return 'xe_buyt';
+  return padded.includes(' bu ') && BUS_RE.test(foldAccents(a.display)) ? 'xe_buyt' : category;
 }
 
 /**

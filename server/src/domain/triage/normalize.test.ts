@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeText, foldAccents, lastSentenceStart, normalizeForDisplay, normalizeForMatching, repairTelex, repairVni } from './normalize.ts';
+import { analyzeText, foldAccents, lastSentenceStart, normalizeForDisplay, normalizeForMatching, paddedForm, repairTelex, repairVni } from './normalize.ts';
 
 void test('matching form folds accents, expands teencode and place abbreviations', () => {
   const table: [string, string][] = [
@@ -65,4 +65,12 @@ void test('interned tokens: a growing and then restarted table keeps every token
     assert.equal(normalizeForMatching(text), text);
   }
   assert.equal(normalizeForMatching('zk5 ko dc zk209999 P7'), 'zk5 khong duoc zk209999 phuong 7');
+});
+
+void test('the padded matching form is built on first use and kept', () => {
+  const a = analyzeText('Ngập ở P7 Q3');
+  assert.equal(a.padded, undefined);
+  assert.equal(paddedForm(a), ' ngap o phuong 7 quan 3 ');
+  assert.equal(a.padded, ' ngap o phuong 7 quan 3 ');
+  assert.equal(paddedForm(analyzeText('')), '  ');
 });

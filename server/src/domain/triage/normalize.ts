@@ -387,8 +387,8 @@ export type TextAnalysis = {
   display: string;
   /** Matching-form tokens. */
   tokens: string[];
-  /** Matching form with a space on each side, for phrase tests (` ${tokens.join(' ')} `). */
-  padded: string;
+  /** Matching form with a space on each side, for phrase tests: read it through `paddedForm`, which fills it. */
+  padded: string | undefined;
   /** The display form contains Vietnamese diacritics. */
   hasDiacritics: boolean;
   /**
@@ -412,7 +412,12 @@ export function analyzeText(text: string): TextAnalysis {
   const display = normalizeForDisplay(text);
   const hasDiacritics = DIACRITIC_RE.test(display);
   const { tokens, written, lastFrom } = matchingTokens(display, hasDiacritics);
-  return { display, tokens, padded: ` ${tokens.join(' ')} `, hasDiacritics, written, lastFrom };
+  return { display, tokens, padded: undefined, hasDiacritics, written, lastFrom };
+}
+
+/** Matching form with a space on each side (` ${tokens.join(' ')} `), for phrase tests; built on first use. */
+export function paddedForm(a: TextAnalysis): string {
+  return (a.padded ??= ` ${a.tokens.join(' ')} `);
 }
 
 /** Share of letters that are Latin (incl. Vietnamese); low values mean another script or no text at all. */

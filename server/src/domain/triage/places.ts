@@ -3,7 +3,7 @@
  * accent-folded matching form (so "phuong 7 quan 3", "P7 Q3" and "phường 7, quận 3" read alike). Pure.
  */
 import type { Gazetteer, Landmark } from './gazetteer.ts';
-import { analyzeText, type TextAnalysis } from './normalize.ts';
+import { analyzeText, paddedForm, type TextAnalysis } from './normalize.ts';
 
 export type ExtractedPlaces = {
   ward: string | null;
@@ -210,7 +210,7 @@ function pickSpelling(spellings: string[], display: string): string {
 /** Names the message gives for ward, district and street. Never throws. */
 export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): ExtractedPlaces {
   const a = typeof input === 'string' ? analyzeText(input) : input;
-  const { tokens, display, padded } = a;
+  const { tokens, display } = a;
   const ix = indexOf(g);
   let caseFolded: string | undefined;
   // A name found without a keyword must be written capitalised, as names are.
@@ -254,7 +254,7 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
     const l = g.landmarks[li] as Landmark;
     if (named.has(li)) {
       const codes = [...g.wards.values()].filter((w) => w.name === l.ward && w.districtCode === l.districtCode).map((w) => w.code);
-      wards.push({ name: l.ward, codes, unit2025: null, at: padded.indexOf(l.pattern) / 4 });
+      wards.push({ name: l.ward, codes, unit2025: null, at: paddedForm(a).indexOf(l.pattern) / 4 });
       out.mentions.push(`landmark:${l.pattern}`);
     }
   }
