@@ -175,7 +175,8 @@ const TOPIC_KIND = LEXICONS.map((name) => (name.charCodeAt(1) === 58 /* ':' */ ?
  * first category topic and first procedure topic named (-1 when none): the main subject usually comes first.
  */
 export type CueScan = {
-  counts: Int32Array;
+  /** A plain array: a typed array of this size would be allocated outside the heap, which costs more per message. */
+  counts: number[];
   found: number[];
   firstCategory: number;
   firstProcedure: number;
@@ -213,7 +214,7 @@ function mayBeWritten(w: WrittenForms | null | undefined, tokens: readonly strin
  * they name; where it is not known (a text without diacritics) they count like any other phrase.
  */
 export function scanCues(tokens: readonly string[], written?: WrittenForms | null, lastFrom = -1): CueScan {
-  const scan: CueScan = { counts: new Int32Array(LEXICONS.length), found: [], firstCategory: -1, firstProcedure: -1, lastMask: 0 };
+  const scan: CueScan = { counts: new Array<number>(LEXICONS.length).fill(0), found: [], firstCategory: -1, firstProcedure: -1, lastMask: 0 };
   const { counts, found } = scan;
   for (let i = 0; i < tokens.length; i++) {
     let node = CUE_TRIE.get(tokens[i] as string);

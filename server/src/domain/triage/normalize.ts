@@ -204,9 +204,6 @@ function tokenEntries(folded: string): TokenEntry[] {
   return out;
 }
 
-/** Scratch offsets of the written forms, reused from message to message (grown when needed). */
-let startScratch = new Int32Array(256);
-let endScratch = new Int32Array(256);
 const ABBREV_RE = /^(q|p|f|quan|phuong)(\d{1,2})$/u;
 /** Expansion of one folded token (teencode, Telex/VNI repair, q12/p7); interned with the token (see internToken). */
 function expandToken(raw: string): string {
@@ -271,7 +268,7 @@ function writtenOffsets(lower: string, folded: readonly TokenEntry[]): Int32Arra
  * Each matching token's lower-case form as the citizen wrote it, by offsets into `lower`: token i spans
  * [start[i], end[i]); start[i] is -1 when teencode or a repair produced the token (its written form says nothing).
  */
-export type WrittenForms = { lower: string; start: Int32Array; end: Int32Array };
+export type WrittenForms = { lower: string; start: readonly number[]; end: readonly number[] };
 
 /** Token i as written (with its diacritics), or null when not known. For tests and explanations. */
 export function writtenToken(w: WrittenForms | null | undefined, i: number): string | null {
@@ -317,19 +314,6 @@ export function lastSentenceStart(text: string): number {
   return -1;
 }
 
-/** Records where output token `at` is written, in the scratch arrays. */
-function setWritten(at: number, start: number, end: number): void {
-  if (at >= startScratch.length) {
-    const grownStart = new Int32Array(startScratch.length * 2);
-    const grownEnd = new Int32Array(startScratch.length * 2);
-    grownStart.set(startScratch);
-    grownEnd.set(endScratch);
-    [startScratch, endScratch] = [grownStart, grownEnd];
-  }
-  startScratch[at] = start;
-  endScratch[at] = end;
-}
-
 /**
  * Matching-form tokens of an already display-normalised text and, when asked, where each is written (see
  * WrittenForms; null when the text could not be aligned).
@@ -354,20 +338,25 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
   const lower = aligned ? text.toLowerCase() : '';
   const offsets = aligned ? writtenOffsets(lower, rawTokens) : null;
   const out: string[] = [];
+  // Plain arrays: typed arrays of a message's size would be allocated outside the heap, which costs more.
+  const starts: number[] | null = offsets ? [] : null;
+  const ends: number[] | null = offsets ? [] : null;
   for (let i = 0; i < rawTokens.length; i++) {
     const { words, unchanged } = rawTokens[i] as TokenEntry;
     if (i === rawLastFrom) lastFrom = out.length;
     if (words.length > 1) {
       for (const part of words) {
-        if (offsets) setWritten(out.length, -1, -1);
+        starts?.push(-1);
+        ends?.push(-1);
         out.push(part);
       }
     } else {
-      if (offsets) setWritten(out.length, unchanged ? (offsets[2 * i] as number) : -1, offsets[2 * i + 1] as number);
+      starts?.push(offsets && unchanged ? (offsets[2 * i] as number) : -1);
+      ends?.push(offsets ? (offsets[2 * i + 1] as number) : -1);
       out.push(words[0] as string);
     }
   }
-  return { tokens: out, written: offsets ? { lower, start: startScratch.slice(0, out.length), end: endScratch.slice(0, out.length) } : null, lastFrom };
+  return { tokens: out, written: starts && ends ? { lower, start: starts, end: ends } : null, lastFrom };
 }
 
 /**
