@@ -8,6 +8,8 @@ void test('matching form folds accents, expands teencode and place abbreviations
     ['ad ơi ko dc à', 'admin oi khong duoc a'],
     ['P7 Q3', 'phuong 7 quan 3'],
     ['q.12 p.05', 'quan 12 phuong 5'],
+    ['Q . 3 và P- 7, p\u00A0.7, f.3', 'quan 3 va phuong 7 phuong 7 phuong 3'],
+    ['up.3 gọi 0909.123 -3 q', 'up 3 goi 0909 123 3 q'],
     ['khoong dduwowcj', 'khong duoc'],
     ['xem https://example.com/a?b=1 😤', 'xem urltoken emojitoken'],
     ['hẻm 51 Tô Ký', 'hem 51 to ky'],

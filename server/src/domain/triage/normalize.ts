@@ -216,6 +216,28 @@ function expandToken(raw: string): string {
 
 const QP_RE = /\b([qpf])\s*[.-]\s*(\d{1,2})\b/gu;
 const QP_TEST_RE = /\b[qpf]\s*[.-]\s*\d/u;
+/** ECMAScript white space and line terminators (what `\s` matches). */
+export function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Cheap pre-test for QP_TEST_RE (a unicode-mode pattern with a word boundary, slow to try at every position): a "."
+ * or "-" with q, p or f before it, white space between them allowed.
+ */
+function mayHoldAbbreviation(folded: string): boolean {
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (c !== 46 && c !== 45) continue;
+    let j = i - 1;
+    while (j >= 0 && isJsSpace(folded.charCodeAt(j))) j--;
+    const before = j >= 0 ? folded.charCodeAt(j) : 0;
+    if (before === 113 || before === 112 || before === 102) return true;
+  }
+  return false;
+}
+
 /** Whether a code unit at or above U+2000 is present (emoji and other symbols; Vietnamese letters are below). */
 function hasHighChar(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2000) return true;
@@ -325,7 +347,7 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
   if (hasHighChar(text)) text = text.replace(EMOJI_RE, ' emojitoken ');
   let folded = foldAccents(text);
   let aligned = withWritten;
-  if (QP_TEST_RE.test(folded)) {
+  if (mayHoldAbbreviation(folded) && QP_TEST_RE.test(folded)) {
     folded = folded.replace(QP_RE, '$1$2');
     aligned = false;
   }

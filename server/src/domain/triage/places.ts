@@ -3,7 +3,7 @@
  * accent-folded matching form (so "phuong 7 quan 3", "P7 Q3" and "phường 7, quận 3" read alike). Pure.
  */
 import type { Gazetteer, Landmark } from './gazetteer.ts';
-import { analyzeText, paddedForm, type TextAnalysis } from './normalize.ts';
+import { analyzeText, isJsSpace, paddedForm, type TextAnalysis } from './normalize.ts';
 
 export type ExtractedPlaces = {
   ward: string | null;
@@ -174,12 +174,6 @@ const KEEP_CASE_FOLD: readonly (string | undefined)[] = (() => {
     for (let c = from; c <= to; c++) table[c] = foldKeepCaseSlowly(String.fromCharCode(c));
   return table;
 })();
-
-/** ECMAScript white space and line terminators (what `\s` matches). */
-function isJsSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** `text.replace(/\s+/gu, ' ')`, without building a new string when every run is already a single space. */
 export function collapseSpaces(text: string): string {
