@@ -27,7 +27,11 @@ export function popcount32(v: number): number {
 export function buildFeatureRank(indices: Iterable<number>, bits: number): FeatureRank {
   const wordCount = Math.max(1, 2 ** bits / 32);
   const words = new Int32Array(wordCount * 2);
-  for (const idx of indices) if (Number.isInteger(idx) && idx >= 0 && idx < 2 ** bits) words[2 * (idx >>> 5)] |= 1 << (idx & 31);
+  for (const idx of indices) {
+    if (!Number.isInteger(idx) || idx < 0 || idx >= 2 ** bits) continue;
+    const at = 2 * (idx >>> 5);
+    words[at] = (words[at] as number) | (1 << (idx & 31));
+  }
   let size = 0;
   for (let w = 0; w < wordCount; w++) {
     words[2 * w + 1] = size;
