@@ -102,8 +102,8 @@ function softmax(scores: Float64Array, from: number, k: number, bias: number[], 
  * weight row of feature `at[j]` (a position in the vector), for j < count. Scratch arrays reused from call to call
  * (the module is synchronous, so calls never interleave).
  */
-type FoundRows = { rows: Int32Array; at: Int32Array; count: number };
-const found: FoundRows = { rows: new Int32Array(256), at: new Int32Array(256), count: 0 };
+type FoundRows = { rows: Int32Array; at: Int32Array; count: number; touched: number };
+const found: FoundRows = { rows: new Int32Array(256), at: new Int32Array(256), count: 0, touched: 0 };
 
 function findRows(c: Compiled, x: SparseVector): FoundRows {
   const idx = x.indices;
@@ -135,6 +135,7 @@ function accumulate(c: Compiled, group: number, f: FoundRows, vals: Float32Array
   const g = c.groups[group];
   if (!g) return;
   const shift = at - lo;
+  touchRows(g, f, lo);
   let k = lo;
   for (; k < hi && k + 8 <= g.width; k += 8) {
     const n = Math.min(8, hi - k);
@@ -143,6 +144,20 @@ function accumulate(c: Compiled, group: number, f: FoundRows, vals: Float32Array
     for (let d = 0; d < n; d++) scores[k + shift + d] = sums[d] as number;
   }
   for (; k < hi; k++) scores[k + shift] = sum1(g, f, vals, k, scores[k + shift] as number);
+}
+
+/**
+ * Reads the first weight of every found row before the sums do: the rows sit at random places in tables larger
+ * than the core's cache, and this short loop lets the processor fetch many of them at once, where the sums' long
+ * loop body waits for them a few at a time. The total is kept (f.touched) so that the reads are not optimised away.
+ */
+function touchRows(g: WeightRows, f: FoundRows, k: number): void {
+  const { width, codes, values } = g;
+  const { rows, count } = f;
+  let t = 0;
+  if (codes) for (let j = 0; j < count; j++) t += codes[(rows[j] as number) * width + k] as number;
+  else for (let j = 0; j < count; j++) t += values[(rows[j] as number) * width + k] as number;
+  f.touched = t;
 }
 
 /** The sums' starting values, then their results (see sum8). */
