@@ -35,7 +35,7 @@ export type SparseVector = {
 export function modelTokens(a: TextAnalysis): string[] {
   if (a.modelTokens) return a.modelTokens;
   let out = a.tokens;
-  if (!a.hasDiacritics && mayBeEnglish(a.tokens)) {
+  if (!a.hasDiacritics && mayBeEnglish(a.tokens, a.words)) {
     const plain = tokenize(foldAccents(a.display));
     if (looksEnglish(plain)) out = translateEnglish(plain);
   }

@@ -3,7 +3,8 @@
  * words untouched) and a matching form (lower case, accents folded, teencode/abbreviations expanded,
  * Telex/VNI leftovers repaired, links and emoji replaced by tokens). Pure functions.
  */
-import type { CueScan } from './cue-lexicons.ts';
+import type { CueNode, CueScan } from './cue-lexicons.ts';
+import type { FirstWord } from './places.ts';
 
 const MAX_CHARS = 20_000;
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/giu;
@@ -127,8 +128,23 @@ export function tokenize(folded: string): string[] {
   return folded.match(/[a-z0-9]+/gu) ?? [];
 }
 
+/**
+ * A matching-form word of an interned token (see TokenEntry), with slots where the later steps keep what they look
+ * up about it, so that a word seen before costs no lookup in their lexicons. Filled on first use by those steps.
+ */
+export type Word = {
+  readonly text: string;
+  /** cue-lexicons.ts: the cue-trie node the word starts (null: none), undefined until looked up. */
+  cueNode: CueNode | null | undefined;
+  /** english.ts: whether the word is one of the quick English markers, undefined until looked up. */
+  quickEnglish: boolean | undefined;
+  /** places.ts: the place index the word was last looked up in, and its entry there. */
+  placeIndex: object | null;
+  placeEntry: FirstWord | undefined;
+};
+
 /** A raw token (a run of a–z, 0–9 in the folded text, as `tokenize` finds them) and the words it expands to. */
-type TokenEntry = { raw: string; words: string[]; unchanged: boolean };
+type TokenEntry = { raw: string; words: Word[]; unchanged: boolean };
 
 /**
  * Raw tokens seen so far, interned by a hash of their characters (open addressing), so that a known token costs one
@@ -166,7 +182,8 @@ function internToken(folded: string, start: number, end: number, hash: number): 
   }
   const raw = folded.slice(start, end);
   const expanded = expandToken(raw);
-  const entry: TokenEntry = { raw, words: expanded.split(' '), unchanged: expanded === raw };
+  const words = expanded.split(' ').map((text): Word => ({ text, cueNode: undefined, quickEnglish: undefined, placeIndex: null, placeEntry: undefined }));
+  const entry: TokenEntry = { raw, words, unchanged: expanded === raw };
   if (internCount >= MAX_INTERNED) {
     internEntries = new Array<TokenEntry | undefined>(1 << 12).fill(undefined);
     internHashes = new Int32Array(1 << 12);
@@ -340,7 +357,7 @@ export function lastSentenceStart(text: string): number {
  * Matching-form tokens of an already display-normalised text and, when asked, where each is written (see
  * WrittenForms; null when the text could not be aligned).
  */
-function matchingTokens(display: string, withWritten = false): { tokens: string[]; written: WrittenForms | null; lastFrom: number } {
+function matchingTokens(display: string, withWritten = false): { tokens: string[]; words: Word[]; written: WrittenForms | null; lastFrom: number } {
   let text = display;
   // Cheap tests first: most messages have no link, and emoji live above U+2000 (Vietnamese letters do not).
   if (text.includes('http') || text.includes('www.')) text = text.replace(URL_RE, ' urltoken ');
@@ -360,6 +377,7 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
   const lower = aligned ? text.toLowerCase() : '';
   const offsets = aligned ? writtenOffsets(lower, rawTokens) : null;
   const out: string[] = [];
+  const outWords: Word[] = [];
   // Plain arrays: typed arrays of a message's size would be allocated outside the heap, which costs more.
   const starts: number[] | null = offsets ? [] : null;
   const ends: number[] | null = offsets ? [] : null;
@@ -370,15 +388,18 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
       for (const part of words) {
         starts?.push(-1);
         ends?.push(-1);
-        out.push(part);
+        out.push(part.text);
+        outWords.push(part);
       }
     } else {
+      const word = words[0] as Word;
       starts?.push(offsets && unchanged ? (offsets[2 * i] as number) : -1);
       ends?.push(offsets ? (offsets[2 * i + 1] as number) : -1);
-      out.push(words[0] as string);
+      out.push(word.text);
+      outWords.push(word);
     }
   }
-  return { tokens: out, written: starts && ends ? { lower, start: starts, end: ends } : null, lastFrom };
+  return { tokens: out, words: outWords, written: starts && ends ? { lower, start: starts, end: ends } : null, lastFrom };
 }
 
 /**
@@ -398,6 +419,8 @@ export type TextAnalysis = {
   display: string;
   /** Matching-form tokens. */
   tokens: string[];
+  /** The same tokens as interned words (see Word), when the analysis was made by `analyzeText`. */
+  words?: readonly Word[];
   /** Matching form with a space on each side, for phrase tests: read it through `paddedForm`, which fills it. */
   padded: string | undefined;
   /** The display form contains Vietnamese diacritics. */
@@ -422,8 +445,8 @@ const DIACRITIC_RE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽ�
 export function analyzeText(text: string): TextAnalysis {
   const display = normalizeForDisplay(text);
   const hasDiacritics = DIACRITIC_RE.test(display);
-  const { tokens, written, lastFrom } = matchingTokens(display, hasDiacritics);
-  return { display, tokens, padded: undefined, hasDiacritics, written, lastFrom };
+  const { tokens, words, written, lastFrom } = matchingTokens(display, hasDiacritics);
+  return { display, tokens, words, padded: undefined, hasDiacritics, written, lastFrom };
 }
 
 /** Matching form with a space on each side (` ${tokens.join(' ')} `), for phrase tests; built on first use. */

@@ -3,7 +3,7 @@
  * accent-folded matching form (so "phuong 7 quan 3", "P7 Q3" and "phường 7, quận 3" read alike). Pure.
  */
 import type { Gazetteer, Landmark } from './gazetteer.ts';
-import { analyzeText, isJsSpace, paddedForm, type TextAnalysis } from './normalize.ts';
+import { analyzeText, isJsSpace, paddedForm, type TextAnalysis, type Word } from './normalize.ts';
 
 export type ExtractedPlaces = {
   ward: string | null;
@@ -201,6 +201,15 @@ function pickSpelling(spellings: string[], display: string): string {
   return spellings.find((s) => display.includes(s)) ?? spellings[0] ?? '';
 }
 
+/** A word's entry in the place index, kept on the word (for the last index it was looked up in). */
+function entryOf(ix: FirstTokenIndex, w: Word): FirstWord | undefined {
+  if (w.placeIndex !== ix) {
+    w.placeIndex = ix;
+    w.placeEntry = ix.words.get(w.text);
+  }
+  return w.placeEntry;
+}
+
 /** Names the message gives for ward, district and street. Never throws. */
 export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): ExtractedPlaces {
   const a = typeof input === 'string' ? analyzeText(input) : input;
@@ -234,8 +243,9 @@ export function extractPlaces(input: string | TextAnalysis, g: Gazetteer): Extra
   // Each token's entry in the index, read once; the landmarks the message names (their words follow each other).
   const entries = new Array<FirstWord | undefined>(tokens.length);
   let named: Set<number> | null = null;
+  const words = a.words;
   for (let i = 0; i < tokens.length; i++) {
-    const e = ix.words.get(tokens[i] as string);
+    const e = words ? entryOf(ix, words[i] as Word) : ix.words.get(tokens[i] as string);
     entries[i] = e;
     if (e?.landmarks) for (const li of e.landmarks) {
       const words = ix.landmarkWords[li] as string[];
