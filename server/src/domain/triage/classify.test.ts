@@ -5,7 +5,7 @@ import { loadGazetteer } from '../../triage/load-gazetteer.ts';
 import { loadModel } from '../../triage/load-model.ts';
 import { readExamples, CORPUS_PATH } from '../../triage/read-examples.ts';
 import { evaluateWithModel } from '../../triage/evaluate.ts';
-import { classifyMessage } from './classify.ts';
+import { classifyMessage, unreadable } from './classify.ts';
 import { trainModel } from './train-model.ts';
 
 const g = loadGazetteer();
@@ -61,4 +61,17 @@ void test('formal complaints are recognised for the legal track', () => {
   const r = classifyMessage('Tôi làm đơn khiếu nại quyết định thu hồi đất của UBND phường', model, g);
   assert.equal(r.legalTrack, 'khieu_nai');
   assert.equal(r.needsHumanTriage, true);
+});
+
+void test('unreadable: the one-loop fast path agrees with the patterns it replaces', () => {
+  const reference = (display: string) => {
+    if (!/[^\u0000-\u024F\u0300-\u036F\u1E00-\u1EFF\u2000-\u2BFF\uFE0F\u{1F000}-\u{1FAFF}]/u.test(display))
+      return !/[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][^]*[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/u.test(display);
+    const letters = display.replace(/\P{L}+/gu, '').length;
+    if (letters < 2) return true;
+    return (letters - display.replace(/[\P{L}\p{Script=Latin}]+/gu, '').length) / letters < 0.5;
+  };
+  const samples = ['', 'a', 'ab', 'a b', '😀😀', 'ồ', 'ồ!', 'xin chào', '12345', '?!', 'Привет мир', 'ok Привет мир', '你好 ab', '\uD83D', 'a\uD83Db', '\uD83E\uDEFF a b', '\uD83E\uDF00 a b', '×÷'];
+  for (let c = 0; c < 0x10000; c += 3) samples.push(`a${String.fromCharCode(c)}`, String.fromCharCode(c, c));
+  for (const t of samples) assert.equal(unreadable(t), reference(t), JSON.stringify(t));
 });

@@ -4,8 +4,8 @@
  * Pure: the model, gazetteer and ward boundaries are passed in.
  */
 import type { Gazetteer } from './gazetteer.ts';
-import { analyzeText, foldAccents, type TextAnalysis } from './normalize.ts';
-import { vectorize } from './features.ts';
+import { analyzeText, foldAccents, paddedForm, type TextAnalysis } from './normalize.ts';
+import { vectorizeTransient } from './features.ts';
 import { hasPii } from './pii.ts';
 import { extractPlaces } from './places.ts';
 import { predictLabels } from './predict-labels.ts';
@@ -57,11 +57,22 @@ export type ClassifyOptions = {
 
 const TYPE_VI: Record<MessageType, string> = { thu_tuc: 'thủ tục', phan_anh: 'phản ánh', hoi_dap: 'hỏi đáp', gop_y: 'góp ý', khac: 'khác' };
 
+/** Whether `first` is followed by `second` somewhere in the tokens. */
+function hasWordPair(tokens: readonly string[], first: string, second: string): boolean {
+  for (let i = 0; i + 1 < tokens.length; i++) if (tokens[i] === first && tokens[i + 1] === second) return true;
+  return false;
+}
+
 /** Formal complaint / denunciation wording (Luật Khiếu nại 2011, Luật Tố cáo 2018). */
 export function detectLegalTrack(input: string | TextAnalysis): LegalTrack | null {
-  const f = (typeof input === 'string' ? analyzeText(input) : input).padded;
-  if (/ (don to cao|to cao hanh vi|xin to cao|toi to cao|chung toi to cao|noi dung to cao|nguoi bi to cao) /u.test(f)) return 'to_cao';
-  if (/ (don khieu nai|khieu nai quyet dinh|khieu nai hanh vi|xin khieu nai|toi khieu nai|chung toi khieu nai|noi dung khieu nai|nguoi khieu nai) /u.test(f)) return 'khieu_nai';
+  const a = typeof input === 'string' ? analyzeText(input) : input;
+  // Every phrase of each pattern contains the words "to cao" or "khieu nai": a test on the tokens first.
+  const toCao = hasWordPair(a.tokens, 'to', 'cao');
+  const khieuNai = hasWordPair(a.tokens, 'khieu', 'nai');
+  if (!toCao && !khieuNai) return null;
+  const f = paddedForm(a);
+  if (toCao && / (don to cao|to cao hanh vi|xin to cao|toi to cao|chung toi to cao|noi dung to cao|nguoi bi to cao) /u.test(f)) return 'to_cao';
+  if (khieuNai && / (don khieu nai|khieu nai quyet dinh|khieu nai hanh vi|xin khieu nai|toi khieu nai|chung toi khieu nai|noi dung khieu nai|nguoi khieu nai) /u.test(f)) return 'khieu_nai';
   return null;
 }
 
@@ -78,15 +89,46 @@ const BUS_RE = /\bbus(?:es)?\b/u;
 export function routingCategoryOf(category: string | null, input: string | TextAnalysis): string | null {
   if (category !== 'giao_thong') return category;
   const a = typeof input === 'string' ? analyzeText(input) : input;
-  if (PUBLIC_TRANSPORT_RE.test(a.padded)) return 'xe_buyt';
-  return a.padded.includes(' bu ') && BUS_RE.test(foldAccents(a.display)) ? 'xe_buyt' : category;
+  const padded = paddedForm(a);
+  if (PUBLIC_TRANSPORT_RE.test(padded)) return 'xe_buyt';
+  return padded.includes(' bu ') && BUS_RE.test(foldAccents(a.display)) ? 'xe_buyt' : category;
 }
 
-function unreadable(display: string): boolean {
-  // Fast path: only ASCII/Latin letters (with Vietnamese) and no other script.
-  if (!/[^\u0000-\u024F\u0300-\u036F\u1E00-\u1EFF\u2000-\u2BFF\uFE0F\u{1F000}-\u{1FAFF}]/u.test(display)) {
-    return !/[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][^]*[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/u.test(display);
+/**
+ * True when a text is empty, has fewer than two letters, or is mostly written in another script than Latin.
+ * Exported for tests.
+ */
+export function unreadable(display: string): boolean {
+  // Fast path, in one loop over the code units: when every character is Latin (with Vietnamese), a combining mark,
+  // punctuation or symbols (U+2000–2BFF), a variation selector or an emoji (U+1F000–1FAFF), the text is unreadable
+  // when it has fewer than two letters A–Z, a–z, U+00C0–024F or U+1E00–1EFF.
+  let letters = 0;
+  for (let i = 0; i < display.length; i++) {
+    const c = display.charCodeAt(i);
+    if (c <= 0x24f) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) letters++;
+      continue;
+    }
+    if (c >= 0x1e00 && c <= 0x1eff) {
+      letters++;
+      continue;
+    }
+    if ((c >= 0x300 && c <= 0x36f) || (c >= 0x2000 && c <= 0x2bff) || c === 0xfe0f) continue;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < display.length) {
+      const low = display.charCodeAt(i + 1);
+      const point = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+      if (low >= 0xdc00 && low <= 0xdfff && point >= 0x1f000 && point <= 0x1faff) {
+        i++;
+        continue;
+      }
+    }
+    return unreadableScript(display);
   }
+  return letters < 2;
+}
+
+/** The general case of `unreadable`: other scripts are present. */
+function unreadableScript(display: string): boolean {
   const letters = display.replace(/\P{L}+/gu, '').length;
   if (letters < 2) return true;
   const nonLatin = display.replace(/[\P{L}\p{Script=Latin}]+/gu, '').length;
@@ -110,7 +152,7 @@ export function classifyMessage(text: string, model: TriageModel, gazetteer: Gaz
       legalTrack: null, unitCandidates: [], explanation: vi, explanationEn: en,
     };
   }
-  const labels = predictLabels(model, analysis, vectorize(analysis));
+  const labels = predictLabels(model, analysis, vectorizeTransient(analysis));
   const places = extractPlaces(analysis, gazetteer);
   const resolution = resolvePlace(places, gazetteer);
   let unitCode = resolution.unitCode;
@@ -126,18 +168,30 @@ export function classifyMessage(text: string, model: TriageModel, gazetteer: Gaz
   // wrong best (docs/triage.md). Category/procedure probabilities are reported separately for the officer.
   const confidence = c.type;
   const legalTrack = detectLegalTrack(analysis);
-  say({ vi: `Loại: ${TYPE_VI[labels.type]} (độ tin cậy ${c.type.toFixed(2)}; kế tiếp: ${TYPE_VI[labels.secondType.type]} ${labels.secondType.p.toFixed(2)})`,
-    en: `type ${labels.type} (confidence ${c.type.toFixed(2)}; runner-up ${labels.secondType.type} ${labels.secondType.p.toFixed(2)})` });
-  if (labels.category) say({ vi: `Lĩnh vực: ${labels.category} (${c.category.toFixed(2)}${c.category < 0.5 ? '; chưa chắc, cán bộ xác nhận' : ''})`, en: `category ${labels.category} (${c.category.toFixed(2)}${c.category < 0.5 ? '; uncertain, officer to confirm' : ''})` });
+  // Each probability is formatted once for both languages.
+  const typeP = c.type.toFixed(2);
+  const secondP = labels.secondType.p.toFixed(2);
+  say({ vi: `Loại: ${TYPE_VI[labels.type]} (độ tin cậy ${typeP}; kế tiếp: ${TYPE_VI[labels.secondType.type]} ${secondP})`,
+    en: `type ${labels.type} (confidence ${typeP}; runner-up ${labels.secondType.type} ${secondP})` });
+  if (labels.category) {
+    const p = c.category.toFixed(2);
+    say({ vi: `Lĩnh vực: ${labels.category} (${p}${c.category < 0.5 ? '; chưa chắc, cán bộ xác nhận' : ''})`, en: `category ${labels.category} (${p}${c.category < 0.5 ? '; uncertain, officer to confirm' : ''})` });
+  }
   const routingCategory = routingCategoryOf(labels.category, analysis);
   if (routingCategory !== labels.category) say({ vi: 'Liên quan xe buýt, vận tải công cộng (định tuyến theo lĩnh vực này)', en: 'about buses or public transport (routed as that category)' });
-  if (labels.procedure) say({ vi: `Thủ tục: ${labels.procedure} (${c.procedure.toFixed(2)})`, en: `procedure ${labels.procedure} (${c.procedure.toFixed(2)})` });
-  if (labels.urgent) say({ vi: `Khẩn cấp (${c.urgent.toFixed(2)})`, en: `urgent (${c.urgent.toFixed(2)})` });
+  if (labels.procedure) {
+    const p = c.procedure.toFixed(2);
+    say({ vi: `Thủ tục: ${labels.procedure} (${p})`, en: `procedure ${labels.procedure} (${p})` });
+  }
+  if (labels.urgent) {
+    const p = c.urgent.toFixed(2);
+    say({ vi: `Khẩn cấp (${p})`, en: `urgent (${p})` });
+  }
   if (legalTrack) say({ vi: `Có dấu hiệu ${legalTrack === 'to_cao' ? 'tố cáo' : 'khiếu nại'} chính thức — xử lý theo luật, cán bộ xác nhận`, en: `looks like a formal ${legalTrack === 'to_cao' ? 'denunciation' : 'complaint'} — legal track, officer to confirm` });
   for (const e of resolution.explanation) say(e);
   if (piiFound) say({ vi: 'Có dữ liệu cá nhân (SĐT, CCCD, email hoặc địa chỉ riêng)', en: 'contains personal data (phone, ID, email or own address)' });
   const needsHumanTriage = confidence < threshold || legalTrack !== null;
-  if (confidence < threshold) say({ vi: `Độ tin cậy ${confidence.toFixed(2)} dưới ngưỡng ${threshold}; chuyển cán bộ phân loại`, en: `confidence ${confidence.toFixed(2)} below ${threshold}; sent to human triage` });
+  if (confidence < threshold) say({ vi: `Độ tin cậy ${typeP} dưới ngưỡng ${threshold}; chuyển cán bộ phân loại`, en: `confidence ${typeP} below ${threshold}; sent to human triage` });
   return {
     type: labels.type, category: labels.category, routingCategory, procedure: labels.procedure, urgent: labels.urgent,
     ward: places.ward, district: places.district, street: places.street, unitCode, hasPii: piiFound,

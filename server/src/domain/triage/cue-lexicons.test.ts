@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analysisCues, LEXICONS } from './cue-lexicons.ts';
+import { analysisCues, LEXICONS, scanCues } from './cue-lexicons.ts';
 import { analyzeText, writtenToken } from './normalize.ts';
 
 function lexicons(text: string): string[] {
@@ -39,4 +39,18 @@ void test('the cue lexicons of the last sentence are marked, only in a text of s
   assert.ok(last('Rác để ở đầu hẻm cả tuần không ai dọn!! Đề xuất phường đặt thêm thùng rác.').includes('suggest'));
   assert.equal(analysisCues(analyzeText('Cho em hỏi nộp ở đâu ạ?')).lastMask, 0);
   assert.equal(analysisCues(analyzeText('Cho em hỏi nộp ở đâu ạ???')).lastMask, 0);
+});
+
+void test('the words kept on an analysis give the same scan and places as the plain tokens', async () => {
+  const { extractPlaces } = await import('./places.ts');
+  const { loadGazetteer } = await import('../../triage/load-gazetteer.ts');
+  const g = loadGazetteer();
+  for (const text of ['Cháy nhà ở đường Lê Lợi phường Bến Nghé, đang cháy lớn', 'ad ơi ko dc à, mn ơi P7 Q3 ngập', 'cho toi hoi lam cccd o dau', 'The street light is broken']) {
+    for (let pass = 0; pass < 2; pass++) {
+      const a = analyzeText(text);
+      assert.ok(a.words && a.words.length === a.tokens.length);
+      assert.deepEqual(analysisCues(a), scanCues(a.tokens, a.written, a.lastFrom), text);
+      assert.deepEqual(extractPlaces(a, g), extractPlaces({ ...analyzeText(text), words: undefined }, g), text);
+    }
+  }
 });

@@ -3,7 +3,7 @@
  * type or of urgency — not corpus sentences — and one pass over a message's tokens that counts, per lexicon (these
  * and the topic lexicons of topic-lexicons.ts), the phrases it contains, through a word trie. Pure.
  */
-import type { TextAnalysis, WrittenForms } from './normalize.ts';
+import type { TextAnalysis, Word, WrittenForms } from './normalize.ts';
 import { TOPICS } from './topic-lexicons.ts';
 
 /**
@@ -144,7 +144,7 @@ export function lexiconId(name: string): number {
  * diacritics ("tối", "đèn", "ồn") names one of several words that fold alike ("tôi", "đến", "ơn"): it only counts
  * where the message's own diacritics agree, and not in a message written without any (see `scanCues`).
  */
-type CueNode = { next: Map<string, CueNode> | null; ids: number[]; accents: (string[] | null)[] };
+export type CueNode = { next: Map<string, CueNode> | null; ids: number[]; accents: (string[] | null)[] };
 const CUE_TRIE = new Map<string, CueNode>();
 const foldPhrase = (phrase: string) => phrase.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/đ/gu, 'd');
 for (const [name, phrases] of [...Object.entries(CUES), ...Object.entries(TOPICS)])
@@ -177,7 +177,8 @@ const TOPIC_KIND = LEXICONS.map((name) => (name.charCodeAt(1) === 58 /* ':' */ ?
  * first category topic and first procedure topic named (-1 when none): the main subject usually comes first.
  */
 export type CueScan = {
-  counts: Int32Array;
+  /** A plain array: a typed array of this size would be allocated outside the heap, which costs more per message. */
+  counts: number[];
   found: number[];
   firstCategory: number;
   firstProcedure: number;
@@ -214,11 +215,11 @@ function mayBeWritten(w: WrittenForms | null | undefined, tokens: readonly strin
  * Scans matching-form tokens. `written` (see TextAnalysis) lets phrases written with diacritics match only the word
  * they name; where it is not known (a text without diacritics) they count like any other phrase.
  */
-export function scanCues(tokens: readonly string[], written?: WrittenForms | null, lastFrom = -1): CueScan {
-  const scan: CueScan = { counts: new Int32Array(LEXICONS.length), found: [], firstCategory: -1, firstProcedure: -1, lastMask: 0 };
+export function scanCues(tokens: readonly string[], written?: WrittenForms | null, lastFrom = -1, words?: readonly Word[]): CueScan {
+  const scan: CueScan = { counts: new Array<number>(LEXICONS.length).fill(0), found: [], firstCategory: -1, firstProcedure: -1, lastMask: 0 };
   const { counts, found } = scan;
   for (let i = 0; i < tokens.length; i++) {
-    let node = CUE_TRIE.get(tokens[i] as string);
+    let node = words ? startNode(words[i] as Word) : CUE_TRIE.get(tokens[i] as string);
     for (let j = i + 1; node; j++) {
       const ids = node.ids;
       for (let k = 0; k < ids.length; k++) {
@@ -240,9 +241,15 @@ export function scanCues(tokens: readonly string[], written?: WrittenForms | nul
   return scan;
 }
 
+/** The cue-trie node a word starts (undefined: none), kept on the word. */
+function startNode(w: Word): CueNode | undefined {
+  if (w.cueNode === undefined) w.cueNode = CUE_TRIE.get(w.text) ?? null;
+  return w.cueNode ?? undefined;
+}
+
 /** The scan of an analysed text's matching-form tokens, computed once and kept on the analysis (shared with urgency). */
 export function analysisCues(a: TextAnalysis): CueScan {
-  return (a.cues ??= scanCues(a.tokens, a.written, a.lastFrom));
+  return (a.cues ??= scanCues(a.tokens, a.written, a.lastFrom, a.words));
 }
 
 /** Counts of cue phrases per lexicon name in a token list (for tests and explanations). */

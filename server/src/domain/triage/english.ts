@@ -6,7 +6,7 @@
  * are; English function words are dropped. Place extraction, personal data and urgency keep the original tokens.
  * Pure.
  */
-import { VI_SYLLABLE } from './normalize.ts';
+import { VI_SYLLABLE, type Word } from './normalize.ts';
 
 /**
  * Words that mark English and never occur as a folded Vietnamese syllable (so "the" = thẻ, "can" = cần, "to",
@@ -22,8 +22,12 @@ const ENGLISH_MARKERS = new Set([
 /** Common English words that teencode expansion and Telex repair leave as they are: a cheap first test. */
 const QUICK_MARKERS = new Set(['and', 'of', 'for', 'with', 'you', 'is', 'are', 'please', 'from', 'have', 'your', 'would', 'like', 'need', 'there']);
 
-/** Cheap test on matching-form tokens: could this be English at all? */
-export function mayBeEnglish(tokens: readonly string[]): boolean {
+/** Cheap test on matching-form tokens (or their words, which keep the answer): could this be English at all? */
+export function mayBeEnglish(tokens: readonly string[], words?: readonly Word[]): boolean {
+  if (words) {
+    for (const w of words) if ((w.quickEnglish ??= QUICK_MARKERS.has(w.text))) return true;
+    return false;
+  }
   for (const t of tokens) if (QUICK_MARKERS.has(t)) return true;
   return false;
 }

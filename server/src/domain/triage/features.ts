@@ -18,7 +18,13 @@ const HASH_MASK = (1 << HASH_BITS) - 1;
  * A sparse feature vector. `values` weight cue features for the type and urgency models; `topicValues` (same
  * indices) weight them less, for the category and procedure models, which depend on topic words.
  */
-export type SparseVector = { indices: Int32Array; values: Float32Array; topicValues?: Float32Array };
+export type SparseVector = {
+  indices: Int32Array;
+  values: Float32Array;
+  topicValues?: Float32Array;
+  /** When set, only the first `count` entries are the vector's (see vectorizeTransient); otherwise all of them. */
+  count?: number;
+};
 
 
 
@@ -29,7 +35,7 @@ export type SparseVector = { indices: Int32Array; values: Float32Array; topicVal
 export function modelTokens(a: TextAnalysis): string[] {
   if (a.modelTokens) return a.modelTokens;
   let out = a.tokens;
-  if (!a.hasDiacritics && mayBeEnglish(a.tokens)) {
+  if (!a.hasDiacritics && mayBeEnglish(a.tokens, a.words)) {
     const plain = tokenize(foldAccents(a.display));
     if (looksEnglish(plain)) out = translateEnglish(plain);
   }
@@ -60,7 +66,7 @@ function fnvStr(h: number, text: string): number {
 const SEED_W = fnvStr(FNV_OFFSET, 'w:');
 const SEED_B = fnvStr(FNV_OFFSET, 'b:');
 
-function hashName(name: string): number {
+export function hashName(name: string): number {
   return (fnvStr(FNV_OFFSET, name) >>> 0) & HASH_MASK;
 }
 
@@ -104,15 +110,29 @@ export function featureNames(input: string | TextAnalysis): string[] {
   return out;
 }
 
+/** The features named after a word at the start or end of a message: `first:w`, `first2:w_next`, `last:w`. */
+type EdgePrefix = 'first:' | 'first2:' | 'last:';
+
+/**
+ * Receives the cue and shape features of a text: `name` for a feature with a fixed name, `edge` for one named after
+ * the message's words (`${prefix}${word}`, or `${prefix}${word}_${next}`), which the vector path hashes without
+ * building its name.
+ */
+type Emitter = { name: (name: string) => void; edge: (prefix: EdgePrefix, word: string, next?: string) => void };
+
 /** Cue and shape features (everything except the word n-grams). */
 export function shapeAndCueNames(a: TextAnalysis): string[] {
   const out: string[] = [];
-  emitShapeAndCues(a, (name) => out.push(name));
+  emitShapeAndCues(a, {
+    name: (name) => out.push(name),
+    edge: (prefix, word, next) => out.push(next === undefined ? `${prefix}${word}` : `${prefix}${word}_${next}`),
+  });
   return out;
 }
 
-/** Emits the name of every cue and shape feature of a text, in a fixed order (one code path for names and vectors). */
-function emitShapeAndCues(a: TextAnalysis, emit: (name: string) => void): void {
+/** Emits every cue and shape feature of a text, in a fixed order (one code path for names and vectors). */
+function emitShapeAndCues(a: TextAnalysis, out: Emitter): void {
+  const emit = out.name;
   const scan = modelCues(a);
   const { counts } = scan;
   const tokens = modelTokens(a);
@@ -149,9 +169,9 @@ function emitShapeAndCues(a: TextAnalysis, emit: (name: string) => void): void {
     // Where a word sits matters: requests and questions open ("Đề nghị…", "Cho hỏi…") or close a message.
     let start = 0;
     while (start < n && OPENERS.has(tokens[start] ?? '')) start++;
-    for (let i = start; i < Math.min(n, start + 2); i++) emit(`first:${tokens[i]}`);
-    if (start + 1 < n) emit(`first2:${tokens[start]}_${tokens[start + 1]}`);
-    for (let i = Math.max(0, n - 2); i < n; i++) emit(`last:${tokens[i]}`);
+    for (let i = start; i < Math.min(n, start + 2); i++) out.edge('first:', tokens[i] as string);
+    if (start + 1 < n) out.edge('first2:', tokens[start] as string, tokens[start + 1] as string);
+    for (let i = Math.max(0, n - 2); i < n; i++) out.edge('last:', tokens[i] as string);
   }
   if (longNumber) emit('shape:longnumber');
 }
@@ -172,12 +192,27 @@ function bumpName(name: string): void {
   slotIsCue[bump(h & HASH_MASK)] = h >>> HASH_BITS;
 }
 
+/** FNV state after each edge prefix: the hash of `${prefix}${word}` continues from it over the word. */
+const EDGE_SEED: Record<EdgePrefix, number> = { 'first:': fnvStr(FNV_OFFSET, 'first:'), 'first2:': fnvStr(FNV_OFFSET, 'first2:'), 'last:': fnvStr(FNV_OFFSET, 'last:') };
+/** The hash of an edge feature's name (see Emitter), computed over its parts: equal to `hashName` of the name. */
+export function edgeHash(prefix: EdgePrefix, word: string, next?: string): number {
+  let h = fnvStr(EDGE_SEED[prefix], word);
+  if (next !== undefined) h = fnvStr(fnvStr(h, '_'), next);
+  return (h >>> 0) & HASH_MASK;
+}
+/** Edge features are cue/shape features (kind 1), like every name that does not start with "topic:". */
+function bumpEdge(prefix: EdgePrefix, word: string, next?: string): void {
+  slotIsCue[bump(edgeHash(prefix, word, next))] = 1;
+}
+const VECTOR_EMITTER: Emitter = { name: bumpName, edge: bumpEdge };
+
 // A small open-addressing table reused across calls (the module is synchronous, so calls never interleave):
 // feature index → count. Small enough to stay in cache, unlike an array over the whole hash space.
 let slotKeys = new Int32Array(4096).fill(-1);
 let slotCounts = new Float32Array(4096);
 let slotIsCue = new Uint8Array(4096);
 let rawScratch = new Float32Array(1024);
+let indexScratch = new Int32Array(1024);
 let isCueScratch = new Uint8Array(1024);
 const TOUCHED: number[] = [];
 function bump(h: number): number {
@@ -209,6 +244,42 @@ function ensureCapacity(features: number): void {
 /** Hashed, de-duplicated, L2-normalised sparse vector (log-scaled counts). */
 export function vectorize(input: string | TextAnalysis): SparseVector {
   const a = typeof input === 'string' ? analyzeText(input) : input;
+  const n = countFeatures(a);
+  const F = FEATURE_FLAGS;
+  return {
+    indices: indexScratch.slice(0, n),
+    values: scaled(rawScratch, isCueScratch, n, F.typeCueScale, F.typeTopicScale, new Float32Array(n)),
+    topicValues: scaled(rawScratch, isCueScratch, n, F.topicCueScale, F.topicTopicScale, new Float32Array(n)),
+  };
+}
+
+/**
+ * `vectorize` into arrays reused from call to call: the same numbers, in arrays that may be longer than `count` and
+ * that the next call overwrites. For the classifier, which uses the vector at once and keeps nothing of it.
+ */
+export function vectorizeTransient(a: TextAnalysis): SparseVector & { count: number } {
+  const n = countFeatures(a);
+  if (typeScratch.length < n) {
+    typeScratch = new Float32Array(indexScratch.length);
+    topicScratch = new Float32Array(indexScratch.length);
+  }
+  const F = FEATURE_FLAGS;
+  return {
+    indices: indexScratch,
+    values: scaled(rawScratch, isCueScratch, n, F.typeCueScale, F.typeTopicScale, typeScratch),
+    topicValues: scaled(rawScratch, isCueScratch, n, F.topicCueScale, F.topicTopicScale, topicScratch),
+    count: n,
+  };
+}
+let typeScratch = new Float32Array(1024);
+let topicScratch = new Float32Array(1024);
+
+/**
+ * Counts the features of a text into the scratch arrays: their indices in first-seen order (deterministic; nothing
+ * downstream needs them sorted) in `indexScratch`, log-scaled counts in `rawScratch`, kinds in `isCueScratch`.
+ * Returns how many there are.
+ */
+function countFeatures(a: TextAnalysis): number {
   TOUCHED.length = 0;
   const words = modelTokens(a);
   ensureCapacity(words.length * 2 + 64);
@@ -217,16 +288,16 @@ export function vectorize(input: string | TextAnalysis): SparseVector {
     bump((fnvStr(SEED_W, w) >>> 0) & HASH_MASK);
     if (i + 1 < words.length) bump((fnvStr(fnvStr(fnvStr(SEED_B, w), '_'), words[i + 1] ?? '') >>> 0) & HASH_MASK);
   }
-  emitShapeAndCues(a, bumpName);
+  emitShapeAndCues(a, VECTOR_EMITTER);
   const n = TOUCHED.length;
-  // Indices stay in first-seen order (deterministic; nothing downstream needs them sorted).
-  const indices = new Int32Array(n);
   if (rawScratch.length < n) {
     rawScratch = new Float32Array(n * 2);
     isCueScratch = new Uint8Array(n * 2);
+    indexScratch = new Int32Array(n * 2);
   }
   const raw = rawScratch;
   const isCue = isCueScratch;
+  const indices = indexScratch;
   for (let i = 0; i < n; i++) {
     const s = TOUCHED[i] as number;
     indices[i] = slotKeys[s] as number;
@@ -237,13 +308,11 @@ export function vectorize(input: string | TextAnalysis): SparseVector {
     slotIsCue[s] = 0;
     slotKeys[s] = -1;
   }
-  const F = FEATURE_FLAGS;
-  return { indices, values: scaled(raw, isCue, n, F.typeCueScale, F.typeTopicScale), topicValues: scaled(raw, isCue, n, F.topicCueScale, F.topicTopicScale) };
+  return n;
 }
 
-/** Log-scaled counts with cue/shape features multiplied by `cueScale`, then L2-normalised. */
-function scaled(raw: Float32Array, isCue: Uint8Array, n: number, cueScale: number, topicScale: number): Float32Array {
-  const out = new Float32Array(n);
+/** Log-scaled counts with cue/shape features multiplied by `cueScale`, then L2-normalised, into out[0, n). */
+function scaled(raw: Float32Array, isCue: Uint8Array, n: number, cueScale: number, topicScale: number, out: Float32Array): Float32Array {
   let norm = 0;
   for (let i = 0; i < n; i++) {
     const kind = isCue[i];
@@ -252,6 +321,6 @@ function scaled(raw: Float32Array, isCue: Uint8Array, n: number, cueScale: numbe
     norm += v * v;
   }
   const k = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * k;
+  for (let i = 0; i < n; i++) out[i] = (out[i] as number) * k;
   return out;
 }

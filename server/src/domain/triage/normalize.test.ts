@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeText, foldAccents, lastSentenceStart, normalizeForDisplay, normalizeForMatching, repairTelex, repairVni } from './normalize.ts';
+import { analyzeText, foldAccents, lastSentenceStart, normalizeForDisplay, normalizeForMatching, paddedForm, repairTelex, repairVni } from './normalize.ts';
 
 void test('matching form folds accents, expands teencode and place abbreviations', () => {
   const table: [string, string][] = [
@@ -8,6 +8,8 @@ void test('matching form folds accents, expands teencode and place abbreviations
     ['ad ơi ko dc à', 'admin oi khong duoc a'],
     ['P7 Q3', 'phuong 7 quan 3'],
     ['q.12 p.05', 'quan 12 phuong 5'],
+    ['Q . 3 và P- 7, p\u00A0.7, f.3', 'quan 3 va phuong 7 phuong 7 phuong 3'],
+    ['up.3 gọi 0909.123 -3 q', 'up 3 goi 0909 123 3 q'],
     ['khoong dduwowcj', 'khong duoc'],
     ['xem https://example.com/a?b=1 😤', 'xem urltoken emojitoken'],
     ['hẻm 51 Tô Ký', 'hem 51 to ky'],
@@ -44,4 +46,33 @@ void test('the last sentence starts after the last sentence end that has text be
   assert.equal(lastSentenceStart('Câu một\nCâu hai'), 8);
   assert.equal(analyzeText('Tôi cần làm tạm trú. Nộp ở đâu ạ?').lastFrom, 5);
   assert.equal(analyzeText('ko dc. ad oi').lastFrom, 2);
+});
+
+void test('display form: the pre-tests skip only replacements that would change nothing', () => {
+  // The unconditional form of normalizeForDisplay before its pre-tests, as the reference.
+  const reference = (raw: string) => {
+    const out = raw.normalize('NFC').replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]|[\uD800-\uDFFF]/gu, ' ').replace(/[ \t\u00A0]+/gu, ' ');
+    return (out.includes('\n') ? out.replace(/\s*\n\s*/gu, '\n') : out).trim();
+  };
+  const samples = ['Xin chào', 'a  b', 'a\tb', 'a\u00A0b', 'a\u0085b', 'x\u007Fy', 'ok 😀 ok', 'lone \uD800 x', 'lone \uDC00', '\uFFFD', 'a\r\nb', ' \n '];
+  for (let c = 0; c < 0x3000; c += 7) samples.push(`a${String.fromCharCode(c)}b c`);
+  for (const t of samples) assert.equal(normalizeForDisplay(t), reference(t), JSON.stringify(t));
+});
+
+void test('interned tokens: a growing and then restarted table keeps every token as it is written', () => {
+  // 210 000 distinct tokens that no expansion changes ("zk" + a number): past the table's cap it starts again.
+  const chunk = (from: number) => Array.from({ length: 2000 }, (_, k) => `zk${from + k}`).join(' ');
+  for (let from = 0; from < 210_000; from += 2000) {
+    const text = chunk(from);
+    assert.equal(normalizeForMatching(text), text);
+  }
+  assert.equal(normalizeForMatching('zk5 ko dc zk209999 P7'), 'zk5 khong duoc zk209999 phuong 7');
+});
+
+void test('the padded matching form is built on first use and kept', () => {
+  const a = analyzeText('Ngập ở P7 Q3');
+  assert.equal(a.padded, undefined);
+  assert.equal(paddedForm(a), ' ngap o phuong 7 quan 3 ');
+  assert.equal(a.padded, ' ngap o phuong 7 quan 3 ');
+  assert.equal(paddedForm(analyzeText('')), '  ');
 });

@@ -3,7 +3,8 @@
  * words untouched) and a matching form (lower case, accents folded, teencode/abbreviations expanded,
  * Telex/VNI leftovers repaired, links and emoji replaced by tokens). Pure functions.
  */
-import type { CueScan } from './cue-lexicons.ts';
+import type { CueNode, CueScan } from './cue-lexicons.ts';
+import type { FirstWord } from './places.ts';
 
 const MAX_CHARS = 20_000;
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/giu;
@@ -11,10 +12,37 @@ const EMOJI_RE = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictograp
 // C0/C1 controls except tab and newline, lone surrogates, the replacement character.
 const CONTROL_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]|[\uD800-\uDFFF]/gu;
 
+const MAY_HOLD_CONTROLS = 1;
+const SPACE_RUN = 2;
+
+/**
+ * Cheap pre-tests, in one pass: MAY_HOLD_CONTROLS for CONTROL_RE (a unicode-mode pattern, slow to run over every
+ * message): a control character, the replacement character or any surrogate, paired or not (emoji take the
+ * pattern's exact path); SPACE_RUN for SPACE_RUN_TEST_RE: a tab, a no-break space or two spaces in a row.
+ */
+function displayScan(text: string): number {
+  let found = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 ? c !== 9 && c !== 10 : (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffd) return MAY_HOLD_CONTROLS;
+    if (c === 9 || c === 0xa0 || (c === 32 && text.charCodeAt(i + 1) === 32)) found = SPACE_RUN;
+  }
+  return found;
+}
+
+/** Whether `[ \t\u00A0]+` would change anything: a tab, a no-break space or two spaces in a row. */
+const SPACE_RUN_TEST_RE = /[\t\u00A0]| {2}/u;
+
 /** Display form: NFC, control characters dropped, whitespace runs collapsed, capped at 20 000 characters. */
 export function normalizeForDisplay(raw: string): string {
   const text = raw.length > MAX_CHARS * 2 ? raw.slice(0, MAX_CHARS * 2) : raw;
-  let out = text.normalize('NFC').replace(CONTROL_RE, ' ').replace(/[ \t\u00A0]+/gu, ' ');
+  let out = text.normalize('NFC');
+  // Replacing every single space by a space builds a new string for nothing: only when there is a run or a tab.
+  const found = displayScan(out);
+  if (found & MAY_HOLD_CONTROLS) {
+    out = out.replace(CONTROL_RE, ' ');
+    if (SPACE_RUN_TEST_RE.test(out)) out = out.replace(/[ \t\u00A0]+/gu, ' ');
+  } else if (found & SPACE_RUN) out = out.replace(/[ \t\u00A0]+/gu, ' ');
   // Most messages are one line; the line-break pattern is costly to try at every position, so only when needed.
   if (out.includes('\n')) out = out.replace(/\s*\n\s*/gu, '\n');
   return out.trim().slice(0, MAX_CHARS);
@@ -27,7 +55,7 @@ export function foldAccents(text: string): string {
   // scripts take the general path, where decomposition may reorder marks.
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    const folded = LATIN_FOLD.get(text.charCodeAt(i));
+    const folded = LATIN_FOLD[text.charCodeAt(i)];
     if (folded === undefined) return foldAccentsSlowly(text);
     out += folded;
   }
@@ -42,11 +70,14 @@ function foldAccentsSlowly(text: string): string {
     .toLowerCase();
 }
 
-/** `foldAccentsSlowly` of each code unit of Latin (U+0000–024F), combining marks and Latin Extended Additional. */
-const LATIN_FOLD: ReadonlyMap<number, string> = (() => {
-  const table = new Map<number, string>();
+/**
+ * `foldAccentsSlowly` of each code unit of Latin (U+0000–024F), combining marks and Latin Extended Additional, by
+ * code unit (undefined for the others, and past the end of the array).
+ */
+const LATIN_FOLD: readonly (string | undefined)[] = (() => {
+  const table = new Array<string | undefined>(0x1f00).fill(undefined);
   for (const [from, to] of [[0x0000, 0x024f], [0x0300, 0x036f], [0x1e00, 0x1eff]] as const)
-    for (let c = from; c <= to; c++) table.set(c, foldAccentsSlowly(String.fromCharCode(c)));
+    for (let c = from; c <= to; c++) table[c] = foldAccentsSlowly(String.fromCharCode(c));
   return table;
 })();
 
@@ -97,26 +128,138 @@ export function tokenize(folded: string): string[] {
   return folded.match(/[a-z0-9]+/gu) ?? [];
 }
 
-/** Expansion of one folded token (teencode, Telex/VNI repair, q12/p7), memoised: the vocabulary is small. */
-const TOKEN_MEMO = new Map<string, string>();
-const ABBREV_RE = /^(q|p|f|quan|phuong)(\d{1,2})$/u;
-function expandToken(raw: string): string {
-  const hit = TOKEN_MEMO.get(raw);
-  if (hit !== undefined) return hit;
-  const token = repairVni(repairTelex(raw));
-  let out = TEENCODE[token];
-  if (out === undefined) {
-    const abbrev = ABBREV_RE.exec(token);
-    out = abbrev ? `${abbrev[1] === 'q' || abbrev[1] === 'quan' ? 'quan' : 'phuong'} ${Number(abbrev[2])}` : token;
+/**
+ * A matching-form word of an interned token (see TokenEntry), with slots where the later steps keep what they look
+ * up about it, so that a word seen before costs no lookup in their lexicons. Filled on first use by those steps.
+ */
+export type Word = {
+  readonly text: string;
+  /** cue-lexicons.ts: the cue-trie node the word starts (null: none), undefined until looked up. */
+  cueNode: CueNode | null | undefined;
+  /** english.ts: whether the word is one of the quick English markers, undefined until looked up. */
+  quickEnglish: boolean | undefined;
+  /** places.ts: the place index the word was last looked up in, and its entry there. */
+  placeIndex: object | null;
+  placeEntry: FirstWord | undefined;
+};
+
+/** A raw token (a run of a–z, 0–9 in the folded text, as `tokenize` finds them) and the words it expands to. */
+type TokenEntry = { raw: string; words: Word[]; unchanged: boolean };
+
+/**
+ * Raw tokens seen so far, interned by a hash of their characters (open addressing), so that a known token costs one
+ * pass over its characters and no new string; a new one is sliced out, expanded and kept. The vocabulary of real
+ * messages is small; past MAX_INTERNED tokens (a flood of random words) the table starts again empty.
+ */
+const MAX_INTERNED = 200_000;
+let internEntries = new Array<TokenEntry | undefined>(1 << 12).fill(undefined);
+let internHashes = new Int32Array(1 << 12);
+let internCount = 0;
+
+/** Whether text[from, from + key.length) is `key`. */
+function sameChars(key: string, text: string, from: number): boolean {
+  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
+}
+
+function insertEntry(entry: TokenEntry, hash: number): void {
+  const mask = internEntries.length - 1;
+  let slot = hash & mask;
+  while (internEntries[slot] !== undefined) slot = (slot + 1) & mask;
+  internEntries[slot] = entry;
+  internHashes[slot] = hash;
+  internCount++;
+}
+
+/** The entry of the token folded[start, end), whose characters hash to `hash` (see tokenEntries). */
+function internToken(folded: string, start: number, end: number, hash: number): TokenEntry {
+  const mask = internEntries.length - 1;
+  const length = end - start;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const e = internEntries[slot];
+    if (e === undefined) break;
+    if (internHashes[slot] === hash && e.raw.length === length && sameChars(e.raw, folded, start)) return e;
   }
-  if (TOKEN_MEMO.size > 200_000) TOKEN_MEMO.clear();
-  TOKEN_MEMO.set(raw, out);
+  const raw = folded.slice(start, end);
+  const expanded = expandToken(raw);
+  const words = expanded.split(' ').map((text): Word => ({ text, cueNode: undefined, quickEnglish: undefined, placeIndex: null, placeEntry: undefined }));
+  const entry: TokenEntry = { raw, words, unchanged: expanded === raw };
+  if (internCount >= MAX_INTERNED) {
+    internEntries = new Array<TokenEntry | undefined>(1 << 12).fill(undefined);
+    internHashes = new Int32Array(1 << 12);
+    internCount = 0;
+  } else if ((internCount + 1) * 2 > internEntries.length) {
+    const old = internEntries;
+    const oldHashes = internHashes;
+    internEntries = new Array<TokenEntry | undefined>(old.length * 2).fill(undefined);
+    internHashes = new Int32Array(old.length * 2);
+    internCount = 0;
+    for (let slot = 0; slot < old.length; slot++) {
+      const e = old[slot];
+      if (e !== undefined) insertEntry(e, oldHashes[slot] as number);
+    }
+  }
+  insertEntry(entry, hash);
+  return entry;
+}
+
+/** The raw tokens of a folded text (the runs `tokenize` finds), as interned entries. */
+function tokenEntries(folded: string): TokenEntry[] {
+  const out: TokenEntry[] = [];
+  let start = -1;
+  let hash = 0;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) [start, hash] = [i, 0x811c9dc5 | 0];
+      hash = Math.imul(hash ^ c, 0x01000193);
+    } else if (start >= 0) {
+      out.push(internToken(folded, start, i, hash));
+      start = -1;
+    }
+  }
   return out;
+}
+
+const ABBREV_RE = /^(q|p|f|quan|phuong)(\d{1,2})$/u;
+/** Expansion of one folded token (teencode, Telex/VNI repair, q12/p7); interned with the token (see internToken). */
+function expandToken(raw: string): string {
+  const token = repairVni(repairTelex(raw));
+  const out = TEENCODE[token];
+  if (out !== undefined) return out;
+  const abbrev = ABBREV_RE.exec(token);
+  return abbrev ? `${abbrev[1] === 'q' || abbrev[1] === 'quan' ? 'quan' : 'phuong'} ${Number(abbrev[2])}` : token;
 }
 
 const QP_RE = /\b([qpf])\s*[.-]\s*(\d{1,2})\b/gu;
 const QP_TEST_RE = /\b[qpf]\s*[.-]\s*\d/u;
-const HIGH_CHAR_RE = /[\u2000-\u{10FFFF}]/u;
+/** ECMAScript white space and line terminators (what `\s` matches). */
+export function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Cheap pre-test for QP_TEST_RE (a unicode-mode pattern with a word boundary, slow to try at every position): a "."
+ * or "-" with q, p or f before it, white space between them allowed.
+ */
+function mayHoldAbbreviation(folded: string): boolean {
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (c !== 46 && c !== 45) continue;
+    let j = i - 1;
+    while (j >= 0 && isJsSpace(folded.charCodeAt(j))) j--;
+    const before = j >= 0 ? folded.charCodeAt(j) : 0;
+    if (before === 113 || before === 112 || before === 102) return true;
+  }
+  return false;
+}
+
+/** Whether a code unit at or above U+2000 is present (emoji and other symbols; Vietnamese letters are below). */
+function hasHighChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2000) return true;
+  return false;
+}
 
 /**
  * Whether a lower-case UTF-16 code unit folds to a token character (a–z, 0–9): 0 not known yet, 1 no, 2 yes, for
@@ -131,13 +274,18 @@ function isWordUnit(code: number): boolean {
   return w === 2;
 }
 
+let offsetScratch = new Int32Array(512);
+
 /**
  * Where each token of `tokenize(foldAccents(text))` is written in the lower-cased text (start offsets, and the end
  * offsets after them), or null when the two tokenisations do not line up (a character that folds to several letters
- * or none). Offsets rather than strings: this runs for every message with diacritics.
+ * or none). Offsets rather than strings: this runs for every message with diacritics. The array is reused by the next
+ * call.
  */
-function writtenOffsets(lower: string, folded: string[]): Int32Array | null {
-  const at = new Int32Array(folded.length * 2);
+function writtenOffsets(lower: string, folded: readonly TokenEntry[]): Int32Array | null {
+  // A scratch array reused from message to message: the offsets are read at once by matchingTokens.
+  if (offsetScratch.length < folded.length * 2) offsetScratch = new Int32Array(folded.length * 4);
+  const at = offsetScratch;
   let n = 0;
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
@@ -145,7 +293,7 @@ function writtenOffsets(lower: string, folded: string[]): Int32Array | null {
       if (start < 0) start = i;
     } else if (start >= 0) {
       // Vietnamese letters are one code unit in NFC and fold to one letter: lengths must agree.
-      if (n >= folded.length || (folded[n] as string).length !== i - start) return null;
+      if (n >= folded.length || (folded[n] as TokenEntry).raw.length !== i - start) return null;
       at[2 * n] = start;
       at[2 * n + 1] = i;
       n++;
@@ -159,7 +307,7 @@ function writtenOffsets(lower: string, folded: string[]): Int32Array | null {
  * Each matching token's lower-case form as the citizen wrote it, by offsets into `lower`: token i spans
  * [start[i], end[i]); start[i] is -1 when teencode or a repair produced the token (its written form says nothing).
  */
-export type WrittenForms = { lower: string; start: Int32Array; end: Int32Array };
+export type WrittenForms = { lower: string; start: readonly number[]; end: readonly number[] };
 
 /** Token i as written (with its diacritics), or null when not known. For tests and explanations. */
 export function writtenToken(w: WrittenForms | null | undefined, i: number): string | null {
@@ -209,18 +357,18 @@ export function lastSentenceStart(text: string): number {
  * Matching-form tokens of an already display-normalised text and, when asked, where each is written (see
  * WrittenForms; null when the text could not be aligned).
  */
-function matchingTokens(display: string, withWritten = false): { tokens: string[]; written: WrittenForms | null; lastFrom: number } {
+function matchingTokens(display: string, withWritten = false): { tokens: string[]; words: Word[]; written: WrittenForms | null; lastFrom: number } {
   let text = display;
   // Cheap tests first: most messages have no link, and emoji live above U+2000 (Vietnamese letters do not).
   if (text.includes('http') || text.includes('www.')) text = text.replace(URL_RE, ' urltoken ');
-  if (HIGH_CHAR_RE.test(text)) text = text.replace(EMOJI_RE, ' emojitoken ');
+  if (hasHighChar(text)) text = text.replace(EMOJI_RE, ' emojitoken ');
   let folded = foldAccents(text);
   let aligned = withWritten;
-  if (QP_TEST_RE.test(folded)) {
+  if (mayHoldAbbreviation(folded) && QP_TEST_RE.test(folded)) {
     folded = folded.replace(QP_RE, '$1$2');
     aligned = false;
   }
-  const rawTokens = tokenize(folded);
+  const rawTokens = tokenEntries(folded);
   // The raw token where the last sentence begins (sentence ends are not token characters, so tokens never span one).
   const sentenceAt = lastSentenceStart(folded);
   const tail = sentenceAt < 0 ? 0 : countTokens(folded, sentenceAt);
@@ -229,25 +377,29 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
   const lower = aligned ? text.toLowerCase() : '';
   const offsets = aligned ? writtenOffsets(lower, rawTokens) : null;
   const out: string[] = [];
+  const outWords: Word[] = [];
+  // Plain arrays: typed arrays of a message's size would be allocated outside the heap, which costs more.
   const starts: number[] | null = offsets ? [] : null;
   const ends: number[] | null = offsets ? [] : null;
   for (let i = 0; i < rawTokens.length; i++) {
-    const raw = rawTokens[i] as string;
+    const { words, unchanged } = rawTokens[i] as TokenEntry;
     if (i === rawLastFrom) lastFrom = out.length;
-    const expanded = expandToken(raw);
-    if (expanded.includes(' ')) {
-      for (const part of expanded.split(' ')) {
-        out.push(part);
+    if (words.length > 1) {
+      for (const part of words) {
         starts?.push(-1);
         ends?.push(-1);
+        out.push(part.text);
+        outWords.push(part);
       }
     } else {
-      out.push(expanded);
-      starts?.push(offsets && expanded === raw ? (offsets[2 * i] as number) : -1);
+      const word = words[0] as Word;
+      starts?.push(offsets && unchanged ? (offsets[2 * i] as number) : -1);
       ends?.push(offsets ? (offsets[2 * i + 1] as number) : -1);
+      out.push(word.text);
+      outWords.push(word);
     }
   }
-  return { tokens: out, written: starts && ends ? { lower, start: Int32Array.from(starts), end: Int32Array.from(ends) } : null, lastFrom };
+  return { tokens: out, words: outWords, written: starts && ends ? { lower, start: starts, end: ends } : null, lastFrom };
 }
 
 /**
@@ -267,8 +419,10 @@ export type TextAnalysis = {
   display: string;
   /** Matching-form tokens. */
   tokens: string[];
-  /** Matching form with a space on each side, for phrase tests (` ${tokens.join(' ')} `). */
-  padded: string;
+  /** The same tokens as interned words (see Word), when the analysis was made by `analyzeText`. */
+  words?: readonly Word[];
+  /** Matching form with a space on each side, for phrase tests: read it through `paddedForm`, which fills it. */
+  padded: string | undefined;
   /** The display form contains Vietnamese diacritics. */
   hasDiacritics: boolean;
   /**
@@ -291,8 +445,13 @@ const DIACRITIC_RE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽ�
 export function analyzeText(text: string): TextAnalysis {
   const display = normalizeForDisplay(text);
   const hasDiacritics = DIACRITIC_RE.test(display);
-  const { tokens, written, lastFrom } = matchingTokens(display, hasDiacritics);
-  return { display, tokens, padded: ` ${tokens.join(' ')} `, hasDiacritics, written, lastFrom };
+  const { tokens, words, written, lastFrom } = matchingTokens(display, hasDiacritics);
+  return { display, tokens, words, padded: undefined, hasDiacritics, written, lastFrom };
+}
+
+/** Matching form with a space on each side (` ${tokens.join(' ')} `), for phrase tests; built on first use. */
+export function paddedForm(a: TextAnalysis): string {
+  return (a.padded ??= ` ${a.tokens.join(' ')} `);
 }
 
 /** Share of letters that are Latin (incl. Vietnamese); low values mean another script or no text at all. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectPii, hasPii, redactPii } from './pii.ts';
+import { detectPii, foldSameLength, hasPii, redactPii } from './pii.ts';
 
 void test('phones in every common form are redacted', () => {
   for (const phone of ['0912345678', '0912 345 678', '+84 912 345 678', '84912345678', '091.234.5678', '0912-345-678', '028 3822 1234', '(028) 3822 1234', '1900 1234'])
@@ -43,4 +43,19 @@ void test("the sender's own address, not a third party's", () => {
 void test('no false positives on dates, money and plot numbers', () => {
   for (const t of ['nộp ngày 10/3/2024', 'mất 20 triệu', 'thửa đất số 512, tờ bản đồ số 8', 'năm 1990, 2 xe máy'])
     assert.deepEqual(detectPii(t), [], t);
+});
+
+void test('folding keeps length and makes no digit or @ out of another character (the pre-test relies on it)', () => {
+  for (let c = 0; c < 0x2000; c++) {
+    const ch = String.fromCharCode(c);
+    const folded = foldSameLength(`Ấ${ch}`);
+    assert.equal(folded.length, 2);
+    assert.equal(/[0-9@]/u.test(folded), /[0-9@]/u.test(ch), `U+${c.toString(16)}`);
+  }
+  assert.equal(foldSameLength('Đường Lê Lợi 😀'), 'duong le loi 😀');
+});
+
+void test('hasPii agrees with detectPii, including texts without digits or @', () => {
+  for (const t of ['', 'không có số nào', 'email a@b.vn', 'gọi 0912345678', 'Nhà tôi ở 12/3 Lê Lợi, phường 7', 'hộ chiếu B1234567', 'mất 20 triệu'])
+    assert.equal(hasPii(t), detectPii(t).length > 0, t);
 });

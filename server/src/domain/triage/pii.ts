@@ -1,6 +1,7 @@
 /**
  * Personal data in citizen messages: phone numbers (mobile and landline, every common Vietnamese way of
- * writing them), CCCD/CMND and passport numbers, emails and the sender's own address. `redactPii` is THE
+ * writing them, also in words), CCCD/CMND and passport numbers, emails (also written with "at"/"dot") and the
+ * sender's own address. `redactPii` is THE
  * redaction function: every public view, export and log line that shows message text goes through it. Pure.
  */
 
@@ -19,10 +20,13 @@ const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{
 // dots (matched on the folded text). It must end in a common top-level domain, so "at home" is never one.
 const DODGED_EMAIL_RE =
   /[a-z0-9._%+-]+\s*(?:@|\(at\)|\[at\]|\s(?:at|a cong)\s)\s*[a-z0-9-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|cham)\s)\s*[a-z0-9-]+)*?\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|cham)\s)\s*(?:com|vn|net|org|edu|gov|info|io)(?:(?:\.|\(dot\)|\[dot\]|\s(?:dot|cham)\s)(?:vn|com|net|org|edu|gov))?(?![a-z0-9])/gu;
-const DODGED_EMAIL_HINT_RE = /@|\(at\)|\[at\]| at | a cong /u;
+/** Pre-test on the unfolded text for DODGED_EMAIL_RE. */
+const DODGED_EMAIL_HINT_RE = /@|\(at\)|\[at\]| at | a c[oò]ng /iu;
 // A phone number spelled out in words ("không chín không ba …"): a zero, then eight or more digits, as words or
-// figures. Counting aloud never starts with zero and runs this long.
+// figures (matched on the folded text). Counting aloud never starts with zero and runs this long.
 const SPELLED_PHONE_RE = /(?<![a-z])khong(?:[\s.,-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|\d)(?![a-z])){8,11}/gu;
+/** Pre-test on the unfolded text for SPELLED_PHONE_RE. */
+const SPELLED_PHONE_HINT_RE = /kh[oô]ng/iu;
 // A run of digits with the separators people type between groups: spaces, dots, dashes, brackets.
 const NUMBER_RUN_RE = /(?<![\p{L}\d/])\+?\(?\d[\d .\-()]{6,20}\d(?![\d/]|[\p{L}])/gu;
 // Passport numbers vary by country (B1234567, 19FR45821): 6–12 capitals/digits, mostly digits, after the word.
@@ -43,19 +47,27 @@ const FOLD_TABLE = (() => {
   return table;
 })();
 
+/** FOLD_TABLE as one-character strings, so that a folded text is built by concatenation (cheaper than a code array). */
+const FOLD_CHAR = Array.from(FOLD_TABLE, (c) => String.fromCharCode(c));
+
 /** Lower case without diacritics, one output code unit per input code unit, so offsets carry over. */
-function foldSameLength(text: string): string {
+export function foldSameLength(text: string): string {
   // Fast path: plain ASCII only needs lower-casing, which keeps length.
   if (/^[\x00-\x7f]*$/u.test(text)) return text.toLowerCase();
-  const out = new Uint16Array(text.length);
+  let result = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    out[i] = c < 0x2000 ? (FOLD_TABLE[c] as number) : c;
+    result += c < 0x2000 ? (FOLD_CHAR[c] as string) : text[i];
   }
-  let result = '';
-  for (let i = 0; i < out.length; i += 8192) result += String.fromCharCode(...out.subarray(i, i + 8192));
   return result;
 }
+
+/**
+ * Cheap pre-test: every kind of personal data but two needs a digit (phone, ID, passport numbers, the house number
+ * of an address) or an '@' (email). No folded character is a digit or '@' unless it was one (checked in
+ * pii.test.ts). The two others — an email with "at"/"dot" and a phone number in words — have their own pre-tests.
+ */
+const DIGIT_OR_AT_RE = /[0-9@]/u;
 
 function classifyNumber(digits: string, hasPlus: boolean, before: string): PiiKind | null {
   const idContext = ID_CONTEXT_RE.test(before);
@@ -69,37 +81,67 @@ function classifyNumber(digits: string, hasPlus: boolean, before: string): PiiKi
   return null;
 }
 
-/** Every piece of personal data in the text, in order, non-overlapping. */
-export function detectPii(text: string): PiiMatch[] {
-  const source = text.normalize('NFC');
-  const folded = foldSameLength(source);
+/**
+ * Every piece of personal data in an NFC text, in the order the detectors find them (overlaps not yet removed).
+ * With `firstOnly`, stops at the first one: enough to tell whether there is any.
+ */
+function findPii(source: string, firstOnly: boolean): PiiMatch[] {
   const found: PiiMatch[] = [];
   const add = (kind: PiiKind, start: number, end: number) => found.push({ kind, start, end, text: source.slice(start, end) });
-  if (source.includes('@')) for (const m of source.matchAll(EMAIL_RE)) add('email', m.index, m.index + m[0].length);
-  if (DODGED_EMAIL_HINT_RE.test(folded)) for (const m of folded.matchAll(DODGED_EMAIL_RE)) add('email', m.index, m.index + m[0].length);
-  if (folded.includes('khong')) for (const m of folded.matchAll(SPELLED_PHONE_RE)) add('phone', m.index, m.index + m[0].length);
+  let folded: string | undefined;
+  // Written without digits or '@' as often as with them: emails with "at"/"dot", phone numbers in words.
+  if (DODGED_EMAIL_HINT_RE.test(source))
+    for (const m of (folded ??= foldSameLength(source)).matchAll(DODGED_EMAIL_RE)) {
+      add('email', m.index, m.index + m[0].length);
+      if (firstOnly) return found;
+    }
+  if (SPELLED_PHONE_HINT_RE.test(source))
+    for (const m of (folded ??= foldSameLength(source)).matchAll(SPELLED_PHONE_RE)) {
+      add('phone', m.index, m.index + m[0].length);
+      if (firstOnly) return found;
+    }
+  if (!DIGIT_OR_AT_RE.test(source)) return found;
+  if (source.includes('@')) for (const m of source.matchAll(EMAIL_RE)) {
+    add('email', m.index, m.index + m[0].length);
+    if (firstOnly) return found;
+  }
   for (const m of source.matchAll(NUMBER_RUN_RE)) {
     const raw = m[0].replace(/[\s.\-(]+$/u, '');
     const digits = raw.replace(/\D/gu, '');
+    folded ??= foldSameLength(source);
     const kind = classifyNumber(digits, raw.startsWith('+'), folded.slice(Math.max(0, m.index - 30), m.index));
-    if (kind) add(kind, m.index, m.index + raw.length);
+    if (kind) {
+      add(kind, m.index, m.index + raw.length);
+      if (firstOnly) return found;
+    }
   }
+  folded ??= foldSameLength(source);
   if (/ho chieu|passport/u.test(folded)) for (const m of source.matchAll(PASSPORT_RE))
-    if (/(ho chieu|passport)/u.test(folded.slice(Math.max(0, m.index - 40), m.index)) && !found.some((f) => f.start === m.index)) add('id', m.index, m.index + m[0].length);
+    if (/(ho chieu|passport)/u.test(folded.slice(Math.max(0, m.index - 40), m.index)) && !found.some((f) => f.start === m.index)) {
+      add('id', m.index, m.index + m[0].length);
+      if (firstOnly) return found;
+    }
   for (const m of folded.matchAll(OWN_ADDRESS_RE)) {
     const group = m[1] ?? '';
     const start = m.index + m[0].lastIndexOf(group);
     add('address', start, start + group.trimEnd().length);
+    if (firstOnly) return found;
   }
+  return found;
+}
+
+/** Every piece of personal data in the text, in order, non-overlapping. */
+export function detectPii(text: string): PiiMatch[] {
+  const found = findPii(text.normalize('NFC'), false);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const result: PiiMatch[] = [];
   for (const f of found) if (!result.some((r) => f.start < r.end && r.start < f.end)) result.push(f);
   return result;
 }
 
-/** True when the text holds any personal data. */
+/** True when the text holds any personal data (the first piece found is enough: overlaps only remove later ones). */
 export function hasPii(text: string): boolean {
-  return detectPii(text).length > 0;
+  return findPii(text.normalize('NFC'), true).length > 0;
 }
 
 /** The text with every piece of personal data replaced by a placeholder ([SĐT], [CCCD], [email], [địa chỉ]). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadGazetteer } from '../../triage/load-gazetteer.ts';
-import { extractPlaces } from './places.ts';
+import { collapseSpaces, extractPlaces, foldKeepCase } from './places.ts';
 import { resolvePlace, findUnitAtPoint } from './resolve-place.ts';
 import { loadWardBoundaries } from '../../triage/load-boundaries.ts';
 
@@ -79,4 +79,23 @@ void test('a split ward gives candidates and asks for detail', () => {
 void test('a map point resolves by point-in-polygon', () => {
   assert.equal(findUnitAtPoint(10.7769, 106.7009, loadWardBoundaries())?.name, 'Phường Sài Gòn');
   assert.equal(findUnitAtPoint(0, 0, loadWardBoundaries()), undefined);
+});
+
+void test('foldKeepCase drops diacritics and keeps case, as NFD and mark removal would', () => {
+  const reference = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D');
+  const samples = ['Phan Anh', 'phản ánh', 'Đường Lê Lợi', 'ĐẶNG VĂN BI', 'e\u0301 loose mark', 'Привет', 'ǅ ǈ ß İ', '😀 Tô Ký'];
+  for (let c = 0; c < 0x2000; c++) samples.push(`Ấ${String.fromCharCode(c)}ơ`);
+  for (const t of samples) assert.equal(foldKeepCase(t), reference(t), JSON.stringify(t));
+});
+
+void test('landmarks are found as whole words only', () => {
+  assert.equal(extractPlaces('rác ở chợ Bà Chiểu quá', g).ward, 'Phường 1');
+  assert.equal(extractPlaces('rác ở chợ Bà Chiểuu', g).ward, null);
+  assert.deepEqual(extractPlaces('gần landmark 81 và chợ Bến Thành', g).mentions.filter((m) => m.startsWith('landmark:')), ['landmark:landmark 81', 'landmark:cho ben thanh']);
+});
+
+void test('collapseSpaces collapses every run of white space to one space, as /\\s+/ does', () => {
+  const samples = ['a b', 'a  b', ' a ', 'a\nb', 'a \n b', 'a\tb', 'x\u00A0y', 'x\u2003y', 'x\uFEFFy', 'x\u3000 y', '', ' ', 'no-space'];
+  for (let c = 0; c < 0x10000; c += 1) samples.push(`a${String.fromCharCode(c)}b c`);
+  for (const t of samples) assert.equal(collapseSpaces(t), t.replace(/\s+/gu, ' '), JSON.stringify(t));
 });

@@ -2,13 +2,15 @@
  * Applies a trained triage model to one text: type, then category or procedure depending on the type,
  * then urgency, each with the probability of the chosen label. Pure.
  *
- * For speed the four linear models are compiled once per model object into one table: hashed feature index →
- * a row holding the weights of all four models side by side, so scoring a message is one pass over its features.
+ * For speed the four linear models are compiled once per model object into two compact tables (weight-table.ts):
+ * hashed feature index → a row holding the weights of type and urgency side by side, and a row of category and
+ * procedure, so scoring a message is one lookup of its features' rows and one or two passes over them.
  */
 import { HASH_BITS, vectorize, type SparseVector } from './features.ts';
 import { analyzeText, type TextAnalysis } from './normalize.ts';
 import { urgencyCues, urgencyRule } from './urgency.ts';
 import type { LinearModel } from './model.ts';
+import { buildFeatureRank, packWeights, rankOf, type FeatureRank, type WeightRows } from './weight-table.ts';
 import { NULL_LABEL, type TriageModel } from './train-model.ts';
 import type { MessageType } from './types.ts';
 
@@ -27,13 +29,13 @@ export type PredictedLabels = {
 };
 
 type Compiled = {
-  /** Feature index → row number + 1, or 0 (16 bits keep the table small enough to stay in cache). */
-  rowOf: Uint16Array | Int32Array;
+  /** Feature index → row of the weight tables (see weight-table.ts). */
+  rank: FeatureRank;
   /**
-   * Weight tables, one row per feature: group 0 holds type and urgency (always needed, 7 numbers a row, small
-   * enough to stay in cache), group 1 category and procedure (needed for one pass, only for some types).
+   * Weight tables, one row per feature: group 0 holds type and urgency (always needed, 7 numbers a row), group 1
+   * category and procedure (needed for one pass, only for some types).
    */
-  groups: { weights: Float32Array; width: number }[];
+  groups: WeightRows[];
   models: LinearModel[];
   /** Model i lives in group groupOf[i] at column offsets[i]; its scores start at scoreAt[i]. */
   groupOf: number[];
@@ -64,19 +66,19 @@ function compile(model: TriageModel): Compiled {
   });
   const features = new Set<number>();
   for (const m of models) for (const idx of m.weights.keys()) if (idx >= 0 && idx < 1 << HASH_BITS) features.add(idx);
-  const rowOf = features.size < 65535 ? new Uint16Array(1 << HASH_BITS) : new Int32Array(1 << HASH_BITS);
-  const groups = widths.map((w) => ({ weights: new Float32Array(features.size * w), width: w }));
-  let row = 0;
+  const rank = buildFeatureRank(features, HASH_BITS);
+  // Rows padded with zeros to a multiple of 8 numbers, so that scoring always reads 8 columns at a time.
+  const plain = widths.map((w) => ({ weights: new Float32Array(rank.size * Math.ceil(w / 8) * 8), width: Math.ceil(w / 8) * 8 }));
   for (const idx of features) {
-    rowOf[idx] = row + 1;
+    const row = rankOf(rank, idx);
     models.forEach((m, mi) => {
       const w = m.weights.get(idx);
-      const g = groups[groupOf[mi] ?? 0];
+      const g = plain[groupOf[mi] ?? 0];
       if (w && g) g.weights.set(w, row * g.width + (offsets[mi] ?? 0));
     });
-    row++;
   }
-  const compiled = { rowOf, groups, models, groupOf, offsets, scoreAt, width, typeTemperature: model.typeTemperature ?? 1 };
+  const groups = plain.map((g) => packWeights(g.weights, g.width));
+  const compiled = { rank, groups, models, groupOf, offsets, scoreAt, width, typeTemperature: model.typeTemperature ?? 1 };
   compiledCache.set(model, compiled);
   return compiled;
 }
@@ -95,22 +97,126 @@ function softmax(scores: Float64Array, from: number, k: number, bias: number[], 
   return out;
 }
 
-/** Adds the weights of one group (columns [lo, hi) of it) for the features of x into scores, from scores[at]. */
-function accumulate(c: Compiled, group: number, x: SparseVector, scores: Float64Array, at: number, lo: number, hi: number, topic: boolean): void {
-  const { rowOf } = c;
+/**
+ * The features of one vector that the model knows, found once and shared by the scoring passes: `rows[j]` is the
+ * weight row of feature `at[j]` (a position in the vector), for j < count. Scratch arrays reused from call to call
+ * (the module is synchronous, so calls never interleave).
+ */
+type FoundRows = { rows: Int32Array; at: Int32Array; count: number; touched: number };
+const found: FoundRows = { rows: new Int32Array(256), at: new Int32Array(256), count: 0, touched: 0 };
+
+function findRows(c: Compiled, x: SparseVector): FoundRows {
+  const idx = x.indices;
+  const n = x.count ?? idx.length;
+  if (found.rows.length < n) {
+    found.rows = new Int32Array(n * 2);
+    found.at = new Int32Array(n * 2);
+  }
+  const { rows, at } = found;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const row = rankOf(c.rank, idx[i] as number);
+    if (row < 0) continue;
+    rows[count] = row;
+    at[count] = i;
+    count++;
+  }
+  found.count = count;
+  return found;
+}
+
+/**
+ * Adds the weights of one group (columns [lo, hi) of it) for the found features into scores, from scores[at], in
+ * the order of the vector's features (the same sums, bit for bit, whatever the layout). Eight columns at a time,
+ * summed in local variables rather than in the array; columns past `hi` in the last eight (the row's padding or the
+ * next model's columns) are summed and dropped.
+ */
+function accumulate(c: Compiled, group: number, f: FoundRows, vals: Float32Array, scores: Float64Array, at: number, lo: number, hi: number): void {
   const g = c.groups[group];
   if (!g) return;
-  const { weights, width } = g;
-  const idx = x.indices;
-  const vals = topic ? (x.topicValues ?? x.values) : x.values;
   const shift = at - lo;
-  for (let i = 0; i < idx.length; i++) {
-    const row = (rowOf[idx[i] as number] as number) - 1;
-    if (row < 0) continue;
-    const v = vals[i] as number;
-    const base = row * width;
-    for (let k = lo; k < hi; k++) scores[k + shift] = (scores[k + shift] as number) + (weights[base + k] as number) * v;
+  touchRows(g, f, lo);
+  let k = lo;
+  for (; k < hi && k + 8 <= g.width; k += 8) {
+    const n = Math.min(8, hi - k);
+    for (let d = 0; d < 8; d++) START[d] = d < n ? (scores[k + shift + d] as number) : 0;
+    const sums = sum8(g, f, vals, k);
+    for (let d = 0; d < n; d++) scores[k + shift + d] = sums[d] as number;
   }
+  for (; k < hi; k++) scores[k + shift] = sum1(g, f, vals, k, scores[k + shift] as number);
+}
+
+/**
+ * Reads the first weight of every found row before the sums do: the rows sit at random places in tables larger
+ * than the core's cache, and this short loop lets the processor fetch many of them at once, where the sums' long
+ * loop body waits for them a few at a time. The total is kept (f.touched) so that the reads are not optimised away.
+ */
+function touchRows(g: WeightRows, f: FoundRows, k: number): void {
+  const { width, codes, values } = g;
+  const { rows, count } = f;
+  let t = 0;
+  if (codes) for (let j = 0; j < count; j++) t += codes[(rows[j] as number) * width + k] as number;
+  else for (let j = 0; j < count; j++) t += values[(rows[j] as number) * width + k] as number;
+  f.touched = t;
+}
+
+/** The sums' starting values, then their results (see sum8). */
+const START = new Float64Array(8);
+const SUMS = new Float64Array(8);
+
+/** Columns k to k + 7 of the found rows, times each feature's value, added to START[0…7] in feature order, into SUMS. */
+function sum8(g: WeightRows, f: FoundRows, vals: Float32Array, k: number): Float64Array {
+  const { width, codes, values } = g;
+  const { rows, at, count } = f;
+  let s0 = START[0] as number, s1 = START[1] as number, s2 = START[2] as number, s3 = START[3] as number;
+  let s4 = START[4] as number, s5 = START[5] as number, s6 = START[6] as number, s7 = START[7] as number;
+  if (codes) {
+    for (let j = 0; j < count; j++) {
+      const v = vals[at[j] as number] as number;
+      const base = (rows[j] as number) * width + k;
+      s0 += (values[codes[base] as number] as number) * v;
+      s1 += (values[codes[base + 1] as number] as number) * v;
+      s2 += (values[codes[base + 2] as number] as number) * v;
+      s3 += (values[codes[base + 3] as number] as number) * v;
+      s4 += (values[codes[base + 4] as number] as number) * v;
+      s5 += (values[codes[base + 5] as number] as number) * v;
+      s6 += (values[codes[base + 6] as number] as number) * v;
+      s7 += (values[codes[base + 7] as number] as number) * v;
+    }
+  } else {
+    for (let j = 0; j < count; j++) {
+      const v = vals[at[j] as number] as number;
+      const base = (rows[j] as number) * width + k;
+      s0 += (values[base] as number) * v;
+      s1 += (values[base + 1] as number) * v;
+      s2 += (values[base + 2] as number) * v;
+      s3 += (values[base + 3] as number) * v;
+      s4 += (values[base + 4] as number) * v;
+      s5 += (values[base + 5] as number) * v;
+      s6 += (values[base + 6] as number) * v;
+      s7 += (values[base + 7] as number) * v;
+    }
+  }
+  SUMS[0] = s0;
+  SUMS[1] = s1;
+  SUMS[2] = s2;
+  SUMS[3] = s3;
+  SUMS[4] = s4;
+  SUMS[5] = s5;
+  SUMS[6] = s6;
+  SUMS[7] = s7;
+  return SUMS;
+}
+
+/** Column k of the found rows, times each feature's value, added to s in feature order. */
+function sum1(g: WeightRows, f: FoundRows, vals: Float32Array, k: number, s: number): number {
+  const { width, codes, values } = g;
+  const { rows, at, count } = f;
+  for (let j = 0; j < count; j++) {
+    const base = (rows[j] as number) * width + k;
+    s += (values[codes ? (codes[base] as number) : base] as number) * (vals[at[j] as number] as number);
+  }
+  return s;
 }
 
 type Probs = { type: number[]; category: number[]; procedure: number[]; urgent: number[] };
@@ -121,12 +227,13 @@ type Probs = { type: number[]; category: number[]; procedure: number[]; urgent: 
  */
 export function predictAll(model: TriageModel, x: SparseVector, need: { type?: boolean; category?: boolean; procedure?: boolean } = { type: true, category: true, procedure: true }): Probs {
   const c = compile(model);
+  const f = findRows(c, x);
   const scores = new Float64Array(c.width);
   const withType = need.type !== false;
   // Type and urgency are adjacent in group 0: one pass.
-  if (withType) accumulate(c, 0, x, scores, c.scoreAt[0] ?? 0, 0, (c.models[0]?.classes.length ?? 0) + (c.models[1]?.classes.length ?? 0), false);
-  if (need.category) runModel(c, 2, x, scores);
-  if (need.procedure) runModel(c, 3, x, scores);
+  if (withType) scoreTypeAndUrgency(c, f, x, scores);
+  if (need.category) runModel(c, 2, f, x, scores);
+  if (need.procedure) runModel(c, 3, f, x, scores);
   return {
     type: withType ? modelProbs(c, 0, scores) : [],
     category: need.category ? modelProbs(c, 2, scores) : [],
@@ -135,10 +242,14 @@ export function predictAll(model: TriageModel, x: SparseVector, need: { type?: b
   };
 }
 
+function scoreTypeAndUrgency(c: Compiled, f: FoundRows, x: SparseVector, scores: Float64Array): void {
+  accumulate(c, 0, f, x.values, scores, c.scoreAt[0] ?? 0, 0, (c.models[0]?.classes.length ?? 0) + (c.models[1]?.classes.length ?? 0));
+}
+
 /** Scores of compiled model `mi` (category or procedure: the topic-weighted values) into `scores`. */
-function runModel(c: Compiled, mi: number, x: SparseVector, scores: Float64Array): void {
+function runModel(c: Compiled, mi: number, f: FoundRows, x: SparseVector, scores: Float64Array): void {
   const lo = c.offsets[mi] ?? 0;
-  accumulate(c, c.groupOf[mi] ?? 0, x, scores, c.scoreAt[mi] ?? 0, lo, lo + (c.models[mi]?.classes.length ?? 0), true);
+  accumulate(c, c.groupOf[mi] ?? 0, f, x.topicValues ?? x.values, scores, c.scoreAt[mi] ?? 0, lo, lo + (c.models[mi]?.classes.length ?? 0));
 }
 
 function modelProbs(c: Compiled, mi: number, scores: Float64Array): number[] {
@@ -161,22 +272,50 @@ function best(model: LinearModel, probs: number[], allowNull: boolean): { label:
 }
 
 /**
+ * The most and second most probable types: the first two of the types sorted by falling probability, ties kept in
+ * class order (as a stable sort would), without sorting. Exported for tests.
+ */
+export function topTwo(classes: MessageType[], probs: number[]): { top: { type: MessageType; p: number }; second: { type: MessageType; p: number } } {
+  let first = -1;
+  let next = -1;
+  for (let k = 0; k < probs.length; k++) {
+    const p = probs[k] as number;
+    if (first < 0 || p > (probs[first] as number)) [first, next] = [k, first];
+    else if (next < 0 || p > (probs[next] as number)) next = k;
+  }
+  const at = (k: number) => (k < 0 ? { type: 'khac' as MessageType, p: 0 } : { type: classes[k] as MessageType, p: probs[k] as number });
+  return { top: at(first), second: at(next) };
+}
+
+/** Scores of the four models for one message, reused from call to call (calls never interleave). */
+let scoreScratch = new Float64Array(64);
+
+/**
  * Predicts the four labels for a text (or its analysis and vector, when the caller already has them). Urgency is
  * the rule in urgency.ts applied to complaints; the urgency model's probability only sets its confidence.
  */
 export function predictLabels(model: TriageModel, text: string | TextAnalysis, x?: SparseVector): PredictedLabels {
   const analysis = typeof text === 'string' ? analyzeText(text) : text;
   x ??= vectorize(analysis);
-  const probs = predictAll(model, x, { type: true });
-  const ranked = probs.type.map((p, k) => ({ type: model.type.classes[k] as MessageType, p })).sort((a, b) => b.p - a.p);
-  const top = ranked[0] ?? { type: 'khac' as MessageType, p: 0 };
-  const second = ranked[1] ?? { type: 'khac' as MessageType, p: 0 };
+  // One lookup of the features' rows for both passes (type and urgency, then category or procedure), whose scores
+  // go to separate columns of one array.
+  const c = compile(model);
+  const f = findRows(c, x);
+  if (scoreScratch.length < c.width) scoreScratch = new Float64Array(c.width);
+  const scores = scoreScratch.fill(0);
+  scoreTypeAndUrgency(c, f, x, scores);
+  const probs = { type: modelProbs(c, 0, scores), urgent: modelProbs(c, 1, scores) };
+  const { top, second } = topTwo(model.type.classes as MessageType[], probs.type);
   let category: { label: string | null; p: number } = { label: null, p: 1 };
   let procedure: { label: string | null; p: number } = { label: null, p: 1 };
-  if (top.type === 'phan_anh' || top.type === 'gop_y')
-    category = best(model.category, predictAll(model, x, { type: false, category: true }).category, top.type === 'gop_y');
-  if (top.type === 'thu_tuc' || top.type === 'hoi_dap')
-    procedure = best(model.procedure, predictAll(model, x, { type: false, procedure: true }).procedure, top.type === 'hoi_dap');
+  if (top.type === 'phan_anh' || top.type === 'gop_y') {
+    runModel(c, 2, f, x, scores);
+    category = best(model.category, modelProbs(c, 2, scores), top.type === 'gop_y');
+  }
+  if (top.type === 'thu_tuc' || top.type === 'hoi_dap') {
+    runModel(c, 3, f, x, scores);
+    procedure = best(model.procedure, modelProbs(c, 3, scores), top.type === 'hoi_dap');
+  }
   const pUrgent = probs.urgent[model.urgent.classes.indexOf('yes')] ?? 0;
   const urgentRule = urgencyRule(urgencyCues(analysis));
   const urgent = urgentRule && top.type === 'phan_anh';

@@ -17,8 +17,38 @@ export type PlaceResolution = {
 
 /** 2025 unit codes a 2021–2024 ward code ended up in. */
 export function unitsForOldWard(g: Gazetteer, wardCode: string): string[] {
-  const jan = g.step2025Jan.get(wardCode) ?? [wardCode];
-  return [...new Set(jan.flatMap((c) => g.step2025Jul.get(c) ?? []))].filter((c) => g.units2025.has(c));
+  return [...oldWardUnits(g, wardCode)];
+}
+
+/**
+ * Per gazetteer, the 2025 units of each old ward and of each old district (the distinct units of its wards, in
+ * order), memoised: the mappings are fixed once the gazetteer is built. Shared arrays: callers copy before changing.
+ */
+const unitsCache = new WeakMap<Gazetteer, { ward: Map<string, readonly string[]>; district: Map<string, readonly string[]> }>();
+function cacheOf(g: Gazetteer) {
+  let c = unitsCache.get(g);
+  if (!c) unitsCache.set(g, (c = { ward: new Map(), district: new Map() }));
+  return c;
+}
+function oldWardUnits(g: Gazetteer, wardCode: string): readonly string[] {
+  const cache = cacheOf(g).ward;
+  let units = cache.get(wardCode);
+  if (!units) {
+    const jan = g.step2025Jan.get(wardCode) ?? [wardCode];
+    units = [...new Set(jan.flatMap((c) => g.step2025Jul.get(c) ?? []))].filter((c) => g.units2025.has(c));
+    cache.set(wardCode, units);
+  }
+  return units;
+}
+function oldDistrictUnits(g: Gazetteer, districtCode: string): readonly string[] {
+  const cache = cacheOf(g).district;
+  let units = cache.get(districtCode);
+  if (!units) {
+    const wardCodes = g.districts.get(districtCode)?.wardCodes ?? [];
+    units = [...new Set(wardCodes.flatMap((c) => oldWardUnits(g, c)))];
+    cache.set(districtCode, units);
+  }
+  return units;
 }
 
 function unitName(g: Gazetteer, code: string): string {
@@ -40,7 +70,7 @@ export function resolvePlace(p: ExtractedPlaces, g: Gazetteer): PlaceResolution 
     ] };
   }
   if (p.wardCodes.length > 0) {
-    const units = [...new Set(p.wardCodes.flatMap((c) => unitsForOldWard(g, c)))];
+    const units = p.wardCodes.length === 1 ? oldWardUnits(g, p.wardCodes[0] as string) : [...new Set(p.wardCodes.flatMap((c) => oldWardUnits(g, c)))];
     const candidates = units.map((code) => ({ code, name: unitName(g, code) }));
     if (p.wardCodes.length > 1 && units.length > 1) {
       return { unitCode: null, candidates, needsMoreDetail: true, explanation: [
@@ -60,8 +90,7 @@ export function resolvePlace(p: ExtractedPlaces, g: Gazetteer): PlaceResolution 
     ] };
   }
   if (p.districtCode) {
-    const wardCodes = g.districts.get(p.districtCode)?.wardCodes ?? [];
-    const units = [...new Set(wardCodes.flatMap((c) => unitsForOldWard(g, c)))];
+    const units = oldDistrictUnits(g, p.districtCode);
     const candidates = units.map((code) => ({ code, name: unitName(g, code) }));
     if (units.length === 1 && units[0])
       return { unitCode: units[0], candidates: [], needsMoreDetail: false, explanation: [
