@@ -3,6 +3,7 @@
  * places resolved to a 2025 unit, personal data, the formal legal track, and an explanation officers can read.
  * Pure: the model, gazetteer and ward boundaries are passed in.
  */
+import { CATEGORY_NAMES, PROCEDURE_NAMES, nameOf } from './label-names.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { analyzeText, foldAccents, paddedForm, type TextAnalysis } from './normalize.ts';
 import { vectorizeTransient } from './features.ts';
@@ -175,13 +176,15 @@ export function classifyMessage(text: string, model: TriageModel, gazetteer: Gaz
     en: `type ${labels.type} (confidence ${typeP}; runner-up ${labels.secondType.type} ${secondP})` });
   if (labels.category) {
     const p = c.category.toFixed(2);
-    say({ vi: `Lĩnh vực: ${labels.category} (${p}${c.category < 0.5 ? '; chưa chắc, cán bộ xác nhận' : ''})`, en: `category ${labels.category} (${p}${c.category < 0.5 ? '; uncertain, officer to confirm' : ''})` });
+    const name = nameOf(CATEGORY_NAMES, labels.category);
+    say({ vi: `Lĩnh vực: ${name.vi} (${p}${c.category < 0.5 ? '; chưa chắc, cán bộ xác nhận' : ''})`, en: `category ${name.en} (${p}${c.category < 0.5 ? '; uncertain, officer to confirm' : ''})` });
   }
   const routingCategory = routingCategoryOf(labels.category, analysis);
   if (routingCategory !== labels.category) say({ vi: 'Liên quan xe buýt, vận tải công cộng (định tuyến theo lĩnh vực này)', en: 'about buses or public transport (routed as that category)' });
   if (labels.procedure) {
     const p = c.procedure.toFixed(2);
-    say({ vi: `Thủ tục: ${labels.procedure} (${p})`, en: `procedure ${labels.procedure} (${p})` });
+    const name = nameOf(PROCEDURE_NAMES, labels.procedure);
+    say({ vi: `Thủ tục: ${name.vi} (${p})`, en: `procedure ${name.en} (${p})` });
   }
   if (labels.urgent) {
     const p = c.urgent.toFixed(2);
