@@ -25,8 +25,8 @@ const DODGED_EMAIL_HINT_RE = /@|\(at\)|\[at\]| at | a c[oò]ng /iu;
 // A phone number spelled out in words ("không chín không ba …"): a zero, then eight or more digits, as words or
 // figures (matched on the folded text). Counting aloud never starts with zero and runs this long.
 const SPELLED_PHONE_RE = /(?<![a-z])khong(?:[\s.,-]+(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|\d)(?![a-z])){8,11}/gu;
-/** Pre-test on the unfolded text for SPELLED_PHONE_RE. */
-const SPELLED_PHONE_HINT_RE = /kh[oô]ng/iu;
+/** Pre-test on the unfolded text for SPELLED_PHONE_RE: "không" then another digit word (rare outside numbers). */
+const SPELLED_PHONE_HINT_RE = /kh[oô]ng[\s.,-]+(?:kh[oô]ng|m[oộ]t|hai|ba|b[oố]n|t[uư]|n[aă]m|l[aă]m|s[aá]u|b[aả]y|t[aá]m|ch[ií]n|\d)(?![\p{L}])/iu;
 // A run of digits with the separators people type between groups: spaces, dots, dashes, brackets.
 const NUMBER_RUN_RE = /(?<![\p{L}\d/])\+?\(?\d[\d .\-()]{6,20}\d(?![\d/]|[\p{L}])/gu;
 // Passport numbers vary by country (B1234567, 19FR45821): 6–12 capitals/digits, mostly digits, after the word.
