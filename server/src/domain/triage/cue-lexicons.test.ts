@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analysisCues, LEXICONS, scanCues } from './cue-lexicons.ts';
+import { shapeAndCueNames } from './features.ts';
 import { analyzeText, writtenToken } from './normalize.ts';
 
 function lexicons(text: string): string[] {
@@ -53,4 +54,16 @@ void test('the words kept on an analysis give the same scan and places as the pl
       assert.deepEqual(extractPlaces(a, g), extractPlaces({ ...analyzeText(text), words: undefined }, g), text);
     }
   }
+});
+
+void test('a message that opens with a first-person intent (pronoun + need/want/plan verb) is marked', () => {
+  const opens = (text: string) => shapeAndCueNames(analyzeText(text)).includes('cue:intent:opening');
+  assert.ok(opens('Em cần làm giấy xác nhận tình trạng hôn nhân, thứ 7 phường có làm việc không ạ?'));
+  assert.ok(opens('Chúng tôi định đăng ký kết hôn vào tháng sau, xin hỏi đặt lịch thế nào?'));
+  assert.ok(opens('toi dang muon lam ho chieu cho con'));
+  assert.ok(opens('I want to register my marriage. What documents do I need to bring?'));
+  // The intent comes after the question: a general question with a personal reason, not an opening statement.
+  assert.ok(!opens('Cho em hỏi thủ tục đăng ký kết hôn cần giấy tờ gì, tháng sau em muốn làm'));
+  // The phrases stay in `own`; the intent lexicon is not a feature by itself.
+  assert.ok(!shapeAndCueNames(analyzeText('Tôi cần làm tạm trú')).some((n) => n === 'cue:intent' || n.startsWith('cue:intent:1')));
 });

@@ -7,6 +7,17 @@ import type { TextAnalysis, Word, WrittenForms } from './normalize.ts';
 import { TOPICS } from './topic-lexicons.ts';
 
 /**
+ * First-person intent: a first-person pronoun directly followed by a verb of needing, wanting or planning, optionally
+ * with an adverb between ("tôi cần", "em đang muốn", "chúng tôi định", "mình cũng sắp"). "chúng tôi", "tụi em",
+ * "vợ chồng em" end in one of these pronouns and match through it; English reaches it through english.ts
+ * ("I would like" → `toi muon`). Not a feature by itself (the same phrases are in `own`): features.ts asks whether
+ * the message opens with it.
+ */
+const INTENT_PERSONS = ['toi', 'em', 'minh', 'tui'];
+const INTENT_LINKS = ['', 'dang ', 'rat ', 'cung ', 'van '];
+const INTENT_VERBS = ['can', 'muon', 'dinh', 'sap'];
+
+/**
  * Cue lexicons, folded. Each is general vocabulary a linguist would recognise as a marker of the class:
  * question particles and interrogatives, first-person filing, suggestion verbs, complaint markers, hazard nouns
  * and verbs, immediacy adverbs, habitual/recurring markers, greetings/thanks/advertising.
@@ -36,6 +47,11 @@ export const CUES: Record<string, readonly string[]> = {
     'tui em', 'tui minh', 'chung em', 'vo chong em', 'len phuong', 'mai em', 'mai toi', 'mai minh', 'sang nay len',
     'da co', 'dang ky roi', 'nop lai', 'bi tra', 'ho so em', 'ho so toi', 'giay cua em', 'giay cua toi',
     'i need', 'i want', 'i would like', 'we need', 'we want', 'we would like', 'i lost', 'my', 'our',
+  ],
+  // First-person intent (see INTENT_PERSONS): only where it stands decides (features.ts).
+  intent: [
+    ...INTENT_PERSONS.flatMap((p) => INTENT_LINKS.flatMap((l) => INTENT_VERBS.map((v) => `${p} ${l}${v}`))),
+    'i need', 'i want', 'i would like', 'we need', 'we want', 'we would like',
   ],
   // Suggestion and consultation vocabulary.
   suggest: [
@@ -173,13 +189,15 @@ function pruneTrie(level: Map<string, CueNode>): void {
 const TOPIC_KIND = LEXICONS.map((name) => (name.charCodeAt(1) === 58 /* ':' */ ? name[0] : ''));
 
 /**
- * What one pass over the tokens found: phrase counts per lexicon id, the ids found in first-seen order, and the
- * first category topic and first procedure topic named (-1 when none): the main subject usually comes first.
+ * What one pass over the tokens found: phrase counts per lexicon id, the ids found in first-seen order (with the
+ * token index where each was first found), and the first category topic and first procedure topic named (-1 when
+ * none): the main subject usually comes first.
  */
 export type CueScan = {
   /** A plain array: a typed array of this size would be allocated outside the heap, which costs more per message. */
   counts: number[];
   found: number[];
+  foundAt: number[];
   firstCategory: number;
   firstProcedure: number;
   /**
@@ -216,8 +234,8 @@ function mayBeWritten(w: WrittenForms | null | undefined, tokens: readonly strin
  * they name; where it is not known (a text without diacritics) they count like any other phrase.
  */
 export function scanCues(tokens: readonly string[], written?: WrittenForms | null, lastFrom = -1, words?: readonly Word[]): CueScan {
-  const scan: CueScan = { counts: new Array<number>(LEXICONS.length).fill(0), found: [], firstCategory: -1, firstProcedure: -1, lastMask: 0 };
-  const { counts, found } = scan;
+  const scan: CueScan = { counts: new Array<number>(LEXICONS.length).fill(0), found: [], foundAt: [], firstCategory: -1, firstProcedure: -1, lastMask: 0 };
+  const { counts, found, foundAt } = scan;
   for (let i = 0; i < tokens.length; i++) {
     let node = words ? startNode(words[i] as Word) : CUE_TRIE.get(tokens[i] as string);
     for (let j = i + 1; node; j++) {
@@ -228,6 +246,7 @@ export function scanCues(tokens: readonly string[], written?: WrittenForms | nul
         if (accent != null && !mayBeWritten(written, tokens, i, accent)) continue;
         if (counts[id] === 0) {
           found.push(id);
+          foundAt.push(i);
           const kind = TOPIC_KIND[id];
           if (kind === 'c' && scan.firstCategory < 0) scan.firstCategory = id;
           else if (kind === 'p' && scan.firstProcedure < 0) scan.firstProcedure = id;

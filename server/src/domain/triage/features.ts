@@ -91,7 +91,14 @@ const FINAL_NAME = new Map([...FINAL_PARTICLES].map((p) => [p, `shape:final:${p}
 const ID = {
   hazard: lexiconId('hazard'), acute: lexiconId('acute'), now: lexiconId('now'), habitual: lexiconId('habitual'),
   ask: lexiconId('ask'), own: lexiconId('own'), suggest: lexiconId('suggest'), ad: lexiconId('ad'),
+  intent: lexiconId('intent'),
 };
+/**
+ * A message that opens with a first-person intent ("Em cần làm…", "Chúng tôi định đăng ký…", "I want to register…")
+ * states its own case before any question it asks: within its first INTENT_OPENING tokens (5, chosen by
+ * cross-validation from 5, 8 and 12).
+ */
+const INTENT_OPENING = 5;
 /** The speech-act lexicons whose presence in the last sentence is a feature (`last:cue:…`). */
 const ACT_IDS = ['ask', 'rule', 'own', 'suggest', 'complain', 'other', 'praise', 'ad'].map(lexiconId);
 const LAST_SENTENCE_NAME = LEXICONS.map((name) => `last:cue:${name}`);
@@ -136,7 +143,12 @@ function emitShapeAndCues(a: TextAnalysis, out: Emitter): void {
   const scan = modelCues(a);
   const { counts } = scan;
   const tokens = modelTokens(a);
-  for (const id of scan.found) {
+  for (let f = 0; f < scan.found.length; f++) {
+    const id = scan.found[f] as number;
+    if (id === ID.intent) {
+      if ((scan.foundAt[f] as number) < INTENT_OPENING) emit('cue:intent:opening');
+      continue;
+    }
     emit(LEXICON_NAME[id] as string);
     if (LEXICONS[id]?.charCodeAt(1) !== 58) emit(LEXICON_LEVEL_NAME[id]?.[Math.min(counts[id] as number, 3) - 1] as string);
   }
