@@ -215,6 +215,9 @@ export const CaseDetailSchema = z.object({
   case: CaseSummarySchema.extend({
     description: z.string(),
     intakeMethod: z.enum(INTAKE_METHODS),
+    /** The case's current category and procedure: the first pass's, or an officer's correction of it. */
+    category: z.string().nullable(),
+    procedureCode: z.string().nullable(),
     location: LocationSchema.nullable(),
     citizen: z.object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
     /** `isPublic`: an officer approved the photo for the public map, list and Open311 (faces, plates checked). */

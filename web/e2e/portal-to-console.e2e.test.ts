@@ -78,6 +78,16 @@ void test('a citizen report reaches an officer, and the reply reaches the citize
   assert.ok(await desk.getByTestId('citizen-contact').getByText('Trần Thị Bình').isVisible(), 'staff see the citizen contact');
   await shot(desk, '06-console-case');
 
+  // The first pass explains itself by name, and an officer corrects it by name; the correction is kept.
+  const panel = desk.getByTestId('triage-panel');
+  await panel.getByText(/^Lĩnh vực: Chiếu sáng công cộng/).waitFor();
+  await panel.getByLabel(/^Lĩnh vực/).selectOption({ label: 'Cây xanh' });
+  await panel.getByRole('button', { name: 'Lưu phân loại' }).click();
+  await panel.getByText('Đã lưu. Hệ thống sẽ học từ chỉnh sửa này.').waitFor();
+  await desk.reload();
+  await desk.getByTestId('triage-panel').getByRole('heading', { name: 'Xác nhận / sửa phân loại' }).waitFor();
+  assert.equal(await desk.getByTestId('triage-panel').getByLabel(/^Lĩnh vực/).inputValue(), 'cay_xanh', 'the form shows the corrected category');
+
   const reply = 'Chào chị, phường đã cử đội kỹ thuật thay bóng đèn trong chiều nay. Cảm ơn chị đã phản ánh.';
   await desk.keyboard.press('r');
   const replyBox = desk.getByRole('textbox', { name: /Trả lời người dân/ });

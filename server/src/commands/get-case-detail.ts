@@ -30,6 +30,8 @@ export async function getCaseDetail(ctx: Pick<CommandContext, 'db' | 'clock'>, a
       ...toSummary({ ...c, citizenName: citizen?.name ?? null }),
       description: c.description,
       intakeMethod: c.intakeMethod,
+      category: c.category,
+      procedureCode: c.procedureCode,
       location: c.location,
       citizen: citizen ?? null,
       attachments: attachments.map((a) => ({ id: a.id, contentType: a.contentType, url: `/api/staff/attachments/${a.id}`, isPublic: a.isPublic })),

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { CASE_TYPES, TRIAGE_CATEGORIES, TRIAGE_PROCEDURES, type CaseType } from '../../../../contracts/enums.ts';
+import { CASE_TYPES, TRIAGE_CATEGORIES, TRIAGE_PROCEDURES, type CaseType, type TriageCategory, type TriageProcedure } from '../../../../contracts/enums.ts';
 import { api } from '../../../ui/api.ts';
 import type { CaseDetail, Unit } from '../../../ui/api-types.ts';
 import { Button } from '../../../ui/components/button.tsx';
@@ -20,9 +20,10 @@ export function TriagePanel({ detail, onChanged, canCorrect }: { detail: CaseDet
   const units = useAsync(() => api.get<Unit[]>('/api/public/units'), []);
   const [type, setType] = useState<CaseType>(c.type);
   // The model's codes, picked by their names; a value it does not know (older data) starts as none.
-  const known = <T extends string>(codes: readonly T[], value: string | null | undefined) => ((codes as readonly string[]).includes(value ?? '') ? (value as T) : '');
-  const [category, setCategory] = useState(known(TRIAGE_CATEGORIES, tr?.category));
-  const [procedure, setProcedure] = useState(known(TRIAGE_PROCEDURES, tr?.procedure));
+  const known = <T extends string>(codes: readonly T[], value: string | null | undefined): T | '' => ((codes as readonly string[]).includes(value ?? '') ? (value as T) : '');
+  // The form starts from the case's current classification (an earlier correction, else the first pass).
+  const [category, setCategory] = useState<TriageCategory | ''>(known(TRIAGE_CATEGORIES, c.category));
+  const [procedure, setProcedure] = useState<TriageProcedure | ''>(known(TRIAGE_PROCEDURES, c.procedureCode));
   const [urgent, setUrgent] = useState(c.isUrgent);
   const [unitCode, setUnitCode] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -85,22 +86,8 @@ export function TriagePanel({ detail, onChanged, canCorrect }: { detail: CaseDet
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('triage.category')} value={category} onChange={(e) => setCategory(e.target.value as typeof category)} optional>
-            <option value="">{t('triage.noneChosen')}</option>
-            {TRIAGE_CATEGORIES.map((code) => (
-              <option key={code} value={code}>
-                {t(`category.${code}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('triage.procedure')} value={procedure} onChange={(e) => setProcedure(e.target.value as typeof procedure)} optional>
-            <option value="">{t('triage.noneChosen')}</option>
-            {TRIAGE_PROCEDURES.map((code) => (
-              <option key={code} value={code}>
-                {t(`procedure.${code}`)}
-              </option>
-            ))}
-          </SelectField>
+          <CodeSelect<TriageCategory> label={t('triage.category')} codes={TRIAGE_CATEGORIES} value={category} onChange={setCategory} nameOf={(code) => t(`category.${code}`)} none={t('triage.noneChosen')} />
+          <CodeSelect<TriageProcedure> label={t('triage.procedure')} codes={TRIAGE_PROCEDURES} value={procedure} onChange={setProcedure} nameOf={(code) => t(`procedure.${code}`)} none={t('triage.noneChosen')} />
           <label className="row" style={{ margin: '0.6rem 0' }}>
             <input type="checkbox" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} /> {t('triage.urgentLabel')}
           </label>
@@ -117,5 +104,19 @@ export function TriagePanel({ detail, onChanged, canCorrect }: { detail: CaseDet
         </form>
       )}
     </section>
+  );
+}
+
+/** An optional choice among codes, shown by name, with "none" first (the empty value). */
+function CodeSelect<T extends string>(p: { label: string; codes: readonly T[]; value: T | ''; onChange: (v: T | '') => void; nameOf: (code: T) => string; none: string }) {
+  return (
+    <SelectField label={p.label} value={p.value} onChange={(e) => p.onChange(e.target.value as T | '')} optional>
+      <option value="">{p.none}</option>
+      {p.codes.map((code) => (
+        <option key={code} value={code}>
+          {p.nameOf(code)}
+        </option>
+      ))}
+    </SelectField>
   );
 }
