@@ -64,16 +64,12 @@ export function startWorker(opts: WorkerOptions): Worker {
     }
   };
 
-  /** Wakes one idle loop of a queue (other than `except`); false when every one is busy. */
-  const wakeIdle = (group: Signal[], except?: Signal) => {
-    const idle = group.find((s) => s !== except && s.waiting);
-    if (!idle) return false;
-    idle.woken = true;
-    idle.waiting?.();
-    return true;
-  };
   const wakeGroup = (group: Signal[]) => {
-    if (!wakeIdle(group)) for (const s of group) s.woken = true;
+    const idle = group.find((s) => s.waiting);
+    if (idle) {
+      idle.woken = true;
+      idle.waiting?.();
+    } else for (const s of group) s.woken = true;
   };
 
   const drainLoop = async (task: DrainTask, signal: Signal, group: Signal[]) => {
@@ -82,7 +78,13 @@ export function startWorker(opts: WorkerOptions): Worker {
       const n = await guarded(task.name, () => task.run(task.batchSize), 0);
       if (!running) break;
       // A full batch means more is waiting: an idle sibling loop takes the next batch meanwhile.
-      if (n === task.batchSize) wakeIdle(group, signal);
+      if (n === task.batchSize && group.length > 1) {
+        const idle = group.find((s) => s !== signal && s.waiting);
+        if (idle) {
+          idle.woken = true;
+          idle.waiting?.();
+        }
+      }
       if (n === 0) await sleep(signal, pollMs, true);
       else if (n < task.batchSize && lingerMs > 0) await sleep(signal, lingerMs, false);
     }
