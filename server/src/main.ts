@@ -137,9 +137,7 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
     worker = startWorker({
       drains: [
         { name: 'inbound-events', batchSize: 50, run: (n) => processInboundEvents(inbound, n) },
-        // Two batches in hand at once: a provider that answers slowly (up to the request timeout) holds back
-        // only the messages claimed with it, not every acknowledgement queued after them.
-        { name: 'deliver-messages', batchSize: 50, loops: 2, run: (n) => deliverDueMessages(delivery, n) },
+        { name: 'deliver-messages', batchSize: 50, run: (n) => deliverDueMessages(delivery, n) },
         { name: 'seal-audit', batchSize: 500, run: (n) => sealAuditLog(db, n) },
       ],
       periodic: [

@@ -2,13 +2,8 @@ import type { Logger } from '../lib/logger.ts';
 
 export type Worker = { wake(): void; stop(): Promise<void>; readonly running: boolean };
 
-/**
- * A queue the worker drains: `run` claims and handles up to `batchSize` items and returns how many it took.
- * `loops` (default 1): how many batches of this queue may be in hand at once. The outbox uses two, so one slow
- * provider call (up to its timeout) does not hold back every acknowledgement behind it; `run` must then be safe
- * to call concurrently (claims under row locks, as for several processes).
- */
-export type DrainTask = { name: string; batchSize: number; loops?: number; run: (batchSize: number) => Promise<number> };
+/** A queue the worker drains: `run` claims and handles up to `batchSize` items and returns how many it took. */
+export type DrainTask = { name: string; batchSize: number; run: (batchSize: number) => Promise<number> };
 /** Something done every `everyMs` (token refresh, removing abandoned uploads). */
 export type PeriodicTask = { name: string; everyMs: number; run: () => Promise<void> };
 
@@ -35,8 +30,7 @@ export function startWorker(opts: WorkerOptions): Worker {
   // One signal per loop: wake() while a loop is busy is remembered, so its next idle wait ends at once instead
   // of missing the work that arrived meanwhile.
   type Signal = { woken: boolean; waiting?: () => void };
-  /** The loops of each queue: a wake-up goes to one idle loop of each, or is remembered by the busy ones. */
-  const groups: Signal[][] = [];
+  const signals: Signal[] = [];
 
   const sleep = (signal: Signal, ms: number, interruptible: boolean) =>
     new Promise<void>((resolve) => {
@@ -64,41 +58,21 @@ export function startWorker(opts: WorkerOptions): Worker {
     }
   };
 
-  const wakeGroup = (group: Signal[]) => {
-    const idle = group.find((s) => s.waiting);
-    if (idle) {
-      idle.woken = true;
-      idle.waiting?.();
-    } else for (const s of group) s.woken = true;
-  };
-
-  const drainLoop = async (task: DrainTask, signal: Signal, group: Signal[]) => {
+  const drainLoop = async (task: DrainTask) => {
+    const signal: Signal = { woken: false };
+    signals.push(signal);
     while (running) {
       signal.woken = false;
       const n = await guarded(task.name, () => task.run(task.batchSize), 0);
       if (!running) break;
-      // A full batch means more is waiting: an idle sibling loop takes the next batch meanwhile.
-      if (n === task.batchSize && group.length > 1) {
-        const idle = group.find((s) => s !== signal && s.waiting);
-        if (idle) {
-          idle.woken = true;
-          idle.waiting?.();
-        }
-      }
       if (n === 0) await sleep(signal, pollMs, true);
       else if (n < task.batchSize && lingerMs > 0) await sleep(signal, lingerMs, false);
     }
   };
 
-  const startDrain = (task: DrainTask) => {
-    const group: Signal[] = Array.from({ length: Math.max(1, task.loops ?? 1) }, () => ({ woken: false }));
-    groups.push(group);
-    return group.map((signal) => drainLoop(task, signal, group));
-  };
-
   const periodicLoop = async (tasks: PeriodicTask[]) => {
     const signal: Signal = { woken: false };
-    groups.push([signal]);
+    signals.push(signal);
     const lastRun = new Map<string, number>();
     while (running) {
       for (const task of tasks) {
@@ -113,16 +87,12 @@ export function startWorker(opts: WorkerOptions): Worker {
     }
   };
 
-  const loops = [...opts.drains.flatMap(startDrain), ...(opts.periodic?.length ? [periodicLoop(opts.periodic)] : [])];
+  const loops = [...opts.drains.map(drainLoop), ...(opts.periodic?.length ? [periodicLoop(opts.periodic)] : [])];
   const wakeAll = () => {
-    for (const group of groups) wakeGroup(group);
-  };
-  const wakeEveryLoop = () => {
-    for (const group of groups)
-      for (const signal of group) {
-        signal.woken = true;
-        signal.waiting?.();
-      }
+    for (const signal of signals) {
+      signal.woken = true;
+      signal.waiting?.();
+    }
   };
 
   return {
@@ -132,7 +102,7 @@ export function startWorker(opts: WorkerOptions): Worker {
     wake: wakeAll,
     stop: async () => {
       running = false;
-      wakeEveryLoop();
+      wakeAll();
       await Promise.all(loops);
     },
   };
