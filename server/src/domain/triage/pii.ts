@@ -18,8 +18,11 @@ export const PII_PLACEHOLDERS: Record<PiiKind, string> = {
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;
 // An email written to dodge address scrapers: spaces around "@", "(at)", " at ", "a còng"; "dot", "chấm" for the
 // dots (matched on the folded text). It must end in a common top-level domain, so "at home" is never one.
-const DODGED_EMAIL_RE =
-  /[a-z0-9._%+-]+\s*(?:@|\(at\)|\[at\]|\s(?:at|a cong)\s)\s*[a-z0-9-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|cham)\s)\s*[a-z0-9-]+)*?\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|cham)\s)\s*(?:com|vn|net|org|edu|gov|info|io)(?:(?:\.|\(dot\)|\[dot\]|\s(?:dot|cham)\s)(?:vn|com|net|org|edu|gov))?(?![a-z0-9])/gu;
+const DOT = String.raw`(?:\.|\(dot\)|\[dot\]|\s(?:dot|cham)\s)`;
+const DODGED_EMAIL_RE = new RegExp(
+  String.raw`[a-z0-9._%+-]+\s*(?:@|\(at\)|\[at\]|\s(?:at|a cong)\s)\s*[a-z0-9-]+(?:\s*${DOT}\s*[a-z0-9-]+)*?\s*${DOT}\s*(?:com|vn|net|org|edu|gov|info|io)(?:${DOT}(?:vn|com|net|org|edu|gov))?(?![a-z0-9])`,
+  'gu',
+);
 /** Pre-test on the unfolded text for DODGED_EMAIL_RE. */
 const DODGED_EMAIL_HINT_RE = /@|\(at\)|\[at\]| at | a c[oò]ng /iu;
 // A phone number spelled out in words ("không chín không ba …"): a zero, then eight or more digits, as words or
