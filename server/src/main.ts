@@ -16,9 +16,11 @@ import type { HttpClient } from './channels/channel.ts';
 import { createChannelDirectory, type ChannelDirectory } from './commands/channel-directory.ts';
 import { deliverDueMessages, type DeliveryDeps } from './commands/deliver-due-messages.ts';
 import { processInboundEvents } from './commands/process-inbound-events.ts';
+import { insertInboundEvents, type NewInboundEvent } from './db/repositories/inbound-events.repo.ts';
 import { sealAuditLog } from './commands/seal-audit-log.ts';
 import { notifyWorkers, WORKER_WAKE_CHANNEL } from './db/worker-wake.ts';
 import { coalesced } from './lib/coalesce.ts';
+import { groupCommit } from './lib/group-commit.ts';
 import { sweepDeadlines } from './commands/sweep-deadlines.ts';
 import { deleteStaleUploads } from './db/repositories/attachments.repo.ts';
 import { createSecretBox, loadSecretKey } from './lib/secret-box.ts';
@@ -158,7 +160,13 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
   }
 
   if (config.role !== 'worker') {
-    const webhooks = { db, clock: ctx.clock, directory, notifyInbound: wake };
+    // Deliveries arriving together are stored in one statement and one commit, each answered after it.
+    const storeInbound = groupCommit({
+      write: (events: readonly NewInboundEvent[]) => insertInboundEvents(db, events),
+      maxBatch: 256,
+      maxInFlight: db.engine === 'postgres' ? 2 : 1,
+    });
+    const webhooks = { db, clock: ctx.clock, directory, storeInbound, notifyInbound: wake };
     app = await buildApp({ ctx, metrics, log, webhooks, channels: { box, onChannelsChanged: () => directory.invalidate() }, map: config.map, webDist: WEB_DIST, secureCookies: config.publicUrl.startsWith('https://'), rateLimits: options.rateLimits, isShuttingDown: () => shuttingDown });
     url = await app.listen({ port: config.port, host: config.host });
   }

@@ -2,12 +2,19 @@ import { createHash } from 'node:crypto';
 import type { RawWebhook } from '../channels/channel.ts';
 import { findChannel } from '../channels/registry.ts';
 import type { Db } from '../db/client.ts';
-import { insertInboundEvent } from '../db/repositories/inbound-events.repo.ts';
+import type { NewInboundEvent } from '../db/repositories/inbound-events.repo.ts';
 import { AppError } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { ChannelDirectory } from './channel-directory.ts';
 
-export type WebhookDeps = { db: Db; clock: Clock; directory: ChannelDirectory; notifyInbound: () => void };
+export type WebhookDeps = {
+  db: Db;
+  clock: Clock;
+  directory: ChannelDirectory;
+  /** Stores one raw delivery durably (resolves after its commit); false for a redelivery. Group-committed in main.ts. */
+  storeInbound: (event: NewInboundEvent) => Promise<boolean>;
+  notifyInbound: () => void;
+};
 export type WebhookOutcome = { kind: 'stored' } | { kind: 'duplicate' } | { kind: 'ignored'; reason: 'unknown-account' | 'no-account' };
 
 /**
@@ -30,7 +37,7 @@ export async function acceptWebhook(deps: WebhookDeps, channel: string, request:
   const known = (await Promise.all(ids.map((id) => deps.directory.find(channel, id)))).filter((k) => k !== undefined);
   if (known.length === 0) return { kind: 'ignored', reason: 'unknown-account' };
   if (!known.every((k) => k.adapter.verifyWebhook(request, k.config))) throw new AppError('CHANNEL_SIGNATURE_INVALID');
-  const stored = await insertInboundEvent(deps.db, {
+  const stored = await deps.storeInbound({
     channel,
     accountId: known[0]!.row.accountId,
     // The same bytes again are a redelivery; the same message in another delivery is caught by its provider id.

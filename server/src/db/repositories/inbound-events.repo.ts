@@ -1,17 +1,43 @@
 import type { Queryable } from '../client.ts';
 
+export type NewInboundEvent = { channel: string; accountId: string; dedupKey: string; rawBody: string; at: Date };
+
 /** Stores a raw webhook delivery; false when the same bytes were stored before (a redelivery). */
-export async function insertInboundEvent(
-  q: Queryable,
-  e: { channel: string; accountId: string; dedupKey: string; rawBody: string; at: Date },
-): Promise<boolean> {
-  const rows = await q.query(
+export async function insertInboundEvent(q: Queryable, e: NewInboundEvent): Promise<boolean> {
+  const [stored] = await insertInboundEvents(q, [e]);
+  return stored!;
+}
+
+/**
+ * Stores raw webhook deliveries in one statement (one commit for the lot: see `groupCommit`), in the order
+ * given. For each, false when the same bytes were stored before or earlier in the same list (a redelivery).
+ */
+export async function insertInboundEvents(q: Queryable, events: readonly NewInboundEvent[]): Promise<boolean[]> {
+  const firstOfKey = new Map<string, number>();
+  events.forEach((e, i) => {
+    const key = `${e.channel}\n${e.dedupKey}`;
+    if (!firstOfKey.has(key)) firstOfKey.set(key, i);
+  });
+  const unique = [...firstOfKey.values()].map((i) => events[i]!);
+  const rows = await q.query<{ channel: string; dedup_key: string }>(
     `INSERT INTO inbound_events (channel, account_id, dedup_key, raw_body, received_at, next_attempt_at)
-     VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (channel, dedup_key) DO NOTHING RETURNING id`,
-    [e.channel, e.accountId, e.dedupKey, e.rawBody, e.at],
-    { name: 'inbound.insert' },
+     SELECT channel, account_id, dedup_key, raw_body, received_at, received_at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
+            WITH ORDINALITY AS t (channel, account_id, dedup_key, raw_body, received_at, ord)
+      ORDER BY ord
+     ON CONFLICT (channel, dedup_key) DO NOTHING
+     RETURNING channel, dedup_key`,
+    [
+      unique.map((e) => e.channel),
+      unique.map((e) => e.accountId),
+      unique.map((e) => e.dedupKey),
+      unique.map((e) => e.rawBody),
+      unique.map((e) => e.at.toISOString()),
+    ],
+    { name: 'inbound.insert_many' },
   );
-  return rows.length === 1;
+  const stored = new Set(rows.map((r) => firstOfKey.get(`${r.channel}\n${r.dedup_key}`)));
+  return events.map((_, i) => stored.has(i));
 }
 
 export type ClaimedInbound = { id: number; channel: string; accountId: string; rawBody: string; attempts: number };
