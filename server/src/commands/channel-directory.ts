@@ -33,6 +33,7 @@ export type ChannelDirectory = {
 export type ChannelDirectoryDeps = { db: Db; clock: Clock; box: SecretBox; http: HttpClient; baseUrls: ProviderBaseUrls; log: Logger; ttlMs?: number };
 
 const REFRESH_LEASE_MS = 60_000;
+const MISS_RELOAD_MS = 1_000;
 
 /**
  * Connected accounts with decrypted credentials, cached per process (a city has tens of accounts). A change made
@@ -55,25 +56,42 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
       return undefined;
     }
   };
-  const load = async () => {
+  // Bumped by every invalidation: a load that started before one must not put its older rows in the cache.
+  let generation = 0;
+  const load = async (maxAgeMs = ttlMs) => {
     const now = deps.clock.now().getTime();
-    if (cache && now - cache.loadedAt < ttlMs) return cache.accounts;
-    loading ??= listChannelAccounts(deps.db)
-      .then((rows) => {
-        const accounts = new Map<string, KnownAccount>();
-        for (const row of rows) {
-          const known = decrypt(row);
-          if (known) accounts.set(key(row.channel, row.accountId), known);
-        }
-        cache = { loadedAt: deps.clock.now().getTime(), accounts };
-        return accounts;
-      })
-      .finally(() => {
-        loading = undefined;
-      });
+    if (cache && now - cache.loadedAt < maxAgeMs) return cache.accounts;
+    if (!loading) {
+      const started = generation;
+      const current: Promise<Map<string, KnownAccount>> = listChannelAccounts(deps.db)
+        .then((rows) => {
+          const accounts = new Map<string, KnownAccount>();
+          for (const row of rows) {
+            const known = decrypt(row);
+            if (known) accounts.set(key(row.channel, row.accountId), known);
+          }
+          if (started === generation) cache = { loadedAt: deps.clock.now().getTime(), accounts };
+          return accounts;
+        })
+        .finally(() => {
+          if (loading === current) loading = undefined;
+        });
+      loading = current;
+    }
     return loading;
   };
-  const find = async (channel: string, accountId: string) => (await load()).get(key(channel, accountId));
+  const invalidate = () => {
+    generation += 1;
+    cache = undefined;
+    loading = undefined;
+  };
+  // An account missing from a cache older than a second is looked up again: it may have been connected by
+  // another process (`gandan channel add`) since, and a webhook for it answered "ignored" would be lost. At most
+  // one reload a second, whatever the unknown ids posted.
+  const find = async (channel: string, accountId: string) => {
+    const found = (await load()).get(key(channel, accountId));
+    return found ?? (await load(MISS_RELOAD_MS)).get(key(channel, accountId));
+  };
   const contextOf = (known: KnownAccount | undefined): SendContext<never> => ({
     config: (known?.config ?? {}) as never,
     http: deps.http,
@@ -107,7 +125,7 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
       });
       const released = await releaseHeldMessages(deps.db, row.channel, row.accountId, at);
       deps.log.info({ channel: row.channel, channelAccountId: row.id, released }, 'token refreshed');
-      cache = undefined;
+      invalidate();
       return true;
     } finally {
       await releaseRefreshLease(deps.db, row.id);
@@ -116,9 +134,7 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
 
   return {
     find,
-    invalidate: () => {
-      cache = undefined;
-    },
+    invalidate,
     sendContext: async (channel, accountId) => {
       const adapter = findChannel(channel);
       if (!adapter) return { held: 'CHANNEL_UNKNOWN' };
@@ -134,12 +150,12 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
       const now = deps.clock.now();
       if (result.kind === 'sent' && known.row.health !== 'healthy') {
         await setChannelHealth(deps.db, known.row.id, 'healthy', null, now);
-        cache = undefined;
+        invalidate();
       } else if (result.kind === 'held') {
         // A refused token: renew it when the channel can; otherwise a person must reconnect the account.
         if (result.code === 'CHANNEL_AUTH_INVALID' && (await refresh(known))) return;
         await setChannelHealth(deps.db, known.row.id, result.code === 'CHANNEL_AUTH_INVALID' ? 'needs_reauth' : 'unhealthy', result.code, now);
-        cache = undefined;
+        invalidate();
       }
     },
     refreshExpiring: async (aheadMs) => {
