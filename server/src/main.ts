@@ -14,7 +14,7 @@ import { startWorker, type Worker } from './jobs/worker.ts';
 import { dataDirModelPath, getTriageEngine } from './triage/triage-engine.ts';
 import type { HttpClient } from './channels/channel.ts';
 import { createChannelDirectory, type ChannelDirectory } from './commands/channel-directory.ts';
-import { deliverDueMessages, type DeliveryDeps } from './commands/deliver-due-messages.ts';
+import { deliveryPump, type DeliveryDeps } from './commands/deliver-due-messages.ts';
 import { processInboundEvents } from './commands/process-inbound-events.ts';
 import { insertInboundEvents, type NewInboundEvent } from './db/repositories/inbound-events.repo.ts';
 import { sealAuditLog } from './commands/seal-audit-log.ts';
@@ -135,11 +135,13 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
         if (r.kind !== 'retry') void directory.reportOutcome(m.channel, m.channelAccount, r).catch(() => undefined);
       },
     };
+    const outbox = deliveryPump({ ...delivery, onError: (err) => log.error({ task: 'deliver-messages', err: err instanceof Error ? err.message : String(err) }, 'worker task failed') });
     const inbound = { ...ctx, workerId, directory, log };
     worker = startWorker({
       drains: [
         { name: 'inbound-events', batchSize: 50, run: (n) => processInboundEvents(inbound, n) },
-        { name: 'deliver-messages', batchSize: 50, run: (n) => deliverDueMessages(delivery, n) },
+        // Up to 50 sends in flight; each one's room is taken again as soon as it settles.
+        { name: 'deliver-messages', batchSize: 50, ...outbox },
         { name: 'seal-audit', batchSize: 500, run: (n) => sealAuditLog(db, n) },
       ],
       periodic: [

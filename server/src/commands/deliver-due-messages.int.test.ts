@@ -7,7 +7,7 @@ import { manualClock } from '../lib/clock.ts';
 import { describeEachEngine } from '../../test/fresh-db.ts';
 import { buildTestApp, START, type TestApp } from '../../test/build-test-app.ts';
 import { cryptoRandom, type CommandContext } from './context.ts';
-import { deliverDueMessages, type DeliveryDeps } from './deliver-due-messages.ts';
+import { deliverDueMessages, deliveryPump, type DeliveryDeps } from './deliver-due-messages.ts';
 import { openCase } from './open-case.ts';
 
 /** A channel whose answers the test scripts: one queued result per call, then 'sent'. */
@@ -157,7 +157,7 @@ describeEachEngine('delivery worker', (db) => {
     // Worker A claims and "crashes" (we never record its outcome); B takes over after the 60 s lease.
     const claimedByA = await t.ctx.db.transaction(async (tx) => {
       const { claimDueOutbound } = await import('../db/repositories/outbound.repo.ts');
-      return claimDueOutbound(tx, { now: clock.now(), limit: 10, workerId: 'A', leaseMs: 60_000 });
+      return claimDueOutbound(tx, { now: clock.now(), limit: 10, workerId: 'A', leaseMs: 60_000, excludeIds: [] });
     });
     const mine = claimedByA.find((m) => m.caseId === opened.caseId)!;
     assert.ok(mine);
@@ -189,3 +189,81 @@ describeEachEngine('delivery worker concurrency', (db) => {
     assert.equal(n, 300);
   });
 });
+
+describeEachEngine('delivery pump (the worker outbox)', (db) => {
+  /** A channel whose first send hangs until released; every other send succeeds at once. */
+  function firstSendHangs() {
+    const calls: OutboundMessage[] = [];
+    let release: () => void = () => undefined;
+    const hung = new Promise<void>((r) => (release = r));
+    const { adapter } = scriptedChannel([]);
+    const hanging = {
+      ...(adapter as unknown as ChannelAdapter<Record<string, never>>),
+      send: async (m: OutboundMessage): Promise<SendResult> => {
+        calls.push(m);
+        if (calls.length === 1) await hung;
+        return { kind: 'sent', providerMessageId: `p-${calls.length}` };
+      },
+    };
+    return { adapter: hanging as unknown as ChannelAdapter<never>, calls, release: () => release() };
+  }
+
+  test('a provider call that hangs holds back only its own message, and is never claimed twice meanwhile', async () => {
+    const t = await buildTestApp(db());
+    const clock = manualClock(START);
+    const slowCase = await newCase(t, clock);
+    const { adapter, calls, release } = firstSendHangs();
+    const errors: unknown[] = [];
+    const pump = deliveryPump({ ...deps(t, clock, adapter, 'pump'), onError: (err) => errors.push(err) });
+    let wakes = 0;
+    pump.attach(() => (wakes += 1));
+
+    assert.equal(await pump.run(10), 1, 'the first acknowledgement is claimed; its send hangs');
+    const fastCases = [await newCase(t, clock), await newCase(t, clock)];
+    assert.equal(await pump.run(10), 2, 'later acknowledgements are claimed while it hangs');
+    for (const c of fastCases) await eventuallyStatus(t, c.caseId, 'sent');
+    assert.equal((await outbound(t, slowCase.caseId))[0]?.status, 'sending');
+
+    // Past the hanging message's lease: another process could take it over, this pump never does.
+    clock.advance(LEASE_PLUS);
+    assert.equal(await pump.run(10), 0);
+    assert.equal(calls.length, 3);
+
+    release();
+    await pump.settle();
+    assert.equal((await outbound(t, slowCase.caseId))[0]?.status, 'sent');
+    assert.equal(calls.length, 3, 'each message sent once');
+    assert.equal(new Set(calls.map((c) => c.idempotencyKey)).size, 3);
+    assert.ok(wakes >= 3, 'each settled send wakes the loop');
+    assert.deepEqual(errors, []);
+  });
+
+  test('at capacity, run waits for a send to settle before claiming more', async () => {
+    const t = await buildTestApp(db());
+    const clock = manualClock(START);
+    const first = await newCase(t, clock);
+    const { adapter, release } = firstSendHangs();
+    const pump = deliveryPump({ ...deps(t, clock, adapter, 'pump-1'), onError: (err) => assert.fail(String(err)) });
+    assert.equal(await pump.run(1), 1);
+    const second = await newCase(t, clock);
+    let claimedSecond: number | undefined;
+    const next = pump.run(1).then((n) => (claimedSecond = n));
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(claimedSecond, undefined, 'no room: nothing claimed while the first send hangs');
+    release();
+    assert.equal(await next, 1);
+    await pump.settle();
+    assert.equal((await outbound(t, first.caseId))[0]?.status, 'sent');
+    assert.equal((await outbound(t, second.caseId))[0]?.status, 'sent');
+  });
+
+  async function eventuallyStatus(t: TestApp, caseId: string, status: string) {
+    for (let i = 0; i < 100; i++) {
+      if ((await outbound(t, caseId))[0]?.status === status) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.fail(`case ${caseId}: outbound never ${status}`);
+  }
+});
+
+const LEASE_PLUS = 60_001;

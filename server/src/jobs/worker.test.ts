@@ -62,3 +62,36 @@ test('a failing task is logged and retried on the next poll, not fatal', async (
   await worker.stop();
   assert.ok(calls >= 2);
 });
+
+test('a task wakes its own loop through attach (the other loops sleep on); stop() waits for its settle', async () => {
+  let wakeDeliver: () => void = () => undefined;
+  const runs = { deliver: 0, other: 0 };
+  let settled = false;
+  const worker = startWorker({
+    drains: [
+      {
+        name: 'deliver',
+        batchSize: 5,
+        run: async () => {
+          runs.deliver += 1;
+          return 0;
+        },
+        attach: (wake) => (wakeDeliver = wake),
+        settle: async () => {
+          await new Promise((r) => setTimeout(r, 30));
+          settled = true;
+        },
+      },
+      { name: 'other', batchSize: 5, run: async () => (runs.other += 1, 0) },
+    ],
+    now: () => Date.now(),
+    pollMs: 60_000,
+    log,
+  });
+  for (let i = 0; i < 200 && (runs.deliver < 1 || runs.other < 1); i++) await new Promise((r) => setTimeout(r, 5));
+  wakeDeliver();
+  for (let i = 0; i < 200 && runs.deliver < 2; i++) await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(runs, { deliver: 2, other: 1 }, 'only the attached loop ran again, without waiting for the poll');
+  await worker.stop();
+  assert.equal(settled, true);
+});

@@ -2,8 +2,18 @@ import type { Logger } from '../lib/logger.ts';
 
 export type Worker = { wake(): void; stop(): Promise<void>; readonly running: boolean };
 
-/** A queue the worker drains: `run` claims and handles up to `batchSize` items and returns how many it took. */
-export type DrainTask = { name: string; batchSize: number; run: (batchSize: number) => Promise<number> };
+/**
+ * A queue the worker drains: `run` claims and handles up to `batchSize` items and returns how many it took. A task
+ * that keeps work going after `run` returns (the outbox pump) gets its loop's wake-up through `attach` and is
+ * waited for through `settle` when the worker stops.
+ */
+export type DrainTask = {
+  name: string;
+  batchSize: number;
+  run: (batchSize: number) => Promise<number>;
+  attach?: (wake: () => void) => void;
+  settle?: () => Promise<void>;
+};
 /** Something done every `everyMs` (token refresh, removing abandoned uploads). */
 export type PeriodicTask = { name: string; everyMs: number; run: () => Promise<void> };
 
@@ -21,7 +31,7 @@ export type WorkerOptions = {
  * The background worker: each queue (inbound webhooks, outbox, audit sealing) is drained by its own loop, so a
  * batch of sends in flight never delays the processing of newly arrived webhooks and the other way round.
  * A loop wakes at once when this process adds work and every `pollMs` otherwise (work added by other
- * processes); periodic tasks run in one more loop. `stop()` lets the batches in hand finish.
+ * processes); periodic tasks run in one more loop. `stop()` lets the batches (and a pump's sends) in hand finish.
  */
 export function startWorker(opts: WorkerOptions): Worker {
   const pollMs = opts.pollMs ?? 500;
@@ -61,6 +71,7 @@ export function startWorker(opts: WorkerOptions): Worker {
   const drainLoop = async (task: DrainTask) => {
     const signal: Signal = { woken: false };
     signals.push(signal);
+    task.attach?.(() => wakeOne(signal));
     while (running) {
       signal.woken = false;
       const n = await guarded(task.name, () => task.run(task.batchSize), 0);
@@ -88,11 +99,12 @@ export function startWorker(opts: WorkerOptions): Worker {
   };
 
   const loops = [...opts.drains.map(drainLoop), ...(opts.periodic?.length ? [periodicLoop(opts.periodic)] : [])];
+  function wakeOne(signal: Signal) {
+    signal.woken = true;
+    signal.waiting?.();
+  }
   const wakeAll = () => {
-    for (const signal of signals) {
-      signal.woken = true;
-      signal.waiting?.();
-    }
+    for (const signal of signals) wakeOne(signal);
   };
 
   return {
@@ -104,6 +116,7 @@ export function startWorker(opts: WorkerOptions): Worker {
       running = false;
       wakeAll();
       await Promise.all(loops);
+      await Promise.all(opts.drains.map((d) => d.settle?.()));
     },
   };
 }

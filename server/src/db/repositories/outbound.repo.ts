@@ -46,11 +46,12 @@ export type ClaimedOutbound = {
 /**
  * Claims up to `limit` due messages for this worker: queued and due, or stuck in 'sending' past their lease
  * (a crashed worker). A message waits while an earlier one of its conversation is unsent, so citizens get
- * replies in order. SKIP LOCKED lets several workers on PostgreSQL claim disjoint sets.
+ * replies in order. SKIP LOCKED lets several workers on PostgreSQL claim disjoint sets. `excludeIds` are the
+ * messages the caller still has in flight: never claimed again by it, even past their lease.
  */
 export async function claimDueOutbound(
   q: Queryable,
-  opts: { now: Date; limit: number; workerId: string; leaseMs: number },
+  opts: { now: Date; limit: number; workerId: string; leaseMs: number; excludeIds: readonly string[] },
 ): Promise<ClaimedOutbound[]> {
   const rows = await q.query<{
     id: string;
@@ -71,6 +72,7 @@ export async function claimDueOutbound(
     `WITH due AS (
        SELECT m.id FROM outbound_messages m
         WHERE ((m.status = 'queued' AND m.next_attempt_at <= $1) OR (m.status = 'sending' AND m.locked_until < $1))
+          AND m.id <> ALL($5::uuid[])
           AND NOT EXISTS (SELECT 1 FROM outbound_messages e
                            WHERE e.conversation_key = m.conversation_key AND e.seq < m.seq
                              AND e.status IN ('queued', 'sending', 'held'))
@@ -89,8 +91,8 @@ export async function claimDueOutbound(
        JOIN messages msg ON msg.id = claimed.message_id
        JOIN cases c ON c.id = claimed.case_id
       ORDER BY claimed.seq`,
-    [opts.now, opts.limit, opts.workerId, opts.leaseMs],
-    { name: 'outbound.claim-v2' },
+    [opts.now, opts.limit, opts.workerId, opts.leaseMs, opts.excludeIds],
+    { name: 'outbound.claim-v3' },
   );
   return rows.map((r) => ({
     id: r.id,
