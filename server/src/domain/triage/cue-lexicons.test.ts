@@ -50,7 +50,7 @@ void test('the words kept on an analysis give the same scan and places as the pl
     for (let pass = 0; pass < 2; pass++) {
       const a = analyzeText(text);
       assert.ok(a.words && a.words.length === a.tokens.length);
-      assert.deepEqual(analysisCues(a), scanCues(a.tokens, a.written, a.lastFrom), text);
+      assert.deepEqual(analysisCues(a), scanCues(a.tokens, a.written, a.lastFrom, undefined, a.bodyFrom, a.bodyTo), text);
       assert.deepEqual(extractPlaces(a, g), extractPlaces({ ...analyzeText(text), words: undefined }, g), text);
     }
   }

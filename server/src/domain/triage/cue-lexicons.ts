@@ -202,7 +202,8 @@ export type CueScan = {
   firstProcedure: number;
   /**
    * Cue lexicons (ids below 32: the cue lexicons come first) with a phrase in the last sentence of a text of several
-   * sentences, as a bit set: whether the question or the request is the closing one.
+   * sentences (of a letter's body: its closing formula and signature are not the last sentence), as a bit set:
+   * whether the question or the request is the closing one.
    */
   lastMask: number;
 };
@@ -230,13 +231,14 @@ function mayBeWritten(w: WrittenForms | null | undefined, tokens: readonly strin
 }
 
 /**
- * Scans matching-form tokens. `written` (see TextAnalysis) lets phrases written with diacritics match only the word
- * they name; where it is not known (a text without diacritics) they count like any other phrase.
+ * Scans matching-form tokens, those of tokens[from, to) only (a letter's body, without its salutation and closing:
+ * see letterFrame in normalize.ts). `written` (see TextAnalysis) lets phrases written with diacritics match only the
+ * word they name; where it is not known (a text without diacritics) they count like any other phrase.
  */
-export function scanCues(tokens: readonly string[], written?: WrittenForms | null, lastFrom = -1, words?: readonly Word[]): CueScan {
+export function scanCues(tokens: readonly string[], written?: WrittenForms | null, lastFrom = -1, words?: readonly Word[], from = 0, to = tokens.length): CueScan {
   const scan: CueScan = { counts: new Array<number>(LEXICONS.length).fill(0), found: [], foundAt: [], firstCategory: -1, firstProcedure: -1, lastMask: 0 };
   const { counts, found, foundAt } = scan;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = from; i < to; i++) {
     let node = words ? startNode(words[i] as Word) : CUE_TRIE.get(tokens[i] as string);
     for (let j = i + 1; node; j++) {
       const ids = node.ids;
@@ -254,7 +256,7 @@ export function scanCues(tokens: readonly string[], written?: WrittenForms | nul
         counts[id] = (counts[id] as number) + 1;
         if (lastFrom >= 0 && i >= lastFrom && id < 32) scan.lastMask |= 1 << id;
       }
-      node = node.next?.get(tokens[j] ?? '');
+      node = j < to ? node.next?.get(tokens[j] as string) : undefined;
     }
   }
   return scan;
@@ -266,9 +268,12 @@ function startNode(w: Word): CueNode | undefined {
   return w.cueNode ?? undefined;
 }
 
-/** The scan of an analysed text's matching-form tokens, computed once and kept on the analysis (shared with urgency). */
+/**
+ * The scan of an analysed text's matching-form tokens (a letter's body), computed once and kept on the analysis
+ * (shared with urgency).
+ */
 export function analysisCues(a: TextAnalysis): CueScan {
-  return (a.cues ??= scanCues(a.tokens, a.written, a.lastFrom, a.words));
+  return (a.cues ??= scanCues(a.tokens, a.written, a.lastFrom, a.words, a.bodyFrom, a.bodyTo));
 }
 
 /** Counts of cue phrases per lexicon name in a token list (for tests and explanations). */

@@ -5,7 +5,7 @@
  * opening, length bucket). Cue phrases are found in one pass over the tokens through a word trie. Pure.
  */
 import { looksEnglish, mayBeEnglish, translateEnglish } from './english.ts';
-import { analyzeText, foldAccents, lastSentenceStart, tokenize, type TextAnalysis } from './normalize.ts';
+import { analyzeText, foldAccents, lastSentenceStart, letterFrame, tokenize, type TextAnalysis } from './normalize.ts';
 import { analysisCues, CUES, LEXICONS, lexiconId, scanCues, type CueScan } from './cue-lexicons.ts';
 import { TOPICS } from './topic-lexicons.ts';
 
@@ -36,10 +36,27 @@ export function modelTokens(a: TextAnalysis): string[] {
   if (a.modelTokens) return a.modelTokens;
   let out = a.tokens;
   if (!a.hasDiacritics && mayBeEnglish(a.tokens, a.words)) {
-    const plain = tokenize(foldAccents(a.display));
-    if (looksEnglish(plain)) out = translateEnglish(plain);
+    const folded = foldAccents(a.display);
+    const plain = tokenize(folded);
+    if (looksEnglish(plain)) {
+      // Salutation, subject formula, body and closing rewritten apart, so that the body's place in the rewrite is known.
+      const frame = letterFrame(folded);
+      const part = (from: number, to: number) => (to > from ? translateEnglish(tokenize(folded.slice(from, to))) : []);
+      const head = part(0, frame.start);
+      const subject = part(frame.start, frame.open);
+      const body = frame.open > 0 || frame.end < folded.length ? part(frame.open, frame.end) : translateEnglish(plain);
+      const tail = part(frame.end, folded.length);
+      out = head.length + subject.length + tail.length > 0 ? [...head, ...subject, ...body, ...tail] : body;
+      a.modelBody = { from: head.length, open: head.length + subject.length, to: head.length + subject.length + body.length };
+    }
   }
   return (a.modelTokens = out);
+}
+
+/** The letter's body in the classifier's tokens, [from, to), and where its opening words are read (see letterFrame). */
+function modelBody(a: TextAnalysis): { from: number; to: number; open: number } {
+  modelTokens(a);
+  return a.modelBody ?? { from: a.bodyFrom, to: a.bodyTo, open: a.openFrom };
 }
 
 /** Cue scan of the classifier's tokens (the same object as `analysisCues` unless the message is English). */
@@ -47,11 +64,13 @@ function modelCues(a: TextAnalysis): CueScan {
   const tokens = modelTokens(a);
   if (tokens === a.tokens) return analysisCues(a);
   if (a.modelCues) return a.modelCues;
-  const scan = scanCues(tokens);
+  const body = modelBody(a);
+  const scan = scanCues(tokens, null, -1, undefined, body.from, body.to);
   // The rewrite carries state from word to word, so the last sentence is rewritten and scanned on its own.
   const plain = foldAccents(a.display);
-  const at = lastSentenceStart(plain);
-  if (at >= 0) for (const id of scanCues(translateEnglish(tokenize(plain.slice(at)))).found) if (id < 32) scan.lastMask |= 1 << id;
+  const frame = letterFrame(plain);
+  const at = lastSentenceStart(frame.end < plain.length ? plain.slice(0, frame.end) : plain);
+  if (at > frame.start) for (const id of scanCues(translateEnglish(tokenize(plain.slice(at, frame.end)))).found) if (id < 32) scan.lastMask |= 1 << id;
   return (a.modelCues = scan);
 }
 
@@ -109,9 +128,10 @@ export function featureNames(input: string | TextAnalysis): string[] {
   const a = typeof input === 'string' ? analyzeText(input) : input;
   const out: string[] = [];
   const words = modelTokens(a);
-  for (let i = 0; i < words.length; i++) {
+  const body = modelBody(a);
+  for (let i = body.from; i < body.to; i++) {
     out.push(`w:${words[i]}`);
-    if (i + 1 < words.length) out.push(`b:${words[i]}_${words[i + 1]}`);
+    if (i + 1 < body.to) out.push(`b:${words[i]}_${words[i + 1]}`);
   }
   out.push(...shapeAndCueNames(a));
   return out;
@@ -143,10 +163,11 @@ function emitShapeAndCues(a: TextAnalysis, out: Emitter): void {
   const scan = modelCues(a);
   const { counts } = scan;
   const tokens = modelTokens(a);
+  const body = modelBody(a);
   for (let f = 0; f < scan.found.length; f++) {
     const id = scan.found[f] as number;
     if (id === ID.intent) {
-      if ((scan.foundAt[f] as number) < INTENT_OPENING) emit('cue:intent:opening');
+      if ((scan.foundAt[f] as number) - body.open < INTENT_OPENING) emit('cue:intent:opening');
       continue;
     }
     emit(LEXICON_NAME[id] as string);
@@ -168,7 +189,7 @@ function emitShapeAndCues(a: TextAnalysis, out: Emitter): void {
   const longNumber = LONG_NUMBER_RE.test(a.display);
   if (has(ID.ad) && longNumber) emit('cue:ad+number');
   if (a.display.includes('?')) emit('shape:question');
-  const last = tokens[tokens.length - 1] ?? '';
+  const last = tokens[body.to - 1] ?? '';
   // Sentence-final question particles: "... không?", "... chưa?", "... ạ", "... vậy", "... nhỉ".
   const final = FINAL_NAME.get(last);
   if (final) emit(final);
@@ -178,12 +199,14 @@ function emitShapeAndCues(a: TextAnalysis, out: Emitter): void {
   emit(LEN_NAME[Math.min(6, Math.floor(Math.log2(n + 1)))] as string);
   if (n === 0) emit('shape:empty');
   if (FEATURE_FLAGS.edges) {
-    // Where a word sits matters: requests and questions open ("Đề nghị…", "Cho hỏi…") or close a message.
-    let start = 0;
-    while (start < n && OPENERS.has(tokens[start] ?? '')) start++;
-    for (let i = start; i < Math.min(n, start + 2); i++) out.edge('first:', tokens[i] as string);
-    if (start + 1 < n) out.edge('first2:', tokens[start] as string, tokens[start + 1] as string);
-    for (let i = Math.max(0, n - 2); i < n; i++) out.edge('last:', tokens[i] as string);
+    // Where a word sits matters: requests and questions open ("Đề nghị…", "Cho hỏi…") or close a message; a letter's
+    // body, not its salutation or closing formula.
+    const end = body.to;
+    let start = body.open;
+    while (start < end && OPENERS.has(tokens[start] ?? '')) start++;
+    for (let i = start; i < Math.min(end, start + 2); i++) out.edge('first:', tokens[i] as string);
+    if (start + 1 < end) out.edge('first2:', tokens[start] as string, tokens[start + 1] as string);
+    for (let i = Math.max(start, end - 2); i < end; i++) out.edge('last:', tokens[i] as string);
   }
   if (longNumber) emit('shape:longnumber');
 }
@@ -295,10 +318,12 @@ function countFeatures(a: TextAnalysis): number {
   TOUCHED.length = 0;
   const words = modelTokens(a);
   ensureCapacity(words.length * 2 + 64);
-  for (let i = 0; i < words.length; i++) {
+  // A letter's salutation, closing formula and signature say nothing of its type: only its body's words count.
+  const body = modelBody(a);
+  for (let i = body.from; i < body.to; i++) {
     const w = words[i] ?? '';
     bump((fnvStr(SEED_W, w) >>> 0) & HASH_MASK);
-    if (i + 1 < words.length) bump((fnvStr(fnvStr(fnvStr(SEED_B, w), '_'), words[i + 1] ?? '') >>> 0) & HASH_MASK);
+    if (i + 1 < body.to) bump((fnvStr(fnvStr(fnvStr(SEED_B, w), '_'), words[i + 1] ?? '') >>> 0) & HASH_MASK);
   }
   emitShapeAndCues(a, VECTOR_EMITTER);
   const n = TOUCHED.length;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeText, foldAccents, lastSentenceStart, normalizeForDisplay, normalizeForMatching, paddedForm, repairTelex, repairVni } from './normalize.ts';
+import { analyzeText, foldAccents, lastSentenceStart, letterFrame, normalizeForDisplay, normalizeForMatching, paddedForm, repairTelex, repairVni } from './normalize.ts';
 
 void test('matching form folds accents, expands teencode and place abbreviations', () => {
   const table: [string, string][] = [
@@ -75,4 +75,41 @@ void test('the padded matching form is built on first use and kept', () => {
   assert.equal(paddedForm(a), ' ngap o phuong 7 quan 3 ');
   assert.equal(a.padded, ' ngap o phuong 7 quan 3 ');
   assert.equal(paddedForm(analyzeText('')), '  ');
+});
+
+void test('a letter frame: salutation, subject formula and closing formula with its signature lines', () => {
+  const parts = (text: string) => {
+    const folded = foldAccents(normalizeForDisplay(text));
+    const f = letterFrame(folded);
+    return [folded.slice(0, f.start), folded.slice(f.start, f.open), folded.slice(f.open, f.end), folded.slice(f.end)];
+  };
+  assert.deepEqual(parts('Kính gửi: UBND phường An Phú.\nTôi đề nghị cấp giấy xác nhận.\nTrân trọng,\nNguyễn Văn A\nĐT: 0909 123 456'), [
+    'kinh gui: ubnd phuong an phu.\n', '', 'toi de nghi cap giay xac nhan.\n', 'tran trong,\nnguyen van a\ndt: 0909 123 456',
+  ]);
+  assert.deepEqual(parts('Dear Sir/Madam,\nWhere can I register my marriage?\nKind regards,\nOliver'), [
+    'dear sir/madam,\n', '', 'where can i register my marriage?\n', 'kind regards,\noliver',
+  ]);
+  // One-line letters: the salutation runs to the first punctuation, a formal closing sentence ends the body.
+  assert.deepEqual(parts('Kính gửi UBND phường, tôi phản ánh rác ở hẻm 5. Trân trọng.'), ['kinh gui ubnd phuong,', '', ' toi phan anh rac o hem 5.', ' tran trong.']);
+  // The subject formula names the letter's purpose: the opening words are read after it.
+  assert.deepEqual(parts('Kính gửi UBND xã.\nV/v: đề nghị cấp giấy phép xây dựng\nTôi là chủ hộ'), [
+    'kinh gui ubnd xa.\n', 'v/v: ', 'de nghi cap giay phep xay dung\ntoi la chu ho', '',
+  ]);
+  // A greeting line that holds the message itself is not a salutation; a chat message has no frame.
+  assert.deepEqual(parts('Chào phường cho em hỏi làm căn cước ở đâu ạ\nCảm ơn'), ['', '', 'chao phuong cho em hoi lam can cuoc o dau a\n', 'cam on']);
+  assert.deepEqual(parts('ad ơi đèn đường hẻm 12 tắt cả tuần rồi'), ['', '', 'ad oi den duong hem 12 tat ca tuan roi', '']);
+  // "re" as a word (rẽ, to turn) is not a subject formula.
+  assert.deepEqual(parts('Rẽ trái ở đây bị cấm à?'), ['', '', 're trai o day bi cam a?', '']);
+});
+
+void test('an analysis marks the letter body in its tokens, and the last sentence is the body\'s', () => {
+  const a = analyzeText('Kính gửi UBND phường.\nNhà tôi bị ngập. Đề nghị nạo vét cống.\nTrân trọng,\nLê Văn B');
+  assert.deepEqual(a.tokens.slice(a.bodyFrom, a.bodyTo), ['nha', 'toi', 'bi', 'ngap', 'de', 'nghi', 'nao', 'vet', 'cong']);
+  assert.deepEqual(a.tokens.slice(a.lastFrom, a.bodyTo), ['de', 'nghi', 'nao', 'vet', 'cong']);
+  // A body of one sentence has no last-sentence features, however many lines the frame has.
+  assert.equal(analyzeText('Kính gửi UBND phường.\nXin hỏi làm tạm trú ở đâu?\nTrân trọng.').lastFrom, -1);
+  const plain = analyzeText('Tôi cần làm tạm trú. Nộp ở đâu ạ?');
+  assert.deepEqual([plain.bodyFrom, plain.bodyTo, plain.openFrom], [0, plain.tokens.length, 0]);
+  // "V/v" is the subject formula (về việc), not teencode for "vậy".
+  assert.equal(normalizeForMatching('V/v đề nghị cấp giấy'), 've viec de nghi cap giay');
 });

@@ -231,6 +231,7 @@ function expandToken(raw: string): string {
   return abbrev ? `${abbrev[1] === 'q' || abbrev[1] === 'quan' ? 'quan' : 'phuong'} ${Number(abbrev[2])}` : token;
 }
 
+const SUBJECT_ABBREVIATION_RE = /\bv\/v\b/gu;
 const QP_RE = /\b([qpf])\s*[.-]\s*(\d{1,2})\b/gu;
 const QP_TEST_RE = /\b[qpf]\s*[.-]\s*\d/u;
 /** ECMAScript white space and line terminators (what `\s` matches). */
@@ -353,11 +354,96 @@ export function lastSentenceStart(text: string): number {
   return -1;
 }
 
+const FORMAL_OPENING_RE = /^[\s"'(*-]*(?:kinh gui|kinh thua|kinh chao|dear|to whom)\b[\s:]*/u;
+/** A salutation on a line of its own ("Kính gửi: UBND phường An Phú.", "Dear Sir/Madam,"). */
+const SALUTATION_LINE_RE = /^[\s"'(*-]*(?:kinh gui|kinh thua|kinh chao|dear|to whom)\b[^\n]{0,100}\n/u;
+/** A greeting alone on the first line ("Chào phường,", "Hello,"): short, or the line holds the message itself. */
+const GREETING_LINE_RE = /^[\s"'(*-]*(?:gui|xin chao|chao|hello|hi|good morning|good afternoon|good evening)\b[^\n]{0,25}\n/u;
+/** A closing formula, the whole of a line. */
+const CLOSING_LINE_RE =
+  /^(?:tran trong(?: cam on| kinh chao)?|kinh thu|xin tran trong cam on|(?:xin )?(?:chan thanh )?cam on(?: nhieu| rat nhieu)?|thank you(?: very much| so much)?|thanks(?: a lot)?|many thanks|(?:kind |best |warm )?regards|best wishes|best|sincerely|yours(?: sincerely| faithfully| truly)?|respectfully)[\s.,!:]*$/u;
+/** A contact line under a letter ("ĐT: 0935 118 620", "Email: …"). */
+const CONTACT_LINE_RE = /^(?:sdt|so dien thoai|dt|dien thoai|email|e-mail|lien he|tel|phone|mobile)\b[^\n]*$/u;
+/** A formal closing formula as the last sentence of a one-line letter ("… Kính đề nghị xem xét. Trân trọng."). */
+const FORMAL_CLOSING_END_RE =
+  /[.!\n]\s*(?:tran trong(?: cam on| kinh chao)?|kinh thu|xin chan thanh cam on|(?:kind |best )?regards|sincerely|yours (?:sincerely|faithfully|truly))[\s.,!]*$/u;
+/** A subject formula opening the body ("V/v: đề nghị cấp…", "Về việc phản ánh…", "Nội dung:"): the opening is after it. */
+const SUBJECT_RE = /^\s*(?:(?:v\/v|ve viec)\b\s*[:.-]?|(?:noi dung|trich yeu|subject|re)\s*:)\s*/u;
+const MAX_SALUTATION = 100;
+
+/**
+ * A letter's frame, on the folded text: the salutation (`Kính gửi: UBND phường…`, `Dear Sir/Madam,`, or a greeting
+ * alone on the first line, `Chào phường,`) ends at `start`; the closing (a closing formula on a line of its own —
+ * `Trân trọng`, `Xin chân thành cảm ơn`, `Kind regards` — with the signature lines after it; contact lines at the
+ * end, `ĐT: …`; or a formal closing formula as the last sentence) begins at `end`. What the letter says is between
+ * them; its opening words are read from `open`, after a subject formula (`V/v`, `Về việc`, `Nội dung:`), which names
+ * the letter's purpose. A text without a frame gives { start: 0, end: its length, open: 0 }.
+ */
+export function letterFrame(folded: string): { start: number; end: number; open: number } {
+  let start = 0;
+  let end = folded.length;
+  const c0 = folded.charCodeAt(0);
+  // Cheap test first: every opening starts with one of these letters (or a space, quote or dash before it).
+  if (c0 === 107 || c0 === 100 || c0 === 116 || c0 === 103 || c0 === 120 || c0 === 99 || c0 === 104 || c0 <= 45) {
+    const line = SALUTATION_LINE_RE.exec(folded) ?? GREETING_LINE_RE.exec(folded);
+    if (line) start = line[0].length;
+    else {
+      const formal = FORMAL_OPENING_RE.exec(folded);
+      if (formal) {
+        // A one-line letter: the salutation runs to the first full stop, comma, colon, semicolon or line break.
+        let i = formal[0].length;
+        while (i < folded.length && i < MAX_SALUTATION) {
+          const c = folded.charCodeAt(i);
+          if (c === 46 || c === 44 || c === 58 || c === 59 || c === 10) break;
+          i++;
+        }
+        start = i < folded.length && i < MAX_SALUTATION ? i + 1 : formal[0].length;
+      }
+    }
+  }
+  if (folded.includes('\n')) end = closingLines(folded, start);
+  if (end === folded.length) {
+    const from = Math.max(start, folded.length - 40);
+    const m = FORMAL_CLOSING_END_RE.exec(folded.slice(from));
+    if (m) end = from + m.index + 1;
+  }
+  let open = start;
+  const c = folded.charCodeAt(start);
+  if (c === 118 || c === 110 || c === 116 || c === 115 || c === 114 || c <= 32) {
+    const subject = SUBJECT_RE.exec(folded.slice(start, Math.min(end, start + 20)));
+    if (subject && subject[0].length > 0) open = Math.min(end, start + subject[0].length);
+  }
+  return { start, end, open };
+}
+
+/**
+ * Where a letter's closing begins (see letterFrame), or the text's length when it has none: looking up from the last
+ * line, a closing formula on its own line after which only short lines (a name, a title) or contact lines come; else
+ * contact lines at the end.
+ */
+function closingLines(folded: string, start: number): number {
+  let lineEnd = folded.length;
+  let contactFrom = folded.length;
+  let contactsOnly = true;
+  for (let lines = 0; lines < 6; lines++) {
+    const lineStart = folded.lastIndexOf('\n', lineEnd - 1) + 1;
+    if (lineStart <= start) break;
+    const text = folded.slice(lineStart, lineEnd).trim();
+    if (CLOSING_LINE_RE.test(text)) return lineStart;
+    const contact = CONTACT_LINE_RE.test(text);
+    if (contact && contactsOnly) contactFrom = lineStart;
+    else contactsOnly = false;
+    if (!contact && text.length > 40) break;
+    lineEnd = lineStart - 1;
+  }
+  return contactFrom;
+}
+
 /**
  * Matching-form tokens of an already display-normalised text and, when asked, where each is written (see
  * WrittenForms; null when the text could not be aligned).
  */
-function matchingTokens(display: string, withWritten = false): { tokens: string[]; words: Word[]; written: WrittenForms | null; lastFrom: number } {
+function matchingTokens(display: string, withWritten = false): { tokens: string[]; words: Word[]; written: WrittenForms | null; lastFrom: number; bodyFrom: number; bodyTo: number; openFrom: number } {
   let text = display;
   // Cheap tests first: most messages have no link, and emoji live above U+2000 (Vietnamese letters do not).
   if (text.includes('http') || text.includes('www.')) text = text.replace(URL_RE, ' urltoken ');
@@ -368,12 +454,28 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
     folded = folded.replace(QP_RE, '$1$2');
     aligned = false;
   }
+  // "V/v" (về việc, the subject of a letter) would read as teencode "vậy vậy".
+  if (folded.includes('v/v')) {
+    folded = folded.replace(SUBJECT_ABBREVIATION_RE, 've viec');
+    aligned = false;
+  }
   const rawTokens = tokenEntries(folded);
-  // The raw token where the last sentence begins (sentence ends are not token characters, so tokens never span one).
-  const sentenceAt = lastSentenceStart(folded);
-  const tail = sentenceAt < 0 ? 0 : countTokens(folded, sentenceAt);
-  const rawLastFrom = tail > 0 && tail < rawTokens.length ? rawTokens.length - tail : -1;
+  // A letter's body (see letterFrame), as raw token indices: salutation and closing are not token characters' runs
+  // cut in two, since they end at punctuation or a line break.
+  const frame = letterFrame(folded);
+  const rawBodyFrom = frame.start > 0 ? rawTokens.length - countTokens(folded, frame.start) : 0;
+  const rawOpenFrom = frame.open > frame.start ? rawTokens.length - countTokens(folded, frame.open) : rawBodyFrom;
+  const closing = frame.end < folded.length ? countTokens(folded, frame.end) : 0;
+  const rawBodyTo = rawTokens.length - closing;
+  // The raw token where the body's last sentence begins (sentence ends are not token characters, so tokens never
+  // span one).
+  const sentenceAt = lastSentenceStart(frame.end < folded.length ? folded.slice(0, frame.end) : folded);
+  const tail = sentenceAt < 0 ? 0 : countTokens(folded, sentenceAt) - closing;
+  const rawLastFrom = tail > 0 && rawBodyTo - tail > rawBodyFrom ? rawBodyTo - tail : -1;
   let lastFrom = -1;
+  let bodyFrom = 0;
+  let bodyTo = -1;
+  let openFrom = 0;
   const lower = aligned ? text.toLowerCase() : '';
   const offsets = aligned ? writtenOffsets(lower, rawTokens) : null;
   const out: string[] = [];
@@ -384,6 +486,9 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
   for (let i = 0; i < rawTokens.length; i++) {
     const { words, unchanged } = rawTokens[i] as TokenEntry;
     if (i === rawLastFrom) lastFrom = out.length;
+    if (i === rawBodyFrom) bodyFrom = out.length;
+    if (i === rawOpenFrom) openFrom = out.length;
+    if (i === rawBodyTo) bodyTo = out.length;
     if (words.length > 1) {
       for (const part of words) {
         starts?.push(-1);
@@ -399,7 +504,10 @@ function matchingTokens(display: string, withWritten = false): { tokens: string[
       outWords.push(word);
     }
   }
-  return { tokens: out, words: outWords, written: starts && ends ? { lower, start: starts, end: ends } : null, lastFrom };
+  if (bodyTo < 0) bodyTo = out.length;
+  if (rawBodyFrom >= rawTokens.length) bodyFrom = out.length;
+  if (rawOpenFrom >= rawTokens.length) openFrom = out.length;
+  return { tokens: out, words: outWords, written: starts && ends ? { lower, start: starts, end: ends } : null, lastFrom, bodyFrom, bodyTo, openFrom };
 }
 
 /**
@@ -430,14 +538,24 @@ export type TextAnalysis = {
    * fold alike ("tối" dark, "tôi" I) can be told apart.
    */
   written?: WrittenForms | null;
-  /** Index of the first token of the last sentence, or -1 for a one-sentence text (see lastSentenceStart). */
+  /**
+   * Index of the first token of the last sentence of the body, or -1 for a body of one sentence (see
+   * lastSentenceStart).
+   */
   lastFrom: number;
+  /** A letter's body (without salutation and closing, see letterFrame) as token indices [bodyFrom, bodyTo). */
+  bodyFrom: number;
+  bodyTo: number;
+  /** Where the body's opening words are read (after a subject formula, see letterFrame): a token index. */
+  openFrom: number;
   /** Cue-lexicon scan, filled on first use (cue-lexicons.ts) and shared by the features and the urgency rule. */
   cues?: CueScan;
   /** The tokens the classifier sees (English rewritten into Vietnamese words, see english.ts), filled by features.ts. */
   modelTokens?: string[];
   /** Cue-lexicon scan of `modelTokens` when they differ from `tokens`. */
   modelCues?: CueScan;
+  /** The letter's body in `modelTokens` when they differ from `tokens` ([from, to)), filled with them. */
+  modelBody?: { from: number; to: number; open: number };
 };
 
 const DIACRITIC_RE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;
@@ -445,8 +563,8 @@ const DIACRITIC_RE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽ�
 export function analyzeText(text: string): TextAnalysis {
   const display = normalizeForDisplay(text);
   const hasDiacritics = DIACRITIC_RE.test(display);
-  const { tokens, words, written, lastFrom } = matchingTokens(display, hasDiacritics);
-  return { display, tokens, words, padded: undefined, hasDiacritics, written, lastFrom };
+  const { tokens, words, written, lastFrom, bodyFrom, bodyTo, openFrom } = matchingTokens(display, hasDiacritics);
+  return { display, tokens, words, padded: undefined, hasDiacritics, written, lastFrom, bodyFrom, bodyTo, openFrom };
 }
 
 /** Matching form with a space on each side (` ${tokens.join(' ')} `), for phrase tests; built on first use. */
