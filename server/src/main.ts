@@ -165,7 +165,7 @@ export async function startGandan(config: Config, options: StartOptions = {}): P
     // Deliveries arriving together are stored in one statement and one commit, each answered after it.
     const storeInbound = groupCommit({
       write: (events: readonly NewInboundEvent[]) => insertInboundEvents(db, events),
-      maxBatch: 256,
+      maxBatch: 64,
       maxInFlight: db.engine === 'postgres' ? 2 : 1,
     });
     const webhooks = { db, clock: ctx.clock, directory, storeInbound, notifyInbound: wake };

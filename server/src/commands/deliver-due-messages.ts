@@ -45,7 +45,7 @@ export type DeliveryPump = { run(capacity: number): Promise<number>; attach(wake
 export function deliveryPump(deps: DeliveryDeps & { onError: (err: unknown) => void }): DeliveryPump {
   const inFlight = new Map<string, Promise<void>>();
   const recordSent = sentRecorder(deps);
-  let wake = () => undefined as void;
+  let wake: () => void = () => undefined;
   return {
     attach: (w) => void (wake = w),
     run: async (capacity) => {
