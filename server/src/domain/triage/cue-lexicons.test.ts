@@ -67,3 +67,12 @@ void test('a message that opens with a first-person intent (pronoun + need/want/
   // The phrases stay in `own`; the intent lexicon is not a feature by itself.
   assert.ok(!shapeAndCueNames(analyzeText('Tôi cần làm tạm trú')).some((n) => n === 'cue:intent' || n.startsWith('cue:intent:1')));
 });
+
+void test('a request to fix or check something concrete is told apart from a proposal', () => {
+  assert.ok(lexicons('Đề nghị phường kiểm tra quán karaoke này').includes('fix'));
+  assert.ok(lexicons('yeu cau co quan chuc nang xu ly').includes('fix'));
+  assert.ok(lexicons('Đề nghị cấp giấy phép xây dựng').includes('fix'));
+  const proposal = lexicons('Đề nghị phường lắp thêm đèn đường');
+  assert.ok(proposal.includes('propose'));
+  assert.ok(!proposal.includes('fix'));
+});

@@ -18,6 +18,23 @@ const INTENT_LINKS = ['', 'dang ', 'rat ', 'cung ', 'van '];
 const INTENT_VERBS = ['can', 'muon', 'dinh', 'sap'];
 
 /**
+ * A request to fix, check or enforce something concrete, or to issue a paper: a request verb, optionally the
+ * addressee, then a verb of fixing, checking, enforcing or issuing ("đề nghị phường kiểm tra", "yêu cầu xử lý",
+ * "mong cơ quan chức năng can thiệp", "đề nghị cấp"). The conventions call such a request about a described fault a
+ * complaint (or, for one's own paper, a filing), and a proposal of a new measure or rule a suggestion.
+ */
+const FIX_REQUESTS = ['de nghi', 'kien nghi', 'yeu cau', 'mong', 'nho', 'xin'];
+const FIX_ADDRESSEES = [
+  '', 'phuong ', 'ubnd phuong ', 'ubnd ', 'chinh quyen ', 'cong an ', 'cong an phuong ', 'co quan chuc nang ',
+  'cac co quan chuc nang ', 'quan ', 'ban quan ly ', 'cac anh ', 'anh chi ', 'ad ',
+];
+export const FIX_VERBS = [
+  'kiem tra', 'xu ly', 'giai quyet', 'xac nhan', 'cap', 'can thiep', 'xac minh', 'lam ro', 'dep', 'xem lai', 'xu phat',
+  'khac phuc', 'sua', 'sua chua', 'thu hoi', 'cho nguoi', 'nao vet', 'thong', 'don', 'thu gom', 'chan chinh',
+  'ngan chan', 'cuong che', 'hoan tra', 'tra loi',
+];
+
+/**
  * Cue lexicons, folded. Each is general vocabulary a linguist would recognise as a marker of the class:
  * question particles and interrogatives, first-person filing, suggestion verbs, complaint markers, hazard nouns
  * and verbs, immediacy adverbs, habitual/recurring markers, greetings/thanks/advertising.
@@ -53,6 +70,14 @@ export const CUES: Record<string, readonly string[]> = {
     ...INTENT_PERSONS.flatMap((p) => INTENT_LINKS.flatMap((l) => INTENT_VERBS.map((v) => `${p} ${l}${v}`))),
     'i need', 'i want', 'i would like', 'we need', 'we want', 'we would like',
   ],
+  // Proposal verbs and frames ("đề nghị" is here, not in `suggest`: it also opens requests to fix a fault, see `fix`).
+  // A feature like the others, and features.ts also asks whether one opens the message.
+  propose: [
+    'de nghi', 'de xuat', 'kien nghi', 'nên', 'gop y', 'mong', 'xin de xuat', 'kinh de nghi', 'hy vong', 'theo toi',
+    'sao khong', 'tai sao khong', 'suggest', 'propose', 'should', 'recommend', 'i think',
+  ],
+  // A request to fix or check a concrete fault, or to issue a paper (see FIX_VERBS).
+  fix: FIX_REQUESTS.flatMap((r) => FIX_ADDRESSEES.flatMap((a) => FIX_VERBS.map((v) => `${r} ${a}${v}`))),
   // Suggestion and consultation vocabulary.
   suggest: [
     'gop y', 'de xuat', 'kien nghi', 'y kien', 'nên', 'nen co', 'nen lam', 'sao khong', 'tai sao khong', 'lam them',

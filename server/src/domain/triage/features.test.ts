@@ -27,3 +27,18 @@ void test('the subject formula of a letter gives its opening words', () => {
   assert.ok(names.includes('first2:de_nghi'));
   assert.ok(!names.some((n) => n.startsWith('first:ve') || n.startsWith('first:vay')));
 });
+
+void test('a message that opens with a proposal is marked, unless a verb of fixing or issuing follows the request', () => {
+  const opening = (text: string) => shapeAndCueNames(analyzeText(text)).includes('cue:propose:opening');
+  assert.ok(opening('Đề nghị phường lắp thêm đèn tín hiệu ở ngã ba, giờ cao điểm rất đông.'));
+  assert.ok(opening('nên gắn camera ở bờ kênh để nhắc người dân'));
+  assert.ok(opening('de xuat lam lan rieng cho xe dap'));
+  // A request to act on a concrete fault (any addressee between) or to issue one's own paper.
+  assert.ok(!opening('Đề nghị UBND phường Tam Phú giải quyết tranh chấp lối đi chung.'));
+  assert.ok(!opening('Đề nghị kiểm tra các bếp ăn tập thể, đã có hai vụ ngộ độc.'));
+  assert.ok(!opening('de nghi cap giay phep sua chua nha o'));
+  // Further into the message it is not an opening (the proposal lexicon still counts).
+  const late = shapeAndCueNames(analyzeText('Rác ở đầu hẻm cả tuần không ai dọn, hôi lắm, đề nghị phường đặt thêm thùng.'));
+  assert.ok(!late.includes('cue:propose:opening'));
+  assert.ok(late.includes('cue:propose'));
+});

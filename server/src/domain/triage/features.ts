@@ -6,7 +6,7 @@
  */
 import { looksEnglish, mayBeEnglish, translateEnglish } from './english.ts';
 import { analyzeText, foldAccents, lastSentenceStart, letterFrame, tokenize, type TextAnalysis } from './normalize.ts';
-import { analysisCues, CUES, LEXICONS, lexiconId, scanCues, type CueScan } from './cue-lexicons.ts';
+import { analysisCues, CUES, FIX_VERBS, LEXICONS, lexiconId, scanCues, type CueScan } from './cue-lexicons.ts';
 import { TOPICS } from './topic-lexicons.ts';
 
 export { CUES, TOPICS };
@@ -110,7 +110,7 @@ const FINAL_NAME = new Map([...FINAL_PARTICLES].map((p) => [p, `shape:final:${p}
 const ID = {
   hazard: lexiconId('hazard'), acute: lexiconId('acute'), now: lexiconId('now'), habitual: lexiconId('habitual'),
   ask: lexiconId('ask'), own: lexiconId('own'), suggest: lexiconId('suggest'), ad: lexiconId('ad'),
-  intent: lexiconId('intent'),
+  intent: lexiconId('intent'), propose: lexiconId('propose'), fix: lexiconId('fix'),
 };
 /**
  * A message that opens with a first-person intent ("Em cần làm…", "Chúng tôi định đăng ký…", "I want to register…")
@@ -157,6 +157,22 @@ export function shapeAndCueNames(a: TextAnalysis): string[] {
   return out;
 }
 
+/**
+ * A message that opens with a proposal ("Đề nghị phường lắp thêm…", "Nên gắn camera…", "Đề xuất làm làn riêng…")
+ * puts the idea first: within its first PROPOSAL_OPENING tokens, unless a verb of fixing, checking or issuing
+ * follows the proposal word within PROPOSAL_OBJECT tokens ("Đề nghị UBND phường Tam Phú giải quyết…", "Đề nghị
+ * cấp…"): that is a request about a concrete fault or one's own paper, a complaint or a filing.
+ */
+const PROPOSAL_OPENING = 5;
+const PROPOSAL_OBJECT = 8;
+/** FIX_VERBS as word lists, without `dọn` and `thông`, which fold like `đơn` and `thống`. */
+const FIX_VERB_WORDS = FIX_VERBS.filter((v) => v !== 'don' && v !== 'thong').map((v) => v.split(' '));
+function fixVerbAfter(tokens: readonly string[], at: number, to: number): boolean {
+  for (let i = at + 1; i < Math.min(to, at + 1 + PROPOSAL_OBJECT); i++)
+    for (const v of FIX_VERB_WORDS) if (tokens[i] === v[0] && (v.length === 1 || tokens[i + 1] === v[1])) return true;
+  return false;
+}
+
 /** Emits every cue and shape feature of a text, in a fixed order (one code path for names and vectors). */
 function emitShapeAndCues(a: TextAnalysis, out: Emitter): void {
   const emit = out.name;
@@ -169,6 +185,15 @@ function emitShapeAndCues(a: TextAnalysis, out: Emitter): void {
     if (id === ID.intent) {
       if ((scan.foundAt[f] as number) - body.open < INTENT_OPENING) emit('cue:intent:opening');
       continue;
+    }
+    if (id === ID.fix) {
+      // Presence only (no count level): a request to fix or check a concrete fault.
+      emit('cue:fix');
+      continue;
+    }
+    if (id === ID.propose) {
+      const at = scan.foundAt[f] as number;
+      if (at - body.open < PROPOSAL_OPENING && !fixVerbAfter(tokens, at, body.to)) emit('cue:propose:opening');
     }
     emit(LEXICON_NAME[id] as string);
     if (LEXICONS[id]?.charCodeAt(1) !== 58) emit(LEXICON_LEVEL_NAME[id]?.[Math.min(counts[id] as number, 3) - 1] as string);
