@@ -225,7 +225,10 @@ ${stamp}; PGlite on a temporary directory
 |---|---|---|---|---|---|
 ${rows.map((r) => `| ${r.name} | ${r.engine} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.notes} |`).join('\n')}
 
-Baseline for intake and webhooks: a bare Fastify route that inserts the request body as one row into the same engine.`;
+Baseline for intake and webhooks: a bare Fastify route that inserts the request body as one row into the same engine.
+The product's webhook route stores deliveries that arrive together with one multi-row INSERT and one commit (group
+commit, \`server/src/lib/group-commit.ts\`), answering each after its own commit; the baseline commits every request
+alone, which is why the product can pass it.`;
 }
 if (runs('deadlines') && deadlineRows.length) {
   sections.deadlines = `## Deadline sweep over 100,000 open cases (bench/deadlines.bench.ts)
