@@ -36,6 +36,11 @@ void test('a unit head opens the overdue view, ticks cases, takes them and moves
   await page.getByRole('heading', { name: 'Hồ sơ', level: 1 }).waitFor();
 
   await page.getByRole('button', { name: 'Quá hạn', exact: true }).click();
+  // The previous view's rows stay on screen while the overdue view loads (the table is aria-busy meanwhile): wait
+  // for the overdue list itself before reading it.
+  await page.waitForURL(/view=overdue/u);
+  await page.locator('table[aria-busy="false"]').waitFor();
+  await page.getByRole('link', { name: codes[2] }).waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
   await page.getByRole('link', { name: codes[0] }).waitFor();
   assert.equal(await page.getByRole('link', { name: codes[2] }).count(), 0, 'a closed case is not overdue');
   // The keyboard: the first row is highlighted; x ticks it, j moves down, x ticks the next.
