@@ -4,7 +4,7 @@ import { buildTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { eventually } from '../../test/eventually.ts';
 import { describeEachEngine } from '../../test/fresh-db.ts';
 import { LIVE_CHANNEL } from '../db/live-notify.ts';
-import { insertInboundEvent } from '../db/repositories/inbound-events.repo.ts';
+import { insertInboundEvents } from '../db/repositories/inbound-events.repo.ts';
 import { createLogger } from '../lib/logger.ts';
 import { createChannelDirectory } from './channel-directory.ts';
 import { openCase } from './open-case.ts';
@@ -30,7 +30,7 @@ describeEachEngine('processing stored webhooks: receipts and echoes of a batch',
   let deps: InboundDeps;
   let stored = 0;
   const store = async (rawBody: string) => {
-    assert.equal(await insertInboundEvent(t.ctx.db, { channel: 'zalo', accountId: OA, dedupKey: `k-${++stored}`, rawBody, at: t.clock.now() }), true);
+    assert.deepEqual(await insertInboundEvents(t.ctx.db, [{ channel: 'zalo', accountId: OA, dedupKey: `k-${++stored}`, rawBody, at: t.clock.now() }]), [true]);
   };
   /** A case opened by a Zalo user whose acknowledgement went out as provider message `ackId`. */
   const acknowledgedCase = async (userId: string, ackId: string) => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachEngine } from '../../../test/fresh-db.ts';
 import { groupCommit } from '../../lib/group-commit.ts';
-import { insertInboundEvent, insertInboundEvents, type NewInboundEvent } from './inbound-events.repo.ts';
+import { insertInboundEvents, type NewInboundEvent } from './inbound-events.repo.ts';
 
 const at = new Date('2026-11-29T08:00:00.000Z');
 const event = (key: string, channel = 'zalo'): NewInboundEvent => ({
@@ -25,7 +25,7 @@ describeEachEngine('inbound-events.repo: raw deliveries stored in one statement'
     }>(`SELECT channel, dedup_key, raw_body, status, received_at, next_attempt_at FROM inbound_events ORDER BY id`);
 
   void test('each delivery stored once, in the order given; redeliveries within the list and from before are reported', async () => {
-    assert.equal(await insertInboundEvent(ctx().db, event('a')), true);
+    assert.deepEqual(await insertInboundEvents(ctx().db, [event('a')]), [true]);
     const result = await insertInboundEvents(ctx().db, [event('b'), event('a'), event('c'), event('b'), event('b', 'facebook')]);
     assert.deepEqual(result, [true, false, true, false, true]);
     const rows = await stored();

@@ -2,12 +2,6 @@ import type { Queryable } from '../client.ts';
 
 export type NewInboundEvent = { channel: string; accountId: string; dedupKey: string; rawBody: string; at: Date };
 
-/** Stores a raw webhook delivery; false when the same bytes were stored before (a redelivery). */
-export async function insertInboundEvent(q: Queryable, e: NewInboundEvent): Promise<boolean> {
-  const [stored] = await insertInboundEvents(q, [e]);
-  return stored!;
-}
-
 /**
  * Stores raw webhook deliveries in one statement (one commit for the lot: see `groupCommit`), in the order
  * given. For each, false when the same bytes were stored before or earlier in the same list (a redelivery).
