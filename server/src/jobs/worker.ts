@@ -68,6 +68,11 @@ export function startWorker(opts: WorkerOptions): Worker {
     }
   };
 
+  const wakeOne = (signal: Signal) => {
+    signal.woken = true;
+    signal.waiting?.();
+  };
+
   const drainLoop = async (task: DrainTask) => {
     const signal: Signal = { woken: false };
     signals.push(signal);
@@ -99,10 +104,6 @@ export function startWorker(opts: WorkerOptions): Worker {
   };
 
   const loops = [...opts.drains.map(drainLoop), ...(opts.periodic?.length ? [periodicLoop(opts.periodic)] : [])];
-  function wakeOne(signal: Signal) {
-    signal.woken = true;
-    signal.waiting?.();
-  }
   const wakeAll = () => {
     for (const signal of signals) wakeOne(signal);
   };
